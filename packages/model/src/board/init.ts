@@ -1,0 +1,29 @@
+import * as Y from 'yjs';
+import { BOARD_SCHEMA_VERSION, metaMap } from './shape.ts';
+
+/** What the facilitator typed when creating the post-mortem. */
+export interface BoardSeed {
+  title: string;
+  incidentAt?: string;
+  summary?: string;
+}
+
+/** Writes a new board's metadata at the current schema version. */
+export function initBoard(doc: Y.Doc, seed: BoardSeed): void {
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    meta.set('schemaVersion', BOARD_SCHEMA_VERSION);
+    meta.set('title', seed.title);
+    meta.set('incidentAt', seed.incidentAt ?? '');
+    meta.set('summary', seed.summary ?? '');
+  }, 'init');
+}
+
+/** A complete new board as one Yjs update, ready to store. */
+export function createBoardUpdate(seed: BoardSeed): Uint8Array {
+  const doc = new Y.Doc();
+  initBoard(doc, seed);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}

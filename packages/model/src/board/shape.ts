@@ -1,0 +1,70 @@
+import * as Y from 'yjs';
+
+/**
+ * The board document (`<id>/board`): everything every participant may write.
+ *
+ *   meta:   Y.Map  { schemaVersion: number, title: string, incidentAt: string, summary: string }
+ *   events: Y.Map<eventId, Y.Map>  each event:
+ *           { id, at (ISO 8601, UTC), what: Y.Text, known: Y.Text, decision: boolean,
+ *             evidence: string (http(s) URL or ''), createdAt: number (ms, tie-break) }
+ *
+ * Presence (who is here, who edits what) is awareness state and never lives here.
+ */
+export const BOARD_SCHEMA_VERSION = 1;
+
+export const BOARD_KEYS = {
+  meta: 'meta',
+  events: 'events',
+} as const;
+
+export type EventMap = Y.Map<unknown>;
+
+/** The fields of one timeline event, read as plain values. */
+export interface TimelineEvent {
+  id: string;
+  at: string;
+  what: string;
+  known: string;
+  decision: boolean;
+  evidence: string;
+  createdAt: number;
+}
+
+/** The incident facts the board shows in its header. */
+export interface BoardMeta {
+  schemaVersion: number;
+  title: string;
+  incidentAt: string;
+  summary: string;
+}
+
+/** The board's metadata map. */
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(BOARD_KEYS.meta);
+}
+
+/** The board's map of timeline events, keyed by event id. */
+export function eventsMap(doc: Y.Doc): Y.Map<EventMap> {
+  return doc.getMap<EventMap>(BOARD_KEYS.events);
+}
+
+/** The schema version stored in a board, 0 for a board written before versions existed. */
+export function boardSchemaVersion(doc: Y.Doc): number {
+  const value = metaMap(doc).get('schemaVersion');
+  return typeof value === 'number' ? value : 0;
+}
+
+/** Reads the board's metadata with defaults for missing fields. */
+export function readMeta(doc: Y.Doc): BoardMeta {
+  const meta = metaMap(doc);
+  const str = (key: string) => {
+    const value = meta.get(key);
+    return typeof value === 'string' ? value : '';
+  };
+  return {
+    schemaVersion: boardSchemaVersion(doc),
+    title: str('title'),
+    incidentAt: str('incidentAt'),
+    summary: str('summary'),
+  };
+}

@@ -1,0 +1,86 @@
+import * as Y from 'yjs';
+import { newId } from '../ids.ts';
+import { eventsMap, type EventMap, type TimelineEvent } from './shape.ts';
+import { sortEvents } from './sort.ts';
+
+/** The values a new event starts with; free text is plain here and becomes Y.Text in the document. */
+export interface NewEvent {
+  at: string;
+  what?: string;
+  known?: string;
+  decision?: boolean;
+  evidence?: string;
+}
+
+/** The scalar fields that are replaced whole (free text is edited through its Y.Text instead). */
+export type EventScalarPatch = Partial<Pick<TimelineEvent, 'at' | 'decision' | 'evidence'>>;
+
+/** Free-text fields of an event, each a Y.Text so concurrent typing merges. */
+export type EventTextField = 'what' | 'known';
+
+/** Adds an event and returns its id; pass the same origin your UndoManager tracks. */
+export function addEvent(doc: Y.Doc, input: NewEvent, origin: unknown = null, now = Date.now()): string {
+  const id = newId();
+  doc.transact(() => {
+    const event: EventMap = new Y.Map();
+    event.set('id', id);
+    event.set('at', input.at);
+    event.set('what', new Y.Text(input.what ?? ''));
+    event.set('known', new Y.Text(input.known ?? ''));
+    event.set('decision', input.decision ?? false);
+    event.set('evidence', input.evidence ?? '');
+    event.set('createdAt', now);
+    eventsMap(doc).set(id, event);
+  }, origin);
+  return id;
+}
+
+/** Replaces the given scalar fields of an event; does nothing if the event is gone. */
+export function updateEvent(doc: Y.Doc, id: string, patch: EventScalarPatch, origin: unknown = null): void {
+  const event = eventsMap(doc).get(id);
+  if (!event) return;
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined && event.get(key) !== value) event.set(key, value);
+    }
+  }, origin);
+}
+
+/** Deletes an event. */
+export function deleteEvent(doc: Y.Doc, id: string, origin: unknown = null): void {
+  if (!eventsMap(doc).has(id)) return;
+  doc.transact(() => eventsMap(doc).delete(id), origin);
+}
+
+/** The Y.Text behind an event's free-text field, for live editing bindings. */
+export function eventText(doc: Y.Doc, id: string, field: EventTextField): Y.Text | undefined {
+  const value = eventsMap(doc).get(id)?.get(field);
+  return value instanceof Y.Text ? value : undefined;
+}
+
+/** Reads one event map as plain values, tolerating missing or malformed fields. */
+export function readEvent(event: EventMap): TimelineEvent {
+  const text = (key: string) => {
+    const value = event.get(key);
+    return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
+  };
+  const createdAt = event.get('createdAt');
+  return {
+    id: text('id'),
+    at: text('at'),
+    what: text('what'),
+    known: text('known'),
+    decision: event.get('decision') === true,
+    evidence: text('evidence'),
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+  };
+}
+
+/** All events in timeline order. */
+export function readTimeline(doc: Y.Doc): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  eventsMap(doc).forEach((event, key) => {
+    if (event instanceof Y.Map) events.push({ ...readEvent(event), id: key });
+  });
+  return sortEvents(events);
+}

@@ -1,0 +1,4 @@
+export * from './ids.ts';
+export * from './documents.ts';
+export * from './links.ts';
+export * from './api.ts';
