@@ -1,0 +1,57 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Hocuspocus } from '@hocuspocus/server';
+import { attachCollabSocket } from './collab/websocket.ts';
+import { createCollab } from './collab/hocuspocus.ts';
+import { saveAllDocuments } from './collab/persistence.ts';
+import { installErrorHandler } from './http/errors.ts';
+import { healthRoutes } from './http/health.ts';
+import { postmortemRoutes } from './http/postmortems.ts';
+import { webAppRoutes } from './http/web-app.ts';
+import type { Storage } from './storage/storage.ts';
+
+export interface AppOptions {
+  storage: Storage;
+  /** Folder of the built web app. */
+  webDist: string;
+  /** Fixed origin for links (e.g. behind a proxy); otherwise taken from the request. */
+  publicUrl?: string;
+  logger?: boolean | { level: string };
+}
+
+export interface App {
+  http: FastifyInstance;
+  collab: Hocuspocus;
+  /** Stops accepting, saves every open document, closes storage. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole server: JSON API, web app and `/collab` on one HTTP server. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { storage } = options;
+  const http = Fastify({
+    logger: options.logger ?? false,
+    // Keys travel only in the Authorization header, which Fastify's default serializers never log.
+    disableRequestLogging: false,
+    bodyLimit: 1024 * 1024,
+  });
+  const log: FastifyBaseLogger = http.log;
+  const collab = createCollab(storage, log);
+  // The API speaks JSON only; anything else is a clear 415 rather than a string that fails validation.
+  http.removeContentTypeParser('text/plain');
+  installErrorHandler(http);
+  await http.register(healthRoutes);
+  await http.register(postmortemRoutes(storage, options.publicUrl));
+  await http.register(webAppRoutes(options.webDist));
+  const closeSockets = attachCollabSocket(http.server, collab);
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      closeSockets();
+      await saveAllDocuments(collab, storage);
+      await http.close();
+      await storage.close();
+    })());
+
+  return { http, collab, close };
+}

@@ -1,0 +1,34 @@
+import type { onAuthenticatePayload } from '@hocuspocus/server';
+import { parseDocumentName, type DocumentKind, type Role } from '@debrief/protocol';
+import { authorize } from '../postmortems/authorize.ts';
+import type { Storage } from '../storage/storage.ts';
+
+/** What every hook after authentication knows about a connection. */
+export interface CollabContext {
+  postmortemId: string;
+  kind: DocumentKind;
+  role: Role;
+}
+
+/** Who may write which document (see DESIGN.md, "Documents and permissions"). */
+function isReadOnly(kind: DocumentKind, role: Role): boolean {
+  switch (kind) {
+    case 'board':
+      return role !== 'facilitator' && role !== 'participant';
+  }
+}
+
+/**
+ * Refuses unknown documents and wrong keys before anything loads (a throw in onLoadDocument leaks the
+ * document in Hocuspocus 4.7), and sets the connection read-only where the role may not write.
+ */
+export function authenticate(storage: Storage) {
+  return async ({ documentName, token, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> => {
+    const parsed = parseDocumentName(documentName);
+    if (!parsed) throw new Error('unknown document');
+    const access = await authorize(storage, parsed.postmortemId, token);
+    if (!access.ok) throw new Error(access.reason);
+    connectionConfig.readOnly = isReadOnly(parsed.kind, access.role);
+    return { postmortemId: parsed.postmortemId, kind: parsed.kind, role: access.role };
+  };
+}

@@ -1,0 +1,47 @@
+import type { Document, Hocuspocus, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { migrateBoard, NewerSchemaError } from '@debrief/model';
+import { parseDocumentName } from '@debrief/protocol';
+import type { Storage } from '../storage/storage.ts';
+
+/** Logs what persistence does without ever including document content. */
+export interface PersistenceLog {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/** Applies the stored state, then brings the board to the current schema (the server is the only migrator). */
+export function loadDocument(storage: Storage, log: PersistenceLog) {
+  return async ({ documentName, document }: onLoadDocumentPayload): Promise<void> => {
+    const parsed = parseDocumentName(documentName);
+    if (!parsed) return;
+    const state = await storage.loadDocument(parsed.postmortemId, parsed.kind);
+    if (state) Y.applyUpdate(document, state, 'storage');
+    try {
+      const { from, to } = migrateBoard(document);
+      if (from !== to) log.warn({ documentName, from, to }, 'migrated board');
+    } catch (error) {
+      // Served untouched: clients see the newer version and refuse to edit, so nothing is corrupted.
+      if (!(error instanceof NewerSchemaError)) throw error;
+      log.error({ documentName, found: error.found }, 'board has a newer schema than this server');
+    }
+  };
+}
+
+/** Saves a document's full state; Hocuspocus debounces calls to this. */
+export function storeDocument(storage: Storage) {
+  return async ({ documentName, document }: onStoreDocumentPayload): Promise<void> => {
+    await saveDocument(storage, documentName, document);
+  };
+}
+
+async function saveDocument(storage: Storage, documentName: string, document: Document): Promise<void> {
+  const parsed = parseDocumentName(documentName);
+  if (!parsed) return;
+  await storage.storeDocument(parsed.postmortemId, parsed.kind, Y.encodeStateAsUpdate(document));
+}
+
+/** Saves every loaded document now, e.g. on SIGTERM, instead of waiting for the debounce. */
+export async function saveAllDocuments(instance: Hocuspocus, storage: Storage): Promise<void> {
+  await Promise.all([...instance.documents.values()].map((document) => saveDocument(storage, document.name, document)));
+}

@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Server settings, all from the environment (see README). */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  webDist: string;
+  publicUrl?: string;
+}
+
+/** Reads and checks the environment; throws a readable message on bad values. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+  if (publicUrl && !/^https?:\/\/[^/]+$/.test(publicUrl)) {
+    throw new Error(`PUBLIC_URL must be an origin such as https://debrief.example.org, not "${env.PUBLIC_URL}"`);
+  }
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    webDist: resolve(env.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))),
+    publicUrl,
+  };
+}

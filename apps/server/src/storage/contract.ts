@@ -1,0 +1,102 @@
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import * as Y from 'yjs';
+import { createBoardUpdate, readMeta } from '@debrief/model';
+import type { PostmortemRecord, Storage } from './storage.ts';
+
+/** How a suite gets a fresh adapter, and a second instance over the same data to prove durability. */
+export interface StorageHarness {
+  create(): Promise<Storage>;
+  reopen(): Promise<Storage>;
+  cleanup(): Promise<void>;
+}
+
+/** A record with a fresh valid id. */
+export function sampleRecord(overrides: Partial<PostmortemRecord> = {}): PostmortemRecord {
+  const id = Array.from({ length: 16 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('');
+  return {
+    id,
+    title: 'Checkout outage',
+    summary: 'Payments failed for 40 minutes.',
+    incidentAt: '2026-11-01T14:02:00.000Z',
+    createdAt: '2026-11-02T09:00:00.000Z',
+    keyHashes: { facilitator: 'f'.repeat(64), participant: 'p'.repeat(64) },
+    ...overrides,
+  };
+}
+
+/** The behaviour every storage adapter must show; run it once per adapter. */
+export function storageContract(name: string, harness: () => StorageHarness): void {
+  describe(`storage contract: ${name}`, () => {
+    let h: StorageHarness;
+    let storage: Storage;
+
+    beforeEach(async () => {
+      h = harness();
+      storage = await h.create();
+    });
+    afterEach(async () => {
+      await storage.close();
+      await h.cleanup();
+    });
+
+    it('stores a post-mortem with its board and reads both back', async () => {
+      const record = sampleRecord();
+      await storage.createPostmortem(record, { board: createBoardUpdate({ title: record.title }) });
+      expect(await storage.getPostmortem(record.id)).toEqual(record);
+      const state = await storage.loadDocument(record.id, 'board');
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state!);
+      expect(readMeta(doc).title).toBe('Checkout outage');
+    });
+
+    it('answers null for unknown post-mortems and documents', async () => {
+      expect(await storage.getPostmortem('zzzzzzzzzzzzzzzz')).toBeNull();
+      expect(await storage.loadDocument('zzzzzzzzzzzzzzzz', 'board')).toBeNull();
+      const record = sampleRecord();
+      await storage.createPostmortem(record, {});
+      expect(await storage.loadDocument(record.id, 'board')).toBeNull();
+    });
+
+    it('finds a post-mortem created after it was first asked about', async () => {
+      const record = sampleRecord();
+      expect(await storage.getPostmortem(record.id)).toBeNull();
+      await storage.createPostmortem(record, {});
+      expect(await storage.getPostmortem(record.id)).toEqual(record);
+    });
+
+    it('replaces a stored document and keeps it across a reopen', async () => {
+      const record = sampleRecord();
+      await storage.createPostmortem(record, { board: createBoardUpdate({ title: 'before' }) });
+      await storage.storeDocument(record.id, 'board', createBoardUpdate({ title: 'after' }));
+      await storage.close();
+
+      storage = await h.reopen();
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await storage.loadDocument(record.id, 'board'))!);
+      expect(readMeta(doc).title).toBe('after');
+      expect((await storage.getPostmortem(record.id))?.title).toBe('Checkout outage');
+    });
+
+    it('keeps the last of many quick writes', async () => {
+      const record = sampleRecord();
+      await storage.createPostmortem(record, {});
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => storage.storeDocument(record.id, 'board', createBoardUpdate({ title: `v${i}` }))),
+      );
+      await storage.close();
+      storage = await h.reopen();
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await storage.loadDocument(record.id, 'board'))!);
+      expect(readMeta(doc).title).toBe('v19');
+    });
+
+    it('refuses ids that are not post-mortem ids instead of touching storage', async () => {
+      await expect(storage.getPostmortem('../../etc/passwd')).rejects.toThrow(/not a post-mortem id/);
+      await expect(storage.storeDocument('../x', 'board', new Uint8Array())).rejects.toThrow();
+    });
+
+    it('refuses to store a document for an unknown post-mortem', async () => {
+      await expect(storage.storeDocument('zzzzzzzzzzzzzzzz', 'board', new Uint8Array([0, 0]))).rejects.toThrow();
+    });
+  });
+}
