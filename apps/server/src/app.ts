@@ -29,9 +29,14 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { storage } = options;
   const http = Fastify({
-    logger: options.logger ?? false,
-    // Keys travel only in the Authorization header, which Fastify's default serializers never log.
-    disableRequestLogging: false,
+    logger: options.logger
+      ? {
+          ...(typeof options.logger === 'object' ? options.logger : {}),
+          // Method and path only: no client address, no query string, no headers (so never a key).
+          serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }) },
+        }
+      : false,
+    // Keys travel only in URL fragments and the Authorization header; Fastify's default serializers log neither.
     bodyLimit: 1024 * 1024,
   });
   const log: FastifyBaseLogger = http.log;

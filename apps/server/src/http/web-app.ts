@@ -26,7 +26,8 @@ export function webAppRoutes(distDir: string): FastifyPluginAsync {
       if (!built) return reply.code(503).type('text/plain').send('The web app is not built yet: run `pnpm build`.');
       return reply.code(status).header('cache-control', 'no-cache').sendFile('index.html');
     };
-    app.get('/', sendApp(200));
+    // When built, the static plugin already serves `/` as index.html.
+    if (!built) app.get('/', sendApp(200));
     app.get('/pm/:id', sendApp(200));
 
     app.setNotFoundHandler(async (request, reply) => {

@@ -1,0 +1,135 @@
+import * as Y from 'yjs';
+import {
+  addEvent,
+  assertBoardReadable,
+  deleteEvent,
+  eventsMap,
+  eventText,
+  NewerSchemaError,
+  updateEvent,
+  type EventScalarPatch,
+  type EventTextField,
+} from '@debrief/model';
+import type { Role } from '@debrief/protocol';
+import { connectBoard, type BoardConnection, type ConnectionStatus } from '../sync/board-connection.ts';
+import { announce, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
+import { BoardView } from './board.svelte.ts';
+import { PresenceView } from './presence.svelte.ts';
+
+/** The origin of every edit made in this browser; the undo manager tracks only this one. */
+export const LOCAL_ORIGIN = Symbol('debrief-local-edit');
+
+const MINUTE = 60_000;
+
+/** One person's live session on a board: connection state, the board, presence, and their own undo history. */
+export class BoardSession {
+  status = $state<ConnectionStatus>('connecting');
+  synced = $state(false);
+  unsyncedChanges = $state(0);
+  authError = $state<string | null>(null);
+  schemaError = $state<string | null>(null);
+  canUndo = $state(false);
+  canRedo = $state(false);
+
+  readonly board: BoardView;
+  readonly presence: PresenceView;
+  readonly #connection: BoardConnection;
+  readonly #undo: Y.UndoManager;
+  #user: PresenceUser;
+
+  constructor(
+    readonly postmortemId: string,
+    key: string,
+    readonly role: Role,
+    user: PresenceUser,
+  ) {
+    this.#user = user;
+    this.#connection = connectBoard(postmortemId, key, {
+      onStatus: (status) => (this.status = status),
+      onSynced: () => {
+        this.synced = true;
+        this.#checkSchema();
+      },
+      onAuthenticationFailed: () => (this.authError = 'This link is no longer valid for this post-mortem.'),
+      onUnsyncedChanges: (count) => (this.unsyncedChanges = count),
+    });
+    const { doc, awareness } = this.#connection;
+    this.board = new BoardView(doc);
+    this.presence = new PresenceView(awareness);
+    announce(awareness, user);
+
+    this.#undo = new Y.UndoManager(eventsMap(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 500 });
+    const refreshUndo = () => {
+      this.canUndo = this.#undo.canUndo();
+      this.canRedo = this.#undo.canRedo();
+    };
+    for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.#undo.on(event, refreshUndo);
+  }
+
+  get user(): PresenceUser {
+    return this.#user;
+  }
+
+  /** True when edits may be made (connected or not: offline edits sync later), i.e. the schema is understood. */
+  get editable(): boolean {
+    return this.synced && this.schemaError === null && this.authError === null;
+  }
+
+  /** Adds an event one minute after the last one (or at the incident time, or now); returns its id. */
+  addEvent(): string | null {
+    if (!this.editable) return null;
+    const last = this.board.events.at(-1);
+    const base = last ? Date.parse(last.at) + MINUTE : Date.parse(this.board.meta.incidentAt);
+    const at = Number.isNaN(base) ? Math.floor(Date.now() / MINUTE) * MINUTE : base;
+    return addEvent(this.#connection.doc, { at: new Date(at).toISOString() }, LOCAL_ORIGIN);
+  }
+
+  /** Replaces time, decision flag or evidence link of an event. */
+  updateEvent(id: string, patch: EventScalarPatch): void {
+    if (this.editable) updateEvent(this.#connection.doc, id, patch, LOCAL_ORIGIN);
+  }
+
+  deleteEvent(id: string): void {
+    if (this.editable) deleteEvent(this.#connection.doc, id, LOCAL_ORIGIN);
+  }
+
+  /** The live text behind a free-text field, for binding to an input. */
+  text(id: string, field: EventTextField): Y.Text | undefined {
+    return eventText(this.#connection.doc, id, field);
+  }
+
+  undo(): void {
+    if (this.editable) this.#undo.undo();
+  }
+
+  redo(): void {
+    if (this.editable) this.#undo.redo();
+  }
+
+  /** Tells the others which event this person is editing. */
+  setEditing(eventId: string | null): void {
+    setEditing(this.#connection.awareness, eventId);
+  }
+
+  /** Changes the name everyone sees. */
+  rename(name: string): void {
+    this.#user = { ...this.#user, name };
+    updateUser(this.#connection.awareness, this.#user);
+  }
+
+  destroy(): void {
+    this.#undo.destroy();
+    this.board.destroy();
+    this.presence.destroy();
+    this.#connection.destroy();
+  }
+
+  #checkSchema(): void {
+    try {
+      assertBoardReadable(this.#connection.doc);
+    } catch (error) {
+      if (!(error instanceof NewerSchemaError)) throw error;
+      this.schemaError = `${error.message} Reload the page to get the newest version before editing.`;
+    }
+  }
+}
