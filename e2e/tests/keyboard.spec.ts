@@ -1,0 +1,45 @@
+import { expect, test } from '../fixtures/fixtures.ts';
+
+test('the timeline works from the keyboard alone', async ({ team }) => {
+  const { alice, bob } = team;
+  const page = alice.page;
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  const first = await alice.focusedEventId();
+  await page.keyboard.type('Alert fired');
+  await page.keyboard.press('Escape');
+  await expect(alice.card(first)).toBeFocused();
+
+  await page.keyboard.press('n');
+  const second = await alice.focusedEventId();
+  await page.keyboard.type('Rollback started');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('ArrowUp');
+  await expect(alice.card(first)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(alice.card(second)).toBeFocused();
+
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(alice.what(first)).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (checkout)');
+  await page.keyboard.press('Escape');
+  await expect(bob.what(first)).toHaveValue('Alert fired (checkout)');
+
+  await page.keyboard.press('Delete');
+  const dialog = page.getByRole('dialog', { name: 'Delete this event?' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(alice.card(first)).toBeFocused();
+
+  await page.keyboard.press('Delete');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(alice.event(first)).toHaveCount(0);
+  await expect(bob.event(first)).toHaveCount(0);
+  await expect(alice.card(second)).toBeFocused();
+});

@@ -1,0 +1,89 @@
+import { expect, test } from '../fixtures/fixtures.ts';
+
+const ONE_SECOND = { timeout: 1_000 };
+
+test('two participants add and edit events and see each other within a second', async ({ team }, testInfo) => {
+  const { alice, bob } = team;
+
+  const first = await alice.addEvent('Deploy of config v42 started');
+  await expect(bob.what(first)).toHaveValue('Deploy of config v42 started', ONE_SECOND);
+
+  const second = await bob.addEvent('Error-rate alert fired for checkout');
+  await expect(alice.what(second)).toHaveValue('Error-rate alert fired for checkout', ONE_SECOND);
+
+  await bob.known(first).click();
+  await bob.page.keyboard.type('Canary looked healthy');
+  await expect(alice.known(first)).toHaveValue('Canary looked healthy', ONE_SECOND);
+
+  await alice.decision(second).check();
+  await expect(bob.decision(second)).toBeChecked(ONE_SECOND);
+
+  await alice.evidence(second).fill('https://grafana.example.com/d/checkout?from=now-1h');
+  await alice.evidence(second).press('Enter');
+  await expect(bob.evidence(second)).toHaveValue('https://grafana.example.com/d/checkout?from=now-1h', ONE_SECOND);
+  await expect(bob.event(second).getByRole('link', { name: 'Open ↗' })).toHaveAttribute('href', /grafana/);
+
+  await bob.what(first).click();
+  await expect(alice.editorsOn(first)).toHaveText('✎ Bob', ONE_SECOND);
+  await testInfo.attach('alice-sees-bob-editing.png', { body: await alice.page.screenshot({ fullPage: true }), contentType: 'image/png' });
+});
+
+test('events stay sorted by time for everyone, shown in each viewer’s zone', async ({ team }) => {
+  const { alice, bob } = team;
+  const early = await alice.addEvent('Config change merged');
+  const late = await alice.addEvent('Rollback finished');
+  await alice.setTime(early, '2026-11-01T14:10');
+  await alice.setTime(late, '2026-11-01T14:40');
+  const middle = await bob.addEvent('On-call paged');
+  // Bob is in New York: 08:20 there is 14:20 in Berlin.
+  await bob.setTime(middle, '2026-11-01T08:20');
+
+  const order = ['Config change merged', 'On-call paged', 'Rollback finished'];
+  await expect.poll(() => alice.whatInOrder(), ONE_SECOND).toEqual(order);
+  await expect.poll(() => bob.whatInOrder(), ONE_SECOND).toEqual(order);
+  await expect(alice.event(middle)).toContainText('14:20 CET');
+  await expect(bob.event(middle)).toContainText('08:20 GMT-5');
+});
+
+test('simultaneous typing in the same field loses no keystrokes', async ({ team }) => {
+  const { alice, bob } = team;
+  const id = await alice.addEvent('DB');
+  await expect(bob.what(id)).toHaveValue('DB');
+
+  await bob.what(id).click();
+  await bob.what(id).press('End');
+  await alice.what(id).press('Home');
+  await Promise.all([bob.page.keyboard.type(' failover started', { delay: 15 }), alice.page.keyboard.type('Primary ', { delay: 15 })]);
+
+  for (const board of [alice, bob]) await expect(board.what(id)).toHaveValue('Primary DB failover started');
+});
+
+test('over-long text and bad links are refused with a visible message', async ({ team }) => {
+  const { alice, bob } = team;
+  const id = await alice.addEvent('Short text');
+  await alice.what(id).fill('x'.repeat(501));
+  await expect(alice.event(id).getByRole('alert')).toContainText('limited to 500 characters');
+  await expect(alice.what(id)).toHaveValue('Short text');
+  await expect(bob.what(id)).toHaveValue('Short text');
+
+  await alice.evidence(id).fill('javascript:alert(1)');
+  await alice.evidence(id).press('Enter');
+  await expect(alice.event(id).getByText('The link must start with https:// or http://.')).toBeVisible();
+  await expect(bob.evidence(id)).toHaveValue('');
+});
+
+test('undo and redo cover only your own edits', async ({ team }) => {
+  const { alice, bob } = team;
+  const mine = await alice.addEvent('Alice event');
+  const theirs = await bob.addEvent('Bob event');
+  await expect(alice.what(theirs)).toHaveValue('Bob event');
+
+  await alice.card(mine).focus();
+  await alice.page.keyboard.press('Control+z');
+  await expect(alice.event(mine)).toHaveCount(0);
+  await expect(bob.event(mine)).toHaveCount(0);
+  await expect(alice.what(theirs)).toHaveValue('Bob event');
+
+  await alice.page.keyboard.press('Control+Shift+z');
+  await expect(bob.what(mine)).toHaveValue('Alice event');
+});
