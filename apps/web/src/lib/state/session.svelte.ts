@@ -58,6 +58,8 @@ export class BoardSession {
     this.presence = new PresenceView(awareness);
     announce(awareness, user);
 
+    // A plain Set configures Yjs; nothing renders from it.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.#undo = new Y.UndoManager(eventsMap(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 500 });
     const refreshUndo = () => {
       this.canUndo = this.#undo.canUndo();
@@ -81,6 +83,7 @@ export class BoardSession {
     const last = this.board.events.at(-1);
     const base = last ? Date.parse(last.at) + MINUTE : Date.parse(this.board.meta.incidentAt);
     const at = Number.isNaN(base) ? Math.floor(Date.now() / MINUTE) * MINUTE : base;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, not state
     return addEvent(this.#connection.doc, { at: new Date(at).toISOString() }, LOCAL_ORIGIN);
   }
 

@@ -1,0 +1,51 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/', '**/node_modules/', '**/test-results/', '**/playwright-report/', 'data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/apps/server/**', '@debrief/server'], message: 'The web app and packages never import the server.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    // Only the sync layer creates providers and touches awareness (DESIGN.md).
+    files: ['apps/web/src/**/*'],
+    ignores: ['apps/web/src/lib/sync/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@hocuspocus/provider', message: 'Create providers in apps/web/src/lib/sync only.' }] },
+      ],
+    },
+  },
+  {
+    // Playwright fixtures without dependencies are declared with an empty destructuring pattern.
+    files: ['e2e/fixtures/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
+    files: ['packages/**/*'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**'], message: 'Packages never import apps.' }] }],
+    },
+  },
+);
