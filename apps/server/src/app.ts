@@ -5,8 +5,10 @@ import { createCollab } from './collab/hocuspocus.ts';
 import { saveAllDocuments } from './collab/persistence.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
+import { noteRoutes } from './http/notes.ts';
 import { postmortemRoutes } from './http/postmortems.ts';
 import { webAppRoutes } from './http/web-app.ts';
+import { NotesService } from './notes/notes-service.ts';
 import type { Storage } from './storage/storage.ts';
 
 export interface AppOptions {
@@ -15,7 +17,8 @@ export interface AppOptions {
   webDist: string;
   /** Fixed origin for links (e.g. behind a proxy); otherwise taken from the request. */
   publicUrl?: string;
-  logger?: boolean | { level: string };
+  /** Pino options; `stream` lets tests capture what the server logs. */
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
 
 export interface App {
@@ -32,8 +35,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger: options.logger
       ? {
           ...(typeof options.logger === 'object' ? options.logger : {}),
-          // Method and path only: no client address, no query string, no headers (so never a key).
-          serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }) },
+          // Method and route pattern only: no client address, no headers (so never a key), no ids or query.
+          serializers: {
+            req: (req: { method: string; routeOptions?: { url?: string } }) => ({
+              method: req.method,
+              route: req.routeOptions?.url ?? '(no route)',
+            }),
+          },
         }
       : false,
     // Keys travel only in URL fragments and the Authorization header; Fastify's default serializers log neither.
@@ -46,6 +54,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   installErrorHandler(http);
   await http.register(healthRoutes);
   await http.register(postmortemRoutes(storage, options.publicUrl));
+  await http.register(noteRoutes(storage, new NotesService(storage, collab)));
   await http.register(webAppRoutes(options.webDist));
   const closeSockets = attachCollabSocket(http.server, collab);
 

@@ -1,8 +1,17 @@
 export { LIMITS } from './limits.ts';
 export { newId } from './ids.ts';
+export * from './schema/versioning.ts';
+export * from './schema/documents.ts';
+export * from './schema/initial.ts';
 export * from './board/shape.ts';
 export * from './board/init.ts';
 export * from './board/migrations.ts';
 export * from './board/sort.ts';
 export * from './board/timeline.ts';
 export * from './board/validate.ts';
+export * from './notes/colors.ts';
+export * from './notes/shape.ts';
+export * from './notes/write.ts';
+export * from './notes/migrations.ts';
+export * from './findings/shape.ts';
+export * from './findings/migrations.ts';

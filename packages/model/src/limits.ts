@@ -5,5 +5,6 @@ export const LIMITS = {
   displayName: 60,
   eventWhat: 500,
   eventKnown: 2000,
+  noteText: 1000,
   evidenceUrl: 2000,
 } as const;

@@ -43,6 +43,8 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'missing_key'
   | 'wrong_key'
+  | 'facilitator_only'
+  | 'wrong_secret'
   | 'not_found'
   | 'internal';
 

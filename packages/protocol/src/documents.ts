@@ -1,8 +1,7 @@
+import { DOCUMENT_KINDS, type DocumentKind } from '@debrief/model';
 import { isPostmortemId } from './ids.ts';
 
-/** The Yjs documents of one post-mortem; later issues add notes and findings. */
-export const DOCUMENT_KINDS = ['board'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { DOCUMENT_KINDS, type DocumentKind };
 
 /** The collaboration document name for a post-mortem's document, e.g. `abc…/board`. */
 export function documentName(postmortemId: string, kind: DocumentKind): string {

@@ -11,11 +11,15 @@ export interface CollabContext {
 }
 
 /** Who may write which document (see DESIGN.md, "Documents and permissions"). */
+const WRITERS: Record<DocumentKind, readonly Role[]> = {
+  board: ['facilitator', 'participant'],
+  // Only the server writes notes, so no note can carry a participant's Yjs client id.
+  notes: [],
+  findings: ['facilitator'],
+};
+
 function isReadOnly(kind: DocumentKind, role: Role): boolean {
-  switch (kind) {
-    case 'board':
-      return role !== 'facilitator' && role !== 'participant';
-  }
+  return !WRITERS[kind].includes(role);
 }
 
 /**

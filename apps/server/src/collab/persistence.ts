@@ -1,6 +1,6 @@
 import type { Document, Hocuspocus, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { migrateBoard, NewerSchemaError } from '@debrief/model';
+import { migrateDocument, NewerSchemaError, setHeldCount } from '@debrief/model';
 import { parseDocumentName } from '@debrief/protocol';
 import type { Storage } from '../storage/storage.ts';
 
@@ -10,7 +10,7 @@ export interface PersistenceLog {
   error(obj: object, msg: string): void;
 }
 
-/** Applies the stored state, then brings the board to the current schema (the server is the only migrator). */
+/** Applies the stored state, then brings it to the current schema (the server is the only migrator). */
 export function loadDocument(storage: Storage, log: PersistenceLog) {
   return async ({ documentName, document }: onLoadDocumentPayload): Promise<void> => {
     const parsed = parseDocumentName(documentName);
@@ -18,12 +18,18 @@ export function loadDocument(storage: Storage, log: PersistenceLog) {
     const state = await storage.loadDocument(parsed.postmortemId, parsed.kind);
     if (state) Y.applyUpdate(document, state, 'storage');
     try {
-      const { from, to } = migrateBoard(document);
-      if (from !== to) log.warn({ documentName, from, to }, 'migrated board');
+      const { from, to } = migrateDocument(parsed.kind, document);
+      if (from !== to && state) log.warn({ documentName, from, to }, 'migrated document');
     } catch (error) {
       // Served untouched: clients see the newer version and refuse to edit, so nothing is corrupted.
       if (!(error instanceof NewerSchemaError)) throw error;
-      log.error({ documentName, found: error.found }, 'board has a newer schema than this server');
+      log.error({ documentName, found: error.found }, 'document has a newer schema than this server');
+      return;
+    }
+    if (parsed.kind === 'notes') {
+      // The held notes in storage are the truth; a crash between storing a note and publishing the count
+      // must not leave a wrong count behind.
+      setHeldCount(document, (await storage.listHeldNotes(parsed.postmortemId)).length);
     }
   };
 }

@@ -1,4 +1,4 @@
-import { createBoardUpdate, newId } from '@debrief/model';
+import { createInitialDocuments, newId } from '@debrief/model';
 import type { CreatePostmortemRequest } from '@debrief/protocol';
 import type { Storage } from '../storage/storage.ts';
 import { generateKey, hashKey } from './keys.ts';
@@ -10,7 +10,7 @@ export interface CreatedPostmortem {
   participantKey: string;
 }
 
-/** Creates the record (with hashed keys) and the first board document. */
+/** Creates the record (with hashed keys) and every document of the post-mortem. */
 export async function createPostmortem(storage: Storage, input: CreatePostmortemRequest): Promise<CreatedPostmortem> {
   const id = newId();
   const facilitatorKey = generateKey();
@@ -26,7 +26,7 @@ export async function createPostmortem(storage: Storage, input: CreatePostmortem
       createdAt: new Date().toISOString(),
       keyHashes: { facilitator: hashKey(facilitatorKey), participant: hashKey(participantKey) },
     },
-    { board: createBoardUpdate({ title: input.title, incidentAt: incidentAt ?? '', summary }) },
+    createInitialDocuments({ title: input.title, incidentAt: incidentAt ?? '', summary }),
   );
   return { id, facilitatorKey, participantKey };
 }

@@ -95,6 +95,36 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       await expect(storage.storeDocument('../x', 'board', new Uint8Array())).rejects.toThrow();
     });
 
+    it('keeps note records with their held content until released', async () => {
+      const record = sampleRecord();
+      await storage.createPostmortem(record, {});
+      const held = { text: 'Runbook was out of date', color: 'yellow' as const, eventId: null };
+      await storage.createNote(record.id, { id: 'note0000000000aa', secretHash: 'a'.repeat(64), held });
+      await storage.createNote(record.id, { id: 'note0000000000bb', secretHash: 'b'.repeat(64), held: { ...held, text: 'two' } });
+      expect(await storage.getNote(record.id, 'note0000000000aa')).toEqual({ id: 'note0000000000aa', secretHash: 'a'.repeat(64), held });
+      expect(await storage.getNote(record.id, 'nope000000000000')).toBeNull();
+
+      await storage.updateHeldNote(record.id, 'note0000000000aa', { ...held, text: 'edited', color: 'pink' });
+      expect((await storage.getNote(record.id, 'note0000000000aa'))?.held).toMatchObject({ text: 'edited', color: 'pink' });
+      expect((await storage.listHeldNotes(record.id)).map((n) => n.id).sort()).toEqual(['note0000000000aa', 'note0000000000bb']);
+
+      const notesState = createBoardUpdate({ title: 'stand-in notes state' });
+      await storage.releaseHeldNotes(record.id, ['note0000000000aa'], notesState);
+      await storage.close();
+      storage = await h.reopen();
+      expect(await storage.listHeldNotes(record.id)).toEqual([expect.objectContaining({ id: 'note0000000000bb' })]);
+      expect((await storage.getNote(record.id, 'note0000000000aa'))?.held).toBeNull();
+      expect(await storage.loadDocument(record.id, 'notes')).toEqual(notesState);
+
+      await storage.deleteNote(record.id, 'note0000000000aa', createBoardUpdate({ title: 'after delete' }));
+      await storage.deleteNote(record.id, 'note0000000000bb', null);
+      expect(await storage.getNote(record.id, 'note0000000000aa')).toBeNull();
+      expect(await storage.listHeldNotes(record.id)).toEqual([]);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await storage.loadDocument(record.id, 'notes'))!);
+      expect(readMeta(doc).title).toBe('after delete');
+    });
+
     it('refuses to store a document for an unknown post-mortem', async () => {
       await expect(storage.storeDocument('zzzzzzzzzzzzzzzz', 'board', new Uint8Array([0, 0]))).rejects.toThrow();
     });

@@ -3,12 +3,27 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { isPostmortemId, type DocumentKind } from '@debrief/protocol';
-import { InvalidIdError, type InitialDocuments, type PostmortemRecord, type Storage } from './storage.ts';
+import type { NoteContent } from '@debrief/model';
+import {
+  InvalidIdError,
+  type InitialDocuments,
+  type NoteRecord,
+  type PostmortemRecord,
+  type Storage,
+} from './storage.ts';
 
-/** One file per post-mortem: the record and its documents (base64 Yjs updates). */
+/** One file per post-mortem: the record, its documents (base64 Yjs updates) and its note records. */
 interface PostmortemFile {
   postmortem: PostmortemRecord;
   documents: Partial<Record<DocumentKind, string>>;
+  notes?: Record<string, NoteRecord>;
+}
+
+const encode = (state: Uint8Array) => Buffer.from(state).toString('base64');
+
+/** Note records keyed in id order: ids are random, so the file never shows which note came first. */
+function sortedById(notes: Record<string, NoteRecord>): Record<string, NoteRecord> {
+  return Object.fromEntries(Object.entries(notes).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /**
@@ -30,9 +45,9 @@ export class LowdbStorage implements Storage {
     await mkdir(this.dir, { recursive: true });
     const encoded: PostmortemFile['documents'] = {};
     for (const [kind, state] of Object.entries(documents) as [DocumentKind, Uint8Array][]) {
-      encoded[kind] = Buffer.from(state).toString('base64');
+      encoded[kind] = encode(state);
     }
-    const db = new Low<PostmortemFile>(new JSONFile(path), { postmortem: record, documents: encoded });
+    const db = new Low<PostmortemFile>(new JSONFile(path), { postmortem: record, documents: encoded, notes: {} });
     await this.track(db.write());
     this.open.set(record.id, Promise.resolve(db));
   }
@@ -47,15 +62,61 @@ export class LowdbStorage implements Storage {
   }
 
   async storeDocument(postmortemId: string, kind: DocumentKind, state: Uint8Array): Promise<void> {
-    const db = await this.file(postmortemId);
-    if (!db) throw new Error(`cannot store ${kind} of unknown post-mortem ${postmortemId}`);
-    db.data.documents[kind] = Buffer.from(state).toString('base64');
+    const db = await this.existing(postmortemId);
+    db.data.documents[kind] = encode(state);
+    await this.track(db.write());
+  }
+
+  async createNote(postmortemId: string, note: NoteRecord): Promise<void> {
+    const db = await this.existing(postmortemId);
+    db.data.notes = sortedById({ ...db.data.notes, [note.id]: note });
+    await this.track(db.write());
+  }
+
+  async getNote(postmortemId: string, noteId: string): Promise<NoteRecord | null> {
+    return (await this.file(postmortemId))?.data.notes?.[noteId] ?? null;
+  }
+
+  async updateHeldNote(postmortemId: string, noteId: string, content: NoteContent): Promise<void> {
+    const db = await this.existing(postmortemId);
+    const note = db.data.notes?.[noteId];
+    if (!note?.held) throw new Error(`note ${noteId} is not held`);
+    note.held = content;
+    await this.track(db.write());
+  }
+
+  async listHeldNotes(postmortemId: string): Promise<NoteRecord[]> {
+    const notes = (await this.file(postmortemId))?.data.notes ?? {};
+    return Object.values(notes).filter((note) => note.held !== null);
+  }
+
+  async deleteNote(postmortemId: string, noteId: string, notesState: Uint8Array | null): Promise<void> {
+    const db = await this.existing(postmortemId);
+    const { [noteId]: _removed, ...rest } = db.data.notes ?? {};
+    db.data.notes = rest;
+    if (notesState) db.data.documents.notes = encode(notesState);
+    await this.track(db.write());
+  }
+
+  async releaseHeldNotes(postmortemId: string, noteIds: readonly string[], notesState: Uint8Array): Promise<void> {
+    const db = await this.existing(postmortemId);
+    for (const id of noteIds) {
+      const note = db.data.notes?.[id];
+      if (note) note.held = null;
+    }
+    db.data.documents.notes = encode(notesState);
     await this.track(db.write());
   }
 
   async close(): Promise<void> {
     await Promise.allSettled([...this.pending]);
     this.open.clear();
+  }
+
+  private async existing(id: string): Promise<Low<PostmortemFile>> {
+    const db = await this.file(id);
+    if (!db) throw new Error(`unknown post-mortem ${id}`);
+    return db;
   }
 
   private pathFor(id: string): string {

@@ -1,3 +1,4 @@
+import type { NoteContent } from '@debrief/model';
 import type { DocumentKind } from '@debrief/protocol';
 
 /** What the server keeps about a post-mortem besides its Yjs documents. Keys are stored only as hashes. */
@@ -8,6 +9,17 @@ export interface PostmortemRecord {
   incidentAt: string | null;
   createdAt: string;
   keyHashes: { facilitator: string; participant: string };
+}
+
+/**
+ * What the server keeps about one anonymous note: its id, the hash of the author's secret, and (until the
+ * reveal) its content. Deliberately nothing else: no author, key, connection, address or time.
+ */
+export interface NoteRecord {
+  id: string;
+  secretHash: string;
+  /** The content while the note is held for the next reveal; null once revealed (it lives in `<id>/notes`). */
+  held: NoteContent | null;
 }
 
 /** The documents stored with a new post-mortem, as full Yjs updates. */
@@ -26,6 +38,18 @@ export interface Storage {
   loadDocument(postmortemId: string, kind: DocumentKind): Promise<Uint8Array | null>;
   /** Replaces a document's stored state; resolves once it is durable. */
   storeDocument(postmortemId: string, kind: DocumentKind, state: Uint8Array): Promise<void>;
+  /** Stores a new note record; resolves once it is durable. */
+  createNote(postmortemId: string, note: NoteRecord): Promise<void>;
+  /** A note record, or null. */
+  getNote(postmortemId: string, noteId: string): Promise<NoteRecord | null>;
+  /** Replaces the content of a held note. */
+  updateHeldNote(postmortemId: string, noteId: string, content: NoteContent): Promise<void>;
+  /** Every held note, in no meaningful order (never submission order). */
+  listHeldNotes(postmortemId: string): Promise<NoteRecord[]>;
+  /** Deletes a note record and, for a revealed note, stores the notes document without it, atomically. */
+  deleteNote(postmortemId: string, noteId: string, notesState: Uint8Array | null): Promise<void>;
+  /** Marks the notes revealed and stores the notes document that now holds them, atomically. */
+  releaseHeldNotes(postmortemId: string, noteIds: readonly string[], notesState: Uint8Array): Promise<void>;
   /** Waits for pending writes and releases resources. */
   close(): Promise<void>;
 }

@@ -20,11 +20,15 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts a server for a test. */
-export async function startTestServer(): Promise<TestServer> {
+/** Starts a server for a test; pass a stream to capture everything it logs. */
+export async function startTestServer(options: { logStream?: NodeJS.WritableStream } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'debrief-it-'));
   const boot = async (port = 0) => {
-    const app = await createApp({ storage: new LowdbStorage(dataDir), webDist: join(dataDir, 'no-web') });
+    const app = await createApp({
+      storage: new LowdbStorage(dataDir),
+      webDist: join(dataDir, 'no-web'),
+      logger: options.logStream ? { level: 'trace', stream: options.logStream } : false,
+    });
     await app.http.listen({ host: '127.0.0.1', port });
     return app;
   };
@@ -78,10 +82,15 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** Connects a client to one document with a token. */
-export function connectClient(server: TestServer, name: string, token: string): TestClient {
+/** Connects a client to one document with a token, on its own socket or a shared one. */
+export function connectClient(
+  server: TestServer,
+  name: string,
+  token: string,
+  shared?: { socket: HocuspocusProviderWebsocket; awareness: boolean },
+): TestClient {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: WebSocket });
+  const socket = shared?.socket ?? new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: WebSocket });
   let resolve!: () => void;
   let reject!: (error: Error) => void;
   const synced = new Promise<void>((res, rej) => {
@@ -93,6 +102,7 @@ export function connectClient(server: TestServer, name: string, token: string): 
     document: doc,
     token,
     websocketProvider: socket,
+    ...(shared && !shared.awareness ? { awareness: null } : {}),
     onSynced: () => resolve(),
     onAuthenticationFailed: ({ reason }) => reject(new Error(`authentication failed: ${reason}`)),
   });
@@ -103,10 +113,57 @@ export function connectClient(server: TestServer, name: string, token: string): 
     synced,
     destroy() {
       provider.destroy();
-      socket.destroy();
+      if (!shared) socket.destroy();
       doc.destroy();
     },
   };
+}
+
+/** One person in a session, as the web app connects: all three documents over one socket, presence on the board. */
+export interface TestPerson {
+  board: TestClient;
+  notes: TestClient;
+  findings: TestClient;
+  destroy(): void;
+}
+
+/** Connects a person with a key and a display name (in board awareness only). */
+export function connectPerson(server: TestServer, postmortemId: string, key: string, displayName: string): TestPerson {
+  const socket = new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: WebSocket });
+  const board = connectClient(server, `${postmortemId}/board`, key, { socket, awareness: true });
+  const notes = connectClient(server, `${postmortemId}/notes`, key, { socket, awareness: false });
+  const findings = connectClient(server, `${postmortemId}/findings`, key, { socket, awareness: false });
+  board.provider.setAwarenessField('user', { name: displayName, color: '#2f6fb4', role: 'participant' });
+  return {
+    board,
+    notes,
+    findings,
+    destroy() {
+      board.destroy();
+      notes.destroy();
+      findings.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/** Calls the API with a key (and optionally a note secret); returns status and parsed body. */
+export async function api(
+  server: TestServer,
+  method: string,
+  path: string,
+  key: string | null,
+  body?: unknown,
+  secret?: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are asserted field by field
+): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = {};
+  if (key) headers.authorization = `Bearer ${key}`;
+  if (secret !== undefined) headers['x-note-secret'] = secret;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
 /** Polls until the check passes or the time runs out. */

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initBoard } from './init.ts';
-import { assertBoardReadable, migrateBoard, NewerSchemaError, type Migration } from './migrations.ts';
-import { BOARD_SCHEMA_VERSION, boardSchemaVersion, metaMap, readMeta } from './shape.ts';
+import { assertDocumentReadable, migrateDocument } from '../schema/documents.ts';
+import { migrate, NewerSchemaError, schemaVersion, type Migration } from '../schema/versioning.ts';
+import { BOARD_SCHEMA_VERSION, metaMap, readMeta } from './shape.ts';
 
 describe('board migrations', () => {
   it('stamps a board written before versions existed', () => {
     const doc = new Y.Doc();
     metaMap(doc).set('title', 'Old board');
-    expect(boardSchemaVersion(doc)).toBe(0);
+    expect(schemaVersion(doc)).toBe(0);
 
-    expect(migrateBoard(doc)).toEqual({ from: 0, to: BOARD_SCHEMA_VERSION });
+    expect(migrateDocument('board', doc)).toEqual({ from: 0, to: BOARD_SCHEMA_VERSION });
     expect(readMeta(doc)).toEqual({ schemaVersion: 1, title: 'Old board', incidentAt: '', summary: '' });
   });
 
@@ -18,7 +19,7 @@ describe('board migrations', () => {
     const doc = new Y.Doc();
     initBoard(doc, { title: 'Now' });
     const before = Y.encodeStateVector(doc);
-    expect(migrateBoard(doc)).toEqual({ from: 1, to: 1 });
+    expect(migrateDocument('board', doc)).toEqual({ from: 1, to: 1 });
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
@@ -32,17 +33,17 @@ describe('board migrations', () => {
     const doc = new Y.Doc();
     metaMap(doc).set('schemaVersion', 1);
 
-    expect(migrateBoard(doc, steps, 3)).toEqual({ from: 1, to: 3 });
+    expect(migrate(doc, steps, 3)).toEqual({ from: 1, to: 3 });
     expect(applied).toEqual([2, 3]);
-    migrateBoard(doc, steps, 3);
+    migrate(doc, steps, 3);
     expect(applied).toEqual([2, 3]);
   });
 
   it('refuses a board from a newer version instead of touching it', () => {
     const doc = new Y.Doc();
     metaMap(doc).set('schemaVersion', BOARD_SCHEMA_VERSION + 1);
-    expect(() => migrateBoard(doc)).toThrow(NewerSchemaError);
-    expect(() => assertBoardReadable(doc)).toThrow(/only knows up to/);
-    expect(boardSchemaVersion(doc)).toBe(BOARD_SCHEMA_VERSION + 1);
+    expect(() => migrateDocument('board', doc)).toThrow(NewerSchemaError);
+    expect(() => assertDocumentReadable('board', doc)).toThrow(/only knows up to/);
+    expect(schemaVersion(doc)).toBe(BOARD_SCHEMA_VERSION + 1);
   });
 });

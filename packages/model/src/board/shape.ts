@@ -1,4 +1,5 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { META_KEY, schemaVersion } from '../schema/versioning.ts';
 
 /**
  * The board document (`<id>/board`): everything every participant may write.
@@ -13,7 +14,7 @@ import * as Y from 'yjs';
 export const BOARD_SCHEMA_VERSION = 1;
 
 export const BOARD_KEYS = {
-  meta: 'meta',
+  meta: META_KEY,
   events: 'events',
 } as const;
 
@@ -48,12 +49,6 @@ export function eventsMap(doc: Y.Doc): Y.Map<EventMap> {
   return doc.getMap<EventMap>(BOARD_KEYS.events);
 }
 
-/** The schema version stored in a board, 0 for a board written before versions existed. */
-export function boardSchemaVersion(doc: Y.Doc): number {
-  const value = metaMap(doc).get('schemaVersion');
-  return typeof value === 'number' ? value : 0;
-}
-
 /** Reads the board's metadata with defaults for missing fields. */
 export function readMeta(doc: Y.Doc): BoardMeta {
   const meta = metaMap(doc);
@@ -62,7 +57,7 @@ export function readMeta(doc: Y.Doc): BoardMeta {
     return typeof value === 'string' ? value : '';
   };
   return {
-    schemaVersion: boardSchemaVersion(doc),
+    schemaVersion: schemaVersion(doc),
     title: str('title'),
     incidentAt: str('incidentAt'),
     summary: str('summary'),

@@ -1,0 +1,76 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import {
+  editNoteRequest,
+  isItemId,
+  NOTE_SECRET_HEADER,
+  submitNoteRequest,
+  validate,
+  type RevealResponse,
+  type SubmitNoteResponse,
+  type Validated,
+} from '@debrief/protocol';
+import { NoteAccessError, type NotesService } from '../notes/notes-service.ts';
+import type { Storage } from '../storage/storage.ts';
+import { requireAccess } from './access.ts';
+import { ApiError } from './errors.ts';
+
+type NoteParams = { Params: { id: string; noteId: string } };
+
+/** Parses a body, answering 400 with every problem named. */
+function parseBody<T>(result: Validated<T>): T {
+  if (!result.ok) throw new ApiError(400, 'bad_request', result.message);
+  return result.data;
+}
+
+/** The note id from the path and the author's secret from its header; refuses malformed ones. */
+function noteAuth(request: FastifyRequest<NoteParams>): { noteId: string; secret: string } {
+  const { noteId } = request.params;
+  if (!isItemId(noteId)) throw new ApiError(404, 'not_found', 'There is no such note.');
+  const secret = request.headers[NOTE_SECRET_HEADER];
+  if (typeof secret !== 'string' || secret === '') {
+    throw new ApiError(403, 'wrong_secret', 'Only the author of a note can change it (missing X-Note-Secret).');
+  }
+  return { noteId, secret };
+}
+
+function noteError(error: unknown): never {
+  if (error instanceof NoteAccessError) {
+    throw error.reason === 'not_found'
+      ? new ApiError(404, 'not_found', 'There is no such note.')
+      : new ApiError(403, 'wrong_secret', 'Only the author of a note can change it.');
+  }
+  throw error;
+}
+
+/** Anonymous notes: submit, edit, withdraw, and the facilitator's reveal. Bodies are never logged. */
+export function noteRoutes(storage: Storage, notes: NotesService): FastifyPluginAsync {
+  return async (app) => {
+    app.post<{ Params: { id: string } }>('/api/postmortems/:id/notes', async (request, reply) => {
+      await requireAccess(storage, request);
+      const input = parseBody(validate(submitNoteRequest, request.body ?? {}));
+      const body: SubmitNoteResponse = await notes.submit(request.params.id, input);
+      return reply.code(201).send(body);
+    });
+
+    app.patch<NoteParams>('/api/postmortems/:id/notes/:noteId', async (request, reply) => {
+      await requireAccess(storage, request);
+      const { noteId, secret } = noteAuth(request);
+      const patch = parseBody(validate(editNoteRequest, request.body ?? {}));
+      await notes.edit(request.params.id, noteId, secret, patch).catch(noteError);
+      return reply.code(204).send();
+    });
+
+    app.delete<NoteParams>('/api/postmortems/:id/notes/:noteId', async (request, reply) => {
+      await requireAccess(storage, request);
+      const { noteId, secret } = noteAuth(request);
+      await notes.withdraw(request.params.id, noteId, secret).catch(noteError);
+      return reply.code(204).send();
+    });
+
+    app.post<{ Params: { id: string } }>('/api/postmortems/:id/reveal', async (request) => {
+      await requireAccess(storage, request, 'facilitator');
+      const body: RevealResponse = { revealed: await notes.reveal(request.params.id) };
+      return body;
+    });
+  };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createInitialDocuments } from '../schema/initial.ts';
+import { schemaVersion } from '../schema/versioning.ts';
+import { heldCount, readNotes, revealRounds } from './shape.ts';
+import { removeRevealedNote, revealNotes, setHeldCount, updateRevealedNote } from './write.ts';
+
+const load = (update: Uint8Array) => {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc;
+};
+
+describe('notes document', () => {
+  it('starts empty at the current schema with nothing held', () => {
+    const doc = load(createInitialDocuments({ title: 't' }).notes);
+    expect(schemaVersion(doc)).toBe(1);
+    expect(heldCount(doc)).toBe(0);
+    expect(readNotes(doc)).toEqual([]);
+  });
+
+  it('reveals notes in the given order, after earlier rounds, the same on every replica', () => {
+    const server = load(createInitialDocuments({ title: 't' }).notes);
+    revealNotes(server, [
+      { id: 'b', text: 'second in shuffle', color: 'pink', eventId: null },
+      { id: 'a', text: 'first in shuffle?', color: 'blue', eventId: 'evt' },
+    ]);
+    revealNotes(server, [{ id: 'c', text: 'later round', color: 'yellow', eventId: null }]);
+    const replica = load(Y.encodeStateAsUpdate(server));
+
+    expect(readNotes(replica).map((n) => [n.id, n.round])).toEqual([['b', 1], ['a', 1], ['c', 2]]);
+    expect(readNotes(replica)[1]).toMatchObject({ color: 'blue', eventId: 'evt' });
+    expect(revealRounds(replica)).toBe(2);
+  });
+
+  it('edits and removes revealed notes, and publishes the held count', () => {
+    const doc = load(createInitialDocuments({ title: 't' }).notes);
+    revealNotes(doc, [{ id: 'a', text: 'old', color: 'yellow', eventId: null }]);
+    expect(updateRevealedNote(doc, 'a', { text: 'new', color: 'green' })).toBe(true);
+    expect(readNotes(doc)[0]).toMatchObject({ text: 'new', color: 'green' });
+    expect(updateRevealedNote(doc, 'missing', { text: 'x' })).toBe(false);
+    expect(removeRevealedNote(doc, 'a')).toBe(true);
+    expect(readNotes(doc)).toEqual([]);
+    setHeldCount(doc, 3);
+    expect(heldCount(doc)).toBe(3);
+  });
+
+  it('reads malformed entries safely', () => {
+    const doc = new Y.Doc();
+    const entry = new Y.Map<unknown>();
+    entry.set('text', 42);
+    entry.set('color', 'not-a-colour');
+    doc.getMap('notes').set('x', entry);
+    expect(readNotes(doc)).toEqual([{ id: 'x', text: '', color: 'yellow', eventId: null, round: 0, position: 0 }]);
+  });
+});

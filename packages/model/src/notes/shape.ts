@@ -1,0 +1,71 @@
+import * as Y from 'yjs';
+import { META_KEY } from '../schema/versioning.ts';
+import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteColor } from './colors.ts';
+
+/**
+ * The notes document (`<id>/notes`): revealed anonymous observations. Only the server writes it; every
+ * connection is read-only. Nothing here names, times or otherwise points at an author.
+ *
+ *   meta:  Y.Map  { schemaVersion: number, heldCount: number, rounds: number }
+ *   notes: Y.Map<noteId, Y.Map>  each note:
+ *          { id, text: string, color: NoteColor, eventId: string ('' for none),
+ *            round: number (which reveal released it), position: number (shuffled display order) }
+ */
+export const NOTES_SCHEMA_VERSION = 1;
+
+/** One revealed note as plain values. */
+export interface RevealedNote {
+  id: string;
+  text: string;
+  color: NoteColor;
+  eventId: string | null;
+  round: number;
+  position: number;
+}
+
+/** The notes document's metadata map. */
+export function notesMeta(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(META_KEY);
+}
+
+/** The map of revealed notes, keyed by note id. */
+export function notesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>('notes');
+}
+
+/** How many submitted notes wait for the next reveal (a count, nothing more). */
+export function heldCount(doc: Y.Doc): number {
+  const value = notesMeta(doc).get('heldCount');
+  return typeof value === 'number' && value >= 0 ? value : 0;
+}
+
+/** How many reveals have happened. */
+export function revealRounds(doc: Y.Doc): number {
+  const value = notesMeta(doc).get('rounds');
+  return typeof value === 'number' ? value : 0;
+}
+
+function readNote(id: string, note: Y.Map<unknown>): RevealedNote {
+  const text = note.get('text');
+  const color = note.get('color');
+  const eventId = note.get('eventId');
+  const round = note.get('round');
+  const position = note.get('position');
+  return {
+    id,
+    text: typeof text === 'string' ? text : '',
+    color: isNoteColor(color) ? color : DEFAULT_NOTE_COLOR,
+    eventId: typeof eventId === 'string' && eventId !== '' ? eventId : null,
+    round: typeof round === 'number' ? round : 0,
+    position: typeof position === 'number' ? position : 0,
+  };
+}
+
+/** All revealed notes in their shuffled display order, the same on every client. */
+export function readNotes(doc: Y.Doc): RevealedNote[] {
+  const notes: RevealedNote[] = [];
+  notesMap(doc).forEach((note, id) => {
+    if (note instanceof Y.Map) notes.push(readNote(id, note));
+  });
+  return notes.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,56 @@
+import * as Y from 'yjs';
+import type { NoteColor } from './colors.ts';
+import { notesMap, notesMeta, readNotes, revealRounds } from './shape.ts';
+
+/** A note's content as the server holds it before reveal. */
+export interface NoteContent {
+  text: string;
+  color: NoteColor;
+  eventId: string | null;
+}
+
+/**
+ * Adds held notes as one reveal round, in the order given (the caller shuffles), after every earlier note.
+ * Server-only: clients are read-only on the notes document.
+ */
+export function revealNotes(doc: Y.Doc, notes: ReadonlyArray<NoteContent & { id: string }>): void {
+  doc.transact(() => {
+    const round = revealRounds(doc) + 1;
+    let position = readNotes(doc).reduce((max, note) => Math.max(max, note.position), 0);
+    for (const note of notes) {
+      const entry = new Y.Map<unknown>();
+      entry.set('id', note.id);
+      entry.set('text', note.text);
+      entry.set('color', note.color);
+      entry.set('eventId', note.eventId ?? '');
+      entry.set('round', round);
+      entry.set('position', ++position);
+      notesMap(doc).set(note.id, entry);
+    }
+    notesMeta(doc).set('rounds', round);
+  });
+}
+
+/** Replaces the content of a revealed note; returns false if it is not there. */
+export function updateRevealedNote(doc: Y.Doc, id: string, content: Partial<NoteContent>): boolean {
+  const note = notesMap(doc).get(id);
+  if (!note) return false;
+  doc.transact(() => {
+    if (content.text !== undefined) note.set('text', content.text);
+    if (content.color !== undefined) note.set('color', content.color);
+    if (content.eventId !== undefined) note.set('eventId', content.eventId ?? '');
+  });
+  return true;
+}
+
+/** Removes a revealed note; returns false if it is not there. */
+export function removeRevealedNote(doc: Y.Doc, id: string): boolean {
+  if (!notesMap(doc).has(id)) return false;
+  doc.transact(() => notesMap(doc).delete(id));
+  return true;
+}
+
+/** Publishes how many notes are held (a count only). */
+export function setHeldCount(doc: Y.Doc, count: number): void {
+  if (notesMeta(doc).get('heldCount') !== count) doc.transact(() => notesMeta(doc).set('heldCount', count));
+}
