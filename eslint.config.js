@@ -12,14 +12,6 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/apps/server/**', '@debrief/server'], message: 'The web app and packages never import the server.' },
-          ],
-        },
-      ],
     },
   },
   {
@@ -27,13 +19,16 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },
   {
-    // Only the sync layer creates providers and touches awareness (DESIGN.md).
+    // Only the sync layer creates providers and touches awareness; web never imports server (DESIGN.md).
     files: ['apps/web/src/**/*'],
     ignores: ['apps/web/src/lib/sync/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@hocuspocus/provider', message: 'Create providers in apps/web/src/lib/sync only.' }] },
+        {
+          paths: [{ name: '@hocuspocus/provider', message: 'Create providers in apps/web/src/lib/sync only.' }],
+          patterns: [{ group: ['**/apps/server/**', '@debrief/server*'], message: 'The web app never imports the server.' }],
+        },
       ],
     },
   },

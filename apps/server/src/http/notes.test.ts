@@ -23,7 +23,7 @@ describe('notes API', () => {
 
   it('refuses bad bodies, missing and wrong keys and unknown post-mortems with JSON errors', async () => {
     const pm = await createTestPostmortem(server);
-    const cases: [Promise<{ status: number; body: any }>, number, string][] = [
+    const cases: [ReturnType<typeof api>, number, string][] = [
       [api(server, 'POST', notesPath(pm.id), pm.participantKey, {}), 400, 'bad_request'],
       [api(server, 'POST', notesPath(pm.id), pm.participantKey, { text: 'x'.repeat(1001) }), 400, 'bad_request'],
       [api(server, 'POST', notesPath(pm.id), pm.participantKey, { text: 'x', color: 'red; drop' }), 400, 'bad_request'],

@@ -14,7 +14,8 @@ export function webAppRoutes(distDir: string): FastifyPluginAsync {
     if (built) {
       await app.register(fastifyStatic, {
         root: distDir,
-        wildcard: false,
+        // Looked up per request (not globbed at start), so a rebuild while the server runs is served at once.
+        wildcard: true,
         setHeaders(res, path) {
           // Vite fingerprints everything under assets/, so those never change; index.html always might.
           res.header('cache-control', path.includes(`${join(distDir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

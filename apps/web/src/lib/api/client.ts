@@ -1,8 +1,13 @@
-import type {
-  CreatePostmortemRequest,
-  CreatePostmortemResponse,
-  ErrorBody,
-  PostmortemSummary,
+import {
+  NOTE_SECRET_HEADER,
+  type CreatePostmortemRequest,
+  type CreatePostmortemResponse,
+  type EditNoteRequest,
+  type ErrorBody,
+  type PostmortemSummary,
+  type RevealResponse,
+  type SubmitNoteRequest,
+  type SubmitNoteResponse,
 } from '@debrief/protocol';
 
 /** An API answer other than success, with the server's code and message (or a network description). */
@@ -24,7 +29,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   } catch {
     throw new ApiRequestError(0, 'network', 'Could not reach the Debrief server. Check your connection and try again.');
   }
-  const body: unknown = await response.json().catch(() => null);
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as ErrorBody | null)?.error;
     throw new ApiRequestError(response.status, error?.code ?? 'unknown', error?.message ?? `The server answered ${response.status}.`);
@@ -44,4 +49,33 @@ export function createPostmortem(input: CreatePostmortemRequest): Promise<Create
 /** `GET /api/postmortems/:id`: checks the key and says which role it gives. */
 export function fetchPostmortem(id: string, key: string): Promise<PostmortemSummary> {
   return request(`/api/postmortems/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${key}` } });
+}
+
+const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+const json = { 'content-type': 'application/json' };
+const notePath = (id: string, noteId?: string) =>
+  `/api/postmortems/${encodeURIComponent(id)}/notes${noteId ? `/${encodeURIComponent(noteId)}` : ''}`;
+
+/** `POST /api/postmortems/:id/notes`: the server holds the note anonymously; only we get its secret. */
+export function submitNote(id: string, key: string, note: SubmitNoteRequest): Promise<SubmitNoteResponse> {
+  return request(notePath(id), { method: 'POST', headers: { ...auth(key), ...json }, body: JSON.stringify(note) });
+}
+
+/** `PATCH /api/postmortems/:id/notes/:noteId`, proving authorship with the note's secret. */
+export function editNote(id: string, key: string, noteId: string, secret: string, patch: EditNoteRequest): Promise<void> {
+  return request(notePath(id, noteId), {
+    method: 'PATCH',
+    headers: { ...auth(key), ...json, [NOTE_SECRET_HEADER]: secret },
+    body: JSON.stringify(patch),
+  });
+}
+
+/** `DELETE /api/postmortems/:id/notes/:noteId`, proving authorship with the note's secret. */
+export function withdrawNote(id: string, key: string, noteId: string, secret: string): Promise<void> {
+  return request(notePath(id, noteId), { method: 'DELETE', headers: { ...auth(key), [NOTE_SECRET_HEADER]: secret } });
+}
+
+/** `POST /api/postmortems/:id/reveal` (facilitator only). */
+export function revealNotes(id: string, key: string): Promise<RevealResponse> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/reveal`, { method: 'POST', headers: auth(key) });
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import {
   addEvent,
-  assertBoardReadable,
+  assertDocumentReadable,
   deleteEvent,
   eventsMap,
   eventText,
@@ -11,9 +11,10 @@ import {
   type EventTextField,
 } from '@debrief/model';
 import type { Role } from '@debrief/protocol';
-import { connectBoard, type BoardConnection, type ConnectionStatus } from '../sync/board-connection.ts';
+import { connectPostmortem, type ConnectionStatus, type PostmortemConnection } from '../sync/connection.ts';
 import { announce, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
 import { BoardView } from './board.svelte.ts';
+import { NotesState } from './notes.svelte.ts';
 import { PresenceView } from './presence.svelte.ts';
 
 /** The origin of every edit made in this browser; the undo manager tracks only this one. */
@@ -21,7 +22,7 @@ export const LOCAL_ORIGIN = Symbol('debrief-local-edit');
 
 const MINUTE = 60_000;
 
-/** One person's live session on a board: connection state, the board, presence, and their own undo history. */
+/** One person's live session: connection state, the board, the notes, presence, and their own undo history. */
 export class BoardSession {
   status = $state<ConnectionStatus>('connecting');
   synced = $state(false);
@@ -32,8 +33,9 @@ export class BoardSession {
   canRedo = $state(false);
 
   readonly board: BoardView;
+  readonly notes: NotesState;
   readonly presence: PresenceView;
-  readonly #connection: BoardConnection;
+  readonly #connection: PostmortemConnection;
   readonly #undo: Y.UndoManager;
   #user: PresenceUser;
 
@@ -44,7 +46,7 @@ export class BoardSession {
     user: PresenceUser,
   ) {
     this.#user = user;
-    this.#connection = connectBoard(postmortemId, key, {
+    this.#connection = connectPostmortem(postmortemId, key, {
       onStatus: (status) => (this.status = status),
       onSynced: () => {
         this.synced = true;
@@ -53,8 +55,9 @@ export class BoardSession {
       onAuthenticationFailed: () => (this.authError = 'This link is no longer valid for this post-mortem.'),
       onUnsyncedChanges: (count) => (this.unsyncedChanges = count),
     });
-    const { doc, awareness } = this.#connection;
+    const { board: doc, notes, awareness } = this.#connection;
     this.board = new BoardView(doc);
+    this.notes = new NotesState(notes, postmortemId, key);
     this.presence = new PresenceView(awareness);
     announce(awareness, user);
 
@@ -84,21 +87,21 @@ export class BoardSession {
     const base = last ? Date.parse(last.at) + MINUTE : Date.parse(this.board.meta.incidentAt);
     const at = Number.isNaN(base) ? Math.floor(Date.now() / MINUTE) * MINUTE : base;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, not state
-    return addEvent(this.#connection.doc, { at: new Date(at).toISOString() }, LOCAL_ORIGIN);
+    return addEvent(this.#connection.board, { at: new Date(at).toISOString() }, LOCAL_ORIGIN);
   }
 
   /** Replaces time, decision flag or evidence link of an event. */
   updateEvent(id: string, patch: EventScalarPatch): void {
-    if (this.editable) updateEvent(this.#connection.doc, id, patch, LOCAL_ORIGIN);
+    if (this.editable) updateEvent(this.#connection.board, id, patch, LOCAL_ORIGIN);
   }
 
   deleteEvent(id: string): void {
-    if (this.editable) deleteEvent(this.#connection.doc, id, LOCAL_ORIGIN);
+    if (this.editable) deleteEvent(this.#connection.board, id, LOCAL_ORIGIN);
   }
 
   /** The live text behind a free-text field, for binding to an input. */
   text(id: string, field: EventTextField): Y.Text | undefined {
-    return eventText(this.#connection.doc, id, field);
+    return eventText(this.#connection.board, id, field);
   }
 
   undo(): void {
@@ -123,13 +126,15 @@ export class BoardSession {
   destroy(): void {
     this.#undo.destroy();
     this.board.destroy();
+    this.notes.destroy();
     this.presence.destroy();
     this.#connection.destroy();
   }
 
   #checkSchema(): void {
     try {
-      assertBoardReadable(this.#connection.doc);
+      assertDocumentReadable('board', this.#connection.board);
+      assertDocumentReadable('notes', this.#connection.notes);
     } catch (error) {
       if (!(error instanceof NewerSchemaError)) throw error;
       this.schemaError = `${error.message} Reload the page to get the newest version before editing.`;
