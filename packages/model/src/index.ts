@@ -15,3 +15,5 @@ export * from './notes/write.ts';
 export * from './notes/migrations.ts';
 export * from './findings/shape.ts';
 export * from './findings/migrations.ts';
+export * from './board/fishbone.ts';
+export * from './board/themes.ts';

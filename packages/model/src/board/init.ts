@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { BOARD_SCHEMA_VERSION, metaMap } from './shape.ts';
+import { migrateDocument } from '../schema/documents.ts';
+import { metaMap } from './shape.ts';
 
 /** What the facilitator typed when creating the post-mortem. */
 export interface BoardSeed {
@@ -8,14 +9,14 @@ export interface BoardSeed {
   summary?: string;
 }
 
-/** Writes a new board's metadata at the current schema version. */
+/** Writes a new board's facts, then every migration, so a new board has exactly the current shape. */
 export function initBoard(doc: Y.Doc, seed: BoardSeed): void {
   doc.transact(() => {
     const meta = metaMap(doc);
-    meta.set('schemaVersion', BOARD_SCHEMA_VERSION);
     meta.set('title', seed.title);
     meta.set('incidentAt', seed.incidentAt ?? '');
     meta.set('summary', seed.summary ?? '');
+    migrateDocument('board', doc);
   }, 'init');
 }
 

@@ -4,6 +4,7 @@ import { initBoard } from './init.ts';
 import { assertDocumentReadable, migrateDocument } from '../schema/documents.ts';
 import { migrate, NewerSchemaError, schemaVersion, type Migration } from '../schema/versioning.ts';
 import { BOARD_SCHEMA_VERSION, metaMap, readMeta } from './shape.ts';
+import { DEFAULT_CATEGORIES, readFishbone } from './fishbone.ts';
 
 describe('board migrations', () => {
   it('stamps a board written before versions existed', () => {
@@ -12,14 +13,25 @@ describe('board migrations', () => {
     expect(schemaVersion(doc)).toBe(0);
 
     expect(migrateDocument('board', doc)).toEqual({ from: 0, to: BOARD_SCHEMA_VERSION });
-    expect(readMeta(doc)).toEqual({ schemaVersion: 1, title: 'Old board', incidentAt: '', summary: '' });
+    expect(readMeta(doc)).toEqual({ schemaVersion: 2, title: 'Old board', incidentAt: '', summary: '' });
+  });
+
+  it('gives a version 1 board a fishbone headed by its title, with the default bones and no People bone', () => {
+    const doc = new Y.Doc();
+    metaMap(doc).set('schemaVersion', 1);
+    metaMap(doc).set('title', 'Checkout outage');
+    expect(migrateDocument('board', doc)).toEqual({ from: 1, to: 2 });
+    const fishbone = readFishbone(doc);
+    expect(fishbone.problem).toBe('Checkout outage');
+    expect(fishbone.categories.map((c) => c.name)).toEqual([...DEFAULT_CATEGORIES]);
+    expect(fishbone.categories.map((c) => c.name.toLowerCase())).not.toContain('people');
   });
 
   it('leaves a current board untouched', () => {
     const doc = new Y.Doc();
     initBoard(doc, { title: 'Now' });
     const before = Y.encodeStateVector(doc);
-    expect(migrateDocument('board', doc)).toEqual({ from: 1, to: 1 });
+    expect(migrateDocument('board', doc)).toEqual({ from: 2, to: 2 });
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 

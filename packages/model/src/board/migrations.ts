@@ -1,4 +1,7 @@
+import * as Y from 'yjs';
+import { newId } from '../ids.ts';
 import type { Migration } from '../schema/versioning.ts';
+import { categoriesMap, DEFAULT_CATEGORIES, fishboneMap } from './fishbone.ts';
 import { metaMap } from './shape.ts';
 
 /** Ordered: each entry's version is one more than the previous one's. */
@@ -10,6 +13,27 @@ export const boardMigrations: readonly Migration[] = [
       const meta = metaMap(doc);
       for (const key of ['title', 'incidentAt', 'summary']) {
         if (typeof meta.get(key) !== 'string') meta.set(key, '');
+      }
+    },
+  },
+  {
+    version: 2,
+    description: 'add the fishbone (problem statement from the title, default system-level bones) and themes',
+    up: (doc) => {
+      const fishbone = fishboneMap(doc);
+      if (!(fishbone.get('problem') instanceof Y.Text)) {
+        const title = metaMap(doc).get('title');
+        fishbone.set('problem', new Y.Text(typeof title === 'string' ? title : ''));
+      }
+      if (categoriesMap(doc).size === 0) {
+        DEFAULT_CATEGORIES.forEach((name, index) => {
+          const id = newId();
+          const entry = new Y.Map<unknown>();
+          entry.set('id', id);
+          entry.set('name', name);
+          entry.set('order', index + 1);
+          categoriesMap(doc).set(id, entry);
+        });
       }
     },
   },

@@ -9,9 +9,12 @@ import { META_KEY, schemaVersion } from '../schema/versioning.ts';
  *           { id, at (ISO 8601, UTC), what: Y.Text, known: Y.Text, decision: boolean,
  *             evidence: string (http(s) URL or ''), createdAt: number (ms, tie-break) }
  *
+ *   fishbone, categories, factors: the contributing-factor diagram (see fishbone.ts)
+ *   themes, noteThemes: grouping of revealed notes (see themes.ts)
+ *
  * Presence (who is here, who edits what) is awareness state and never lives here.
  */
-export const BOARD_SCHEMA_VERSION = 1;
+export const BOARD_SCHEMA_VERSION = 2;
 
 export const BOARD_KEYS = {
   meta: META_KEY,
