@@ -1,30 +1,46 @@
 import type * as Y from 'yjs';
-import { eventsMap, metaMap, readMeta, readTimeline, type BoardMeta, type TimelineEvent } from '@debrief/model';
+import {
+  categoriesMap,
+  eventsMap,
+  factorsMap,
+  fishboneMap,
+  metaMap,
+  noteThemesMap,
+  readFishbone,
+  readMeta,
+  readThemes,
+  readTimeline,
+  themesMap,
+  type BoardMeta,
+  type Fishbone,
+  type Theme,
+  type TimelineEvent,
+} from '@debrief/model';
 
-/** The board document as plain values for the components; re-read on every change to the document. */
+/** The board document as plain values for the components; each part is re-read when its part changes. */
 export class BoardView {
   events = $state.raw<TimelineEvent[]>([]);
   meta = $state.raw<BoardMeta>({ schemaVersion: 0, title: '', incidentAt: '', summary: '' });
-  readonly #unsubscribe: () => void;
+  fishbone = $state.raw<Fishbone>({ problem: '', categories: [] });
+  themes = $state.raw<Theme[]>([]);
+  readonly #unsubscribe: (() => void)[] = [];
 
   constructor(doc: Y.Doc) {
-    const refreshEvents = () => {
-      this.events = readTimeline(doc);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type of the board
+    const watch = (types: Y.AbstractType<any>[], refresh: () => void) => {
+      refresh();
+      for (const type of types) {
+        type.observeDeep(refresh);
+        this.#unsubscribe.push(() => type.unobserveDeep(refresh));
+      }
     };
-    const refreshMeta = () => {
-      this.meta = readMeta(doc);
-    };
-    refreshEvents();
-    refreshMeta();
-    eventsMap(doc).observeDeep(refreshEvents);
-    metaMap(doc).observe(refreshMeta);
-    this.#unsubscribe = () => {
-      eventsMap(doc).unobserveDeep(refreshEvents);
-      metaMap(doc).unobserve(refreshMeta);
-    };
+    watch([eventsMap(doc)], () => (this.events = readTimeline(doc)));
+    watch([metaMap(doc)], () => (this.meta = readMeta(doc)));
+    watch([fishboneMap(doc), categoriesMap(doc), factorsMap(doc)], () => (this.fishbone = readFishbone(doc)));
+    watch([themesMap(doc), noteThemesMap(doc)], () => (this.themes = readThemes(doc)));
   }
 
   destroy(): void {
-    this.#unsubscribe();
+    this.#unsubscribe.forEach((off) => off());
   }
 }

@@ -3,8 +3,13 @@ import {
   addEvent,
   assertDocumentReadable,
   deleteEvent,
+  categoriesMap,
   eventsMap,
   eventText,
+  factorsMap,
+  fishboneMap,
+  noteThemesMap,
+  themesMap,
   NewerSchemaError,
   updateEvent,
   type EventScalarPatch,
@@ -12,7 +17,8 @@ import {
 } from '@debrief/model';
 import type { Role } from '@debrief/protocol';
 import { connectPostmortem, type ConnectionStatus, type PostmortemConnection } from '../sync/connection.ts';
-import { announce, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
+import { announce, onPresenceChange, readPeers, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
+import { PRESENCE_COLORS } from './identity.ts';
 import { BoardView } from './board.svelte.ts';
 import { NotesState } from './notes.svelte.ts';
 import { PresenceView } from './presence.svelte.ts';
@@ -38,6 +44,7 @@ export class BoardSession {
   readonly #connection: PostmortemConnection;
   readonly #undo: Y.UndoManager;
   #user: PresenceUser;
+  readonly #stopColorWatch: () => void;
 
   constructor(
     readonly postmortemId: string,
@@ -60,10 +67,14 @@ export class BoardSession {
     this.notes = new NotesState(notes, postmortemId, key);
     this.presence = new PresenceView(awareness);
     announce(awareness, user);
+    this.#stopColorWatch = onPresenceChange(awareness, () => this.#avoidColorClash());
 
-    // A plain Set configures Yjs; nothing renders from it.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    this.#undo = new Y.UndoManager(eventsMap(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 500 });
+    this.#undo = new Y.UndoManager(
+      [eventsMap(doc), fishboneMap(doc), categoriesMap(doc), factorsMap(doc), themesMap(doc), noteThemesMap(doc)],
+      // A plain Set configures Yjs; nothing renders from it.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 500 },
+    );
     const refreshUndo = () => {
       this.canUndo = this.#undo.canUndo();
       this.canRedo = this.#undo.canRedo();
@@ -99,6 +110,19 @@ export class BoardSession {
     if (this.editable) deleteEvent(this.#connection.board, id, LOCAL_ORIGIN);
   }
 
+  /**
+   * Runs one of the model's write functions on the board as this person (undoable, tracked as theirs).
+   * Returns what it returns, or null when the board cannot be edited.
+   */
+  change<T>(write: (doc: Y.Doc, origin: symbol) => T): T | null {
+    return this.editable ? write(this.#connection.board, LOCAL_ORIGIN) : null;
+  }
+
+  /** Reads a live type of the board (e.g. a Y.Text to bind to a field). */
+  read<T>(pick: (doc: Y.Doc) => T): T {
+    return pick(this.#connection.board);
+  }
+
   /** The live text behind a free-text field, for binding to an input. */
   text(id: string, field: EventTextField): Y.Text | undefined {
     return eventText(this.#connection.board, id, field);
@@ -124,11 +148,24 @@ export class BoardSession {
   }
 
   destroy(): void {
+    this.#stopColorWatch();
     this.#undo.destroy();
     this.board.destroy();
     this.notes.destroy();
     this.presence.destroy();
     this.#connection.destroy();
+  }
+
+  /** Two people with one colour are hard to tell apart: the later joiner (higher client id) picks a free one. */
+  #avoidColorClash(): void {
+    const { awareness } = this.#connection;
+    const others = readPeers(awareness).filter((peer) => !peer.isSelf);
+    const clash = others.some((peer) => peer.user.color === this.#user.color && peer.clientId < awareness.clientID);
+    if (!clash) return;
+    const free = PRESENCE_COLORS.find((color) => !others.some((peer) => peer.user.color === color));
+    if (!free) return;
+    this.#user = { ...this.#user, color: free };
+    updateUser(awareness, this.#user);
   }
 
   #checkSchema(): void {

@@ -94,6 +94,14 @@ describe('fishbone layout', () => {
     expect(layoutFishbone(randomFishbone(3, 60))).toEqual(layoutFishbone(randomFishbone(3, 60)));
   });
 
+  it('wraps long bone names instead of letting them overflow', () => {
+    const layout = layoutFishbone({ problem: 'p', categories: [{ id: 'a', name: 'Ownership & communication across the platform and product teams', order: 1, factors: [] }] });
+    const label = layout.columns[0]!.label;
+    expect(label.lines.length).toBeGreaterThan(1);
+    for (const line of label.lines) expect(line.length * 8).toBeLessThanOrEqual(label.width - 16);
+    expect(label.height).toBeGreaterThanOrEqual(label.lines.length * 17);
+  });
+
   it('lays out an empty diagram with its bones and head', () => {
     const layout = layoutFishbone({ problem: '', categories: [{ id: 'a', name: 'Process', order: 1, factors: [] }] });
     expect(layout.columns).toHaveLength(1);

@@ -45,22 +45,28 @@ export interface FishboneLayout {
 
 export const METRICS = {
   margin: 24,
-  columnWidth: 230,
+  columnWidth: 200,
   indent: 18,
   boneGap: 14,
-  slant: 60,
-  columnGap: 36,
+  slant: 44,
+  columnGap: 24,
   labelHeight: 36,
   padX: 8,
   padY: 6,
   gap: 8,
   addSlotHeight: 26,
   spineClearance: 22,
-  headWidth: 240,
+  headWidth: 200,
 } as const;
 
 const M = METRICS;
 const columnSpan = M.columnWidth + M.boneGap + M.slant;
+
+/** A bone's name, wrapped in bold type, and the label height it needs (at least the standard height). */
+function labelBox(name: string) {
+  const lines = wrapText(name || 'Unnamed bone', (M.columnWidth + M.boneGap - 2 * M.padX - 4) / (CHAR_WIDTH + 0.6));
+  return { lines, height: Math.max(M.labelHeight, lines.length * LINE_HEIGHT + 2 * M.padY + 4) };
+}
 
 function textBox(text: string, width: number) {
   const lines = wrapText(text || ' ', (width - 2 * M.padX) / CHAR_WIDTH);
@@ -90,31 +96,32 @@ const stackHeight = (items: { height: number }[]) =>
  * nothing overlaps however many factors or however long their text.
  */
 export function layoutFishbone(fishbone: Fishbone): FishboneLayout {
-  const measured = fishbone.categories.map((category) => ({ category, items: measure(category.factors) }));
+  const measured = fishbone.categories.map((category) => ({ category, items: measure(category.factors), label: labelBox(category.name) }));
   const top = measured.filter((_, i) => i % 2 === 0);
   const bottom = measured.filter((_, i) => i % 2 === 1);
-  const topContent = Math.max(0, ...top.map((c) => stackHeight(c.items)));
+  const topExtent = Math.max(0, ...top.map((c) => c.label.height + M.gap + stackHeight(c.items)));
   const bottomContent = Math.max(0, ...bottom.map((c) => stackHeight(c.items)));
+  const bottomLabelHeight = Math.max(0, ...bottom.map((c) => c.label.height));
 
   const labelTop = M.margin;
-  const spineY = labelTop + M.labelHeight + M.gap + topContent + M.spineClearance;
+  const spineY = labelTop + topExtent + M.spineClearance;
   const bottomLabelY = spineY + M.spineClearance + bottomContent + M.gap;
   const rowWidth = (count: number, offset: number) => (count ? offset + count * columnSpan + (count - 1) * M.columnGap : 0);
   const stagger = (columnSpan + M.columnGap) / 2;
   const spineEnd = M.margin + Math.max(rowWidth(top.length, 0), rowWidth(bottom.length, stagger), columnSpan) + M.columnGap;
 
-  const columns: ColumnLayout[] = measured.map(({ category, items }, index) => {
+  const columns: ColumnLayout[] = measured.map(({ category, items, label: measuredLabel }, index) => {
     const side = index % 2 === 0 ? 'top' : 'bottom';
     const slot = Math.floor(index / 2);
     const x0 = M.margin + (side === 'bottom' ? stagger : 0) + slot * (columnSpan + M.columnGap);
     const boneX = x0 + M.columnWidth + M.boneGap;
     const labelY = side === 'top' ? labelTop : bottomLabelY;
-    const label = { x: x0, y: labelY, width: M.columnWidth + M.boneGap, height: M.labelHeight, lines: [category.name] };
-    const boneFar = side === 'top' ? labelY + M.labelHeight : labelY;
+    const label = { x: x0, y: labelY, width: M.columnWidth + M.boneGap, height: measuredLabel.height, lines: measuredLabel.lines };
+    const boneFar = side === 'top' ? labelY + label.height : labelY;
     const bone = { x1: boneX, y1: boneFar, x2: boneX + M.slant, y2: spineY };
     const boneXAt = (y: number) => bone.x1 + ((y - bone.y1) / (bone.y2 - bone.y1 || 1)) * M.slant;
 
-    let y = side === 'top' ? labelY + M.labelHeight + M.gap : spineY + M.spineClearance;
+    let y = side === 'top' ? labelY + label.height + M.gap : spineY + M.spineClearance;
     const placed = new Map<string, FactorBox>();
     const factors = items.map(({ node, width, lines, height }) => {
       const x = x0 + node.depth * M.indent;
@@ -135,7 +142,7 @@ export function layoutFishbone(fishbone: Fishbone): FishboneLayout {
 
   const headText = textBox(fishbone.problem || 'Problem statement', M.headWidth);
   const head = { x: spineEnd + M.gap, y: spineY - headText.height / 2, width: M.headWidth, height: headText.height, lines: headText.lines };
-  const height = Math.max(bottomLabelY + (bottom.length ? M.labelHeight : 0), head.y + head.height, spineY + M.spineClearance) + M.margin;
+  const height = Math.max(bottomLabelY + bottomLabelHeight, head.y + head.height, spineY + M.spineClearance) + M.margin;
   return {
     width: head.x + head.width + M.margin,
     height: Math.max(height, head.y + head.height + M.margin),

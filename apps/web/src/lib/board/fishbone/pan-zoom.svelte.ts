@@ -1,0 +1,34 @@
+/** Pan and zoom state for the diagram viewport: a translation and a scale, clamped to sensible limits. */
+export class PanZoom {
+  x = $state(0);
+  y = $state(0);
+  scale = $state(1);
+  static readonly MIN = 0.2;
+  static readonly MAX = 3;
+
+  get transform(): string {
+    return `translate(${this.x} ${this.y}) scale(${this.scale})`;
+  }
+
+  /** Zooms by a factor around a point of the viewport (the pointer, or the centre). */
+  zoomAt(factor: number, px: number, py: number): void {
+    const next = Math.min(PanZoom.MAX, Math.max(PanZoom.MIN, this.scale * factor));
+    const applied = next / this.scale;
+    this.x = px - (px - this.x) * applied;
+    this.y = py - (py - this.y) * applied;
+    this.scale = next;
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.x += dx;
+    this.y += dy;
+  }
+
+  /** Shows the whole drawing centred in the viewport, never larger than life. */
+  fit(contentWidth: number, contentHeight: number, viewWidth: number, viewHeight: number): void {
+    const scale = Math.min(1, Math.max(PanZoom.MIN, Math.min(viewWidth / contentWidth, viewHeight / contentHeight)));
+    this.scale = scale;
+    this.x = (viewWidth - contentWidth * scale) / 2;
+    this.y = (viewHeight - contentHeight * scale) / 2;
+  }
+}
