@@ -98,16 +98,16 @@ export class BoardSession {
     const base = last ? Date.parse(last.at) + MINUTE : Date.parse(this.board.meta.incidentAt);
     const at = Number.isNaN(base) ? Math.floor(Date.now() / MINUTE) * MINUTE : base;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, not state
-    return addEvent(this.#connection.board, { at: new Date(at).toISOString() }, LOCAL_ORIGIN);
+    return this.#discrete(() => addEvent(this.#connection.board, { at: new Date(at).toISOString() }, LOCAL_ORIGIN));
   }
 
   /** Replaces time, decision flag or evidence link of an event. */
   updateEvent(id: string, patch: EventScalarPatch): void {
-    if (this.editable) updateEvent(this.#connection.board, id, patch, LOCAL_ORIGIN);
+    if (this.editable) this.#discrete(() => updateEvent(this.#connection.board, id, patch, LOCAL_ORIGIN));
   }
 
   deleteEvent(id: string): void {
-    if (this.editable) deleteEvent(this.#connection.board, id, LOCAL_ORIGIN);
+    if (this.editable) this.#discrete(() => deleteEvent(this.#connection.board, id, LOCAL_ORIGIN));
   }
 
   /**
@@ -115,7 +115,16 @@ export class BoardSession {
    * Returns what it returns, or null when the board cannot be edited.
    */
   change<T>(write: (doc: Y.Doc, origin: symbol) => T): T | null {
-    return this.editable ? write(this.#connection.board, LOCAL_ORIGIN) : null;
+    if (!this.editable) return null;
+    return this.#discrete(() => write(this.#connection.board, LOCAL_ORIGIN));
+  }
+
+  /** Runs a structural change as its own undo step, never merged with typing just before or after it. */
+  #discrete<T>(run: () => T): T {
+    this.#undo.stopCapturing();
+    const result = run();
+    this.#undo.stopCapturing();
+    return result;
   }
 
   /** Reads a live type of the board (e.g. a Y.Text to bind to a field). */
