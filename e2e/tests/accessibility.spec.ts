@@ -1,0 +1,37 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { FishboneTab, NotesTab } from '../fixtures/board-page.ts';
+import { expect, test } from '../fixtures/fixtures.ts';
+
+/** Serious and critical axe-core violations on the page as it is now. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+}
+
+test('the landing page and every board section pass an axe scan with no serious or critical violations', async ({ team, landing }) => {
+  expect(await seriousViolations(landing.page)).toEqual([]);
+
+  const { alice, facilitator } = team;
+  const event = await alice.addEvent('Deploy started');
+  await alice.decision(event).check();
+  expect(await seriousViolations(alice.page)).toEqual([]);
+
+  const notes = new NotesTab(alice.page);
+  await notes.open();
+  await notes.write('The deploy tool does not show which config it applies.');
+  const fiona = new NotesTab(facilitator.page);
+  await fiona.open();
+  await fiona.revealButton().click();
+  await expect(notes.wall()).toHaveCount(1);
+  expect(await seriousViolations(alice.page)).toEqual([]);
+  expect(await seriousViolations(facilitator.page)).toEqual([]);
+
+  const fishbone = new FishboneTab(alice.page);
+  await fishbone.open();
+  await fishbone.addFactor('Tooling', 'The deploy tool hides the applied config');
+  await fishbone.askWhy('Nobody owns the deploy tool');
+  expect(await seriousViolations(alice.page)).toEqual([]);
+});
