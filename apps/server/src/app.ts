@@ -6,6 +6,9 @@ import { saveAllDocuments } from './collab/persistence.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { noteRoutes } from './http/notes.ts';
+import { voteRoutes } from './http/votes.ts';
+import { KeyedLock } from './postmortems/keyed-lock.ts';
+import { VotingService } from './votes/voting-service.ts';
 import { postmortemRoutes } from './http/postmortems.ts';
 import { webAppRoutes } from './http/web-app.ts';
 import { NotesService } from './notes/notes-service.ts';
@@ -54,7 +57,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   installErrorHandler(http);
   await http.register(healthRoutes);
   await http.register(postmortemRoutes(storage, options.publicUrl));
-  await http.register(noteRoutes(storage, new NotesService(storage, collab)));
+  // One lock per process for every server writer of `<id>/notes`.
+  const notesLock = new KeyedLock();
+  await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock)));
+  await http.register(voteRoutes(storage, new VotingService(storage, collab, notesLock)));
   await http.register(webAppRoutes(options.webDist));
   const closeSockets = attachCollabSocket(http.server, collab);
 

@@ -12,6 +12,7 @@ export * from './board/validate.ts';
 export * from './notes/colors.ts';
 export * from './notes/shape.ts';
 export * from './notes/write.ts';
+export * from './notes/votes.ts';
 export * from './notes/migrations.ts';
 export * from './findings/shape.ts';
 export * from './findings/migrations.ts';

@@ -45,6 +45,9 @@ export type ErrorCode =
   | 'wrong_key'
   | 'facilitator_only'
   | 'wrong_secret'
+  | 'wrong_ballot'
+  | 'voting_closed'
+  | 'no_votes_left'
   | 'not_found'
   | 'internal';
 

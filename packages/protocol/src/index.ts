@@ -4,3 +4,4 @@ export * from './links.ts';
 export * from './api.ts';
 export * from './notes-api.ts';
 export * from './validate.ts';
+export * from './votes-api.ts';

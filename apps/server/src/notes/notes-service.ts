@@ -28,16 +28,16 @@ export class NoteAccessError extends Error {
  * Every operation is durable before it returns.
  */
 export class NotesService {
-  readonly #lock = new KeyedLock();
-
   constructor(
     private readonly storage: Storage,
     private readonly collab: Hocuspocus,
+    /** Shared with every other writer of `<id>/notes`, so their changes never interleave. */
+    private readonly lock: KeyedLock,
   ) {}
 
   /** Holds a new note for the next reveal; returns its id and the author's secret. */
   submit(postmortemId: string, input: SubmitNoteRequest): Promise<{ id: string; secret: string }> {
-    return this.#lock.run(postmortemId, async () => {
+    return this.lock.run(postmortemId, async () => {
       const id = newId();
       const secret = generateKey();
       const held: NoteContent = { text: input.text, color: input.color ?? DEFAULT_NOTE_COLOR, eventId: input.eventId ?? null };
@@ -49,7 +49,7 @@ export class NotesService {
 
   /** Changes a note's text, colour or event link, held or revealed. */
   edit(postmortemId: string, noteId: string, secret: string, patch: EditNoteRequest): Promise<void> {
-    return this.#lock.run(postmortemId, async () => {
+    return this.lock.run(postmortemId, async () => {
       const note = await this.#authorNote(postmortemId, noteId, secret);
       if (note.held) {
         await this.storage.updateHeldNote(postmortemId, noteId, {
@@ -72,7 +72,7 @@ export class NotesService {
 
   /** Withdraws a note, held or revealed. */
   withdraw(postmortemId: string, noteId: string, secret: string): Promise<void> {
-    return this.#lock.run(postmortemId, async () => {
+    return this.lock.run(postmortemId, async () => {
       const note = await this.#authorNote(postmortemId, noteId, secret);
       if (note.held) {
         await this.storage.deleteNote(postmortemId, noteId, null);
@@ -90,7 +90,7 @@ export class NotesService {
 
   /** Releases every held note at once, in random order; returns how many. */
   reveal(postmortemId: string): Promise<number> {
-    return this.#lock.run(postmortemId, async () => {
+    return this.lock.run(postmortemId, async () => {
       const held = await this.storage.listHeldNotes(postmortemId);
       if (held.length === 0) return 0;
       const order = shuffle(held).map((note) => ({ id: note.id, ...note.held! }));

@@ -125,6 +125,26 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       expect(readMeta(doc).title).toBe('after delete');
     });
 
+    it('keeps anonymous ballots and voting settings, each saved with the notes document', async () => {
+      const record = sampleRecord();
+      await storage.createPostmortem(record, {});
+      expect(await storage.getVoting(record.id)).toEqual({ open: false, votesPerPerson: 3 });
+      await storage.setVoting(record.id, { open: true, votesPerPerson: 5 }, createBoardUpdate({ title: 'voting' }));
+      await storage.createBallot(record.id, 'b'.repeat(64));
+      await storage.createBallot(record.id, 'a'.repeat(64));
+      expect(await storage.getBallot(record.id, 'b'.repeat(64))).toEqual([]);
+      expect(await storage.getBallot(record.id, 'c'.repeat(64))).toBeNull();
+      await storage.saveBallot(record.id, 'b'.repeat(64), ['note:x', 'factor:y', 'note:x'], createBoardUpdate({ title: 'tallied' }));
+      await storage.close();
+      storage = await h.reopen();
+      expect(await storage.getVoting(record.id)).toEqual({ open: true, votesPerPerson: 5 });
+      expect((await storage.getBallot(record.id, 'b'.repeat(64)))?.sort()).toEqual(['factor:y', 'note:x', 'note:x']);
+      expect((await storage.listBallots(record.id)).map((votes) => votes.length).sort()).toEqual([0, 3]);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await storage.loadDocument(record.id, 'notes'))!);
+      expect(readMeta(doc).title).toBe('tallied');
+    });
+
     it('refuses to store a document for an unknown post-mortem', async () => {
       await expect(storage.storeDocument('zzzzzzzzzzzzzzzz', 'board', new Uint8Array([0, 0]))).rejects.toThrow();
     });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { isPostmortemId, type DocumentKind } from '@debrief/protocol';
-import type { NoteContent } from '@debrief/model';
+import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from '@debrief/model';
 import {
   InvalidIdError,
   type InitialDocuments,
@@ -17,13 +17,16 @@ interface PostmortemFile {
   postmortem: PostmortemRecord;
   documents: Partial<Record<DocumentKind, string>>;
   notes?: Record<string, NoteRecord>;
+  /** Ballots by the hash of their token: only the targets voted for, never who holds the ballot. */
+  ballots?: Record<string, string[]>;
+  voting?: VotingSettings;
 }
 
 const encode = (state: Uint8Array) => Buffer.from(state).toString('base64');
 
-/** Note records keyed in id order: ids are random, so the file never shows which note came first. */
-function sortedById(notes: Record<string, NoteRecord>): Record<string, NoteRecord> {
-  return Object.fromEntries(Object.entries(notes).sort(([a], [b]) => (a < b ? -1 : 1)));
+/** Records keyed in key order: keys are random, so the file never shows which came first. */
+function sortedById<T>(records: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(records).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /**
@@ -104,6 +107,39 @@ export class LowdbStorage implements Storage {
       const note = db.data.notes?.[id];
       if (note) note.held = null;
     }
+    db.data.documents.notes = encode(notesState);
+    await this.track(db.write());
+  }
+
+  async createBallot(postmortemId: string, ballotHash: string): Promise<void> {
+    const db = await this.existing(postmortemId);
+    db.data.ballots = sortedById({ ...db.data.ballots, [ballotHash]: [] });
+    await this.track(db.write());
+  }
+
+  async getBallot(postmortemId: string, ballotHash: string): Promise<string[] | null> {
+    const votes = (await this.file(postmortemId))?.data.ballots?.[ballotHash];
+    return votes ? [...votes] : null;
+  }
+
+  async saveBallot(postmortemId: string, ballotHash: string, votes: readonly string[], notesState: Uint8Array): Promise<void> {
+    const db = await this.existing(postmortemId);
+    db.data.ballots = { ...db.data.ballots, [ballotHash]: [...votes].sort() };
+    db.data.documents.notes = encode(notesState);
+    await this.track(db.write());
+  }
+
+  async listBallots(postmortemId: string): Promise<string[][]> {
+    return Object.values((await this.file(postmortemId))?.data.ballots ?? {});
+  }
+
+  async getVoting(postmortemId: string): Promise<VotingSettings> {
+    return (await this.file(postmortemId))?.data.voting ?? { open: false, votesPerPerson: DEFAULT_VOTES_PER_PERSON };
+  }
+
+  async setVoting(postmortemId: string, settings: VotingSettings, notesState: Uint8Array): Promise<void> {
+    const db = await this.existing(postmortemId);
+    db.data.voting = settings;
     db.data.documents.notes = encode(notesState);
     await this.track(db.write());
   }

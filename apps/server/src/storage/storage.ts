@@ -1,4 +1,4 @@
-import type { NoteContent } from '@debrief/model';
+import type { NoteContent, VotingSettings } from '@debrief/model';
 import type { DocumentKind } from '@debrief/protocol';
 
 /** What the server keeps about a post-mortem besides its Yjs documents. Keys are stored only as hashes. */
@@ -50,6 +50,18 @@ export interface Storage {
   deleteNote(postmortemId: string, noteId: string, notesState: Uint8Array | null): Promise<void>;
   /** Marks the notes revealed and stores the notes document that now holds them, atomically. */
   releaseHeldNotes(postmortemId: string, noteIds: readonly string[], notesState: Uint8Array): Promise<void>;
+  /** Registers a new anonymous ballot by the hash of its token. */
+  createBallot(postmortemId: string, ballotHash: string): Promise<void>;
+  /** A ballot's votes (targets, repeated for stacked dots), or null for an unknown ballot. */
+  getBallot(postmortemId: string, ballotHash: string): Promise<string[] | null>;
+  /** Replaces a ballot's votes and stores the notes document with the new tallies, atomically. */
+  saveBallot(postmortemId: string, ballotHash: string, votes: readonly string[], notesState: Uint8Array): Promise<void>;
+  /** Every ballot's votes (for recounting), in no meaningful order. */
+  listBallots(postmortemId: string): Promise<string[][]>;
+  /** The facilitator's voting settings (closed, 3 per person by default). */
+  getVoting(postmortemId: string): Promise<VotingSettings>;
+  /** Replaces the voting settings and stores the notes document that publishes them, atomically. */
+  setVoting(postmortemId: string, settings: VotingSettings, notesState: Uint8Array): Promise<void>;
   /** Waits for pending writes and releases resources. */
   close(): Promise<void>;
 }

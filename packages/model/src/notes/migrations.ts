@@ -1,5 +1,6 @@
 import type { Migration } from '../schema/versioning.ts';
 import { notesMeta } from './shape.ts';
+import { DEFAULT_VOTES_PER_PERSON } from './votes.ts';
 
 /** Ordered: each entry's version is one more than the previous one's. */
 export const notesMigrations: readonly Migration[] = [
@@ -10,6 +11,15 @@ export const notesMigrations: readonly Migration[] = [
       const meta = notesMeta(doc);
       if (typeof meta.get('heldCount') !== 'number') meta.set('heldCount', 0);
       if (typeof meta.get('rounds') !== 'number') meta.set('rounds', 0);
+    },
+  },
+  {
+    version: 2,
+    description: 'dot voting: closed, three votes per person',
+    up: (doc) => {
+      const meta = notesMeta(doc);
+      if (typeof meta.get('votingOpen') !== 'boolean') meta.set('votingOpen', false);
+      if (typeof meta.get('votesPerPerson') !== 'number') meta.set('votesPerPerson', DEFAULT_VOTES_PER_PERSON);
     },
   },
 ];

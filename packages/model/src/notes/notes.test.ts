@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { createInitialDocuments } from '../schema/initial.ts';
 import { schemaVersion } from '../schema/versioning.ts';
 import { heldCount, readNotes, revealRounds } from './shape.ts';
+import { readTallies, readVoting, voteTarget, writeTally, writeVoting } from './votes.ts';
 import { removeRevealedNote, revealNotes, setHeldCount, updateRevealedNote } from './write.ts';
 
 const load = (update: Uint8Array) => {
@@ -14,7 +15,8 @@ const load = (update: Uint8Array) => {
 describe('notes document', () => {
   it('starts empty at the current schema with nothing held', () => {
     const doc = load(createInitialDocuments({ title: 't' }).notes);
-    expect(schemaVersion(doc)).toBe(1);
+    expect(schemaVersion(doc)).toBe(2);
+    expect(readVoting(doc)).toEqual({ open: false, votesPerPerson: 3 });
     expect(heldCount(doc)).toBe(0);
     expect(readNotes(doc)).toEqual([]);
   });
@@ -52,5 +54,17 @@ describe('notes document', () => {
     entry.set('color', 'not-a-colour');
     doc.getMap('notes').set('x', entry);
     expect(readNotes(doc)).toEqual([{ id: 'x', text: '', color: 'yellow', eventId: null, round: 0, position: 0 }]);
+  });
+});
+
+describe('votes', () => {
+  it('publishes settings and tallies, dropping targets that reach zero', () => {
+    const doc = load(createInitialDocuments({ title: 't' }).notes);
+    writeVoting(doc, { open: true, votesPerPerson: 5 });
+    writeTally(doc, voteTarget('note', 'a'), 2);
+    writeTally(doc, voteTarget('factor', 'b'), 1);
+    writeTally(doc, voteTarget('factor', 'b'), 0);
+    expect(readVoting(doc)).toEqual({ open: true, votesPerPerson: 5 });
+    expect([...readTallies(doc)]).toEqual([['note:a', 2]]);
   });
 });

@@ -6,12 +6,14 @@ import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteColor } from './colors.ts';
  * The notes document (`<id>/notes`): revealed anonymous observations. Only the server writes it; every
  * connection is read-only. Nothing here names, times or otherwise points at an author.
  *
- *   meta:  Y.Map  { schemaVersion: number, heldCount: number, rounds: number }
+ *   meta:  Y.Map  { schemaVersion: number, heldCount: number, rounds: number,
+ *                   votingOpen: boolean, votesPerPerson: number }
+ *   votes: Y.Map<target, count>   dot-vote tallies (see votes.ts)
  *   notes: Y.Map<noteId, Y.Map>  each note:
  *          { id, text: string, color: NoteColor, eventId: string ('' for none),
  *            round: number (which reveal released it), position: number (shuffled display order) }
  */
-export const NOTES_SCHEMA_VERSION = 1;
+export const NOTES_SCHEMA_VERSION = 2;
 
 /** One revealed note as plain values. */
 export interface RevealedNote {
