@@ -1,5 +1,8 @@
 import {
+  BALLOT_HEADER,
   NOTE_SECRET_HEADER,
+  type BallotResponse,
+  type BallotState,
   type CreatePostmortemRequest,
   type CreatePostmortemResponse,
   type EditNoteRequest,
@@ -78,4 +81,28 @@ export function withdrawNote(id: string, key: string, noteId: string, secret: st
 /** `POST /api/postmortems/:id/reveal` (facilitator only). */
 export function revealNotes(id: string, key: string): Promise<RevealResponse> {
   return request(`/api/postmortems/${encodeURIComponent(id)}/reveal`, { method: 'POST', headers: auth(key) });
+}
+
+/** `POST /api/postmortems/:id/ballots`: a new anonymous ballot for this browser. */
+export async function issueBallot(id: string, key: string): Promise<string> {
+  return (await request<BallotResponse>(`/api/postmortems/${encodeURIComponent(id)}/ballots`, { method: 'POST', headers: auth(key) })).ballot;
+}
+
+/** `GET /api/postmortems/:id/ballots/mine`: this ballot's votes and what it has left. */
+export function ballotState(id: string, key: string, ballot: string): Promise<BallotState> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/ballots/mine`, { headers: { ...auth(key), [BALLOT_HEADER]: ballot } });
+}
+
+/** Casts (POST) or takes back (DELETE) one vote for a target. */
+export function vote(id: string, key: string, ballot: string, target: string, method: 'POST' | 'DELETE'): Promise<BallotState> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/votes`, {
+    method,
+    headers: { ...auth(key), ...json, [BALLOT_HEADER]: ballot },
+    body: JSON.stringify({ target }),
+  });
+}
+
+/** `PUT /api/postmortems/:id/voting` (facilitator only). */
+export function configureVoting(id: string, key: string, settings: { open: boolean; votesPerPerson: number }): Promise<unknown> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/voting`, { method: 'PUT', headers: { ...auth(key), ...json }, body: JSON.stringify(settings) });
 }

@@ -21,6 +21,7 @@ import { announce, onPresenceChange, readPeers, setEditing, updateUser, type Pre
 import { PRESENCE_COLORS } from './identity.ts';
 import { BoardView } from './board.svelte.ts';
 import { NotesState } from './notes.svelte.ts';
+import { VotesState } from './votes.svelte.ts';
 import { PresenceView } from './presence.svelte.ts';
 
 /** The origin of every edit made in this browser; the undo manager tracks only this one. */
@@ -40,6 +41,7 @@ export class BoardSession {
 
   readonly board: BoardView;
   readonly notes: NotesState;
+  readonly votes: VotesState;
   readonly presence: PresenceView;
   readonly #connection: PostmortemConnection;
   readonly #undo: Y.UndoManager;
@@ -65,6 +67,7 @@ export class BoardSession {
     const { board: doc, notes, awareness } = this.#connection;
     this.board = new BoardView(doc);
     this.notes = new NotesState(notes, postmortemId, key);
+    this.votes = new VotesState(notes, postmortemId, key);
     this.presence = new PresenceView(awareness);
     announce(awareness, user);
     this.#stopColorWatch = onPresenceChange(awareness, () => this.#avoidColorClash());
@@ -161,6 +164,7 @@ export class BoardSession {
     this.#undo.destroy();
     this.board.destroy();
     this.notes.destroy();
+    this.votes.destroy();
     this.presence.destroy();
     this.#connection.destroy();
   }
