@@ -79,11 +79,15 @@ test('undo and redo cover only your own edits', async ({ team }) => {
   await expect(alice.what(theirs)).toHaveValue('Bob event');
 
   await alice.card(mine).focus();
+  // Typing and adding are separate steps: the first undo takes back the text, the second the event.
+  await alice.page.keyboard.press('Control+z');
+  await expect(bob.what(mine)).toHaveValue('');
   await alice.page.keyboard.press('Control+z');
   await expect(alice.event(mine)).toHaveCount(0);
   await expect(bob.event(mine)).toHaveCount(0);
   await expect(alice.what(theirs)).toHaveValue('Bob event');
 
+  await alice.page.keyboard.press('Control+Shift+z');
   await alice.page.keyboard.press('Control+Shift+z');
   await expect(bob.what(mine)).toHaveValue('Alice event');
 });
