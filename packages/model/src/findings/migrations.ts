@@ -1,6 +1,17 @@
 import type { Migration } from '../schema/versioning.ts';
+import { isPhase } from './phases.ts';
+import { sessionMap } from './session.ts';
 
 /** Ordered: each entry's version is one more than the previous one's. */
 export const findingsMigrations: readonly Migration[] = [
   { version: 1, description: 'stamp the schema version', up: () => {} },
+  {
+    version: 2,
+    description: 'facilitation: start in the timeline phase, boards follow the facilitator',
+    up: (doc) => {
+      const session = sessionMap(doc);
+      if (!isPhase(session.get('phase'))) session.set('phase', 'timeline');
+      if (typeof session.get('roam') !== 'boolean') session.set('roam', false);
+    },
+  },
 ];

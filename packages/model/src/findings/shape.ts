@@ -3,11 +3,12 @@ import { META_KEY } from '../schema/versioning.ts';
 
 /**
  * The findings document (`<id>/findings`): what only the facilitator writes (participants are read-only).
- * For now it holds only its schema version; phases, the timer, findings and corrective actions come next.
- *
- *   meta: Y.Map { schemaVersion: number }
+ *   meta:     Y.Map { schemaVersion: number }
+ *   session:  the phase, roaming and the timer (session.ts)
+ *   findings: formal findings (findings.ts)
+ *   actions:  corrective actions (actions.ts)
  */
-export const FINDINGS_SCHEMA_VERSION = 1;
+export const FINDINGS_SCHEMA_VERSION = 2;
 
 /** The findings document's metadata map. */
 export function findingsMeta(doc: Y.Doc): Y.Map<unknown> {

@@ -1,0 +1,144 @@
+import * as Y from 'yjs';
+import { newId } from '../ids.ts';
+
+/**
+ * Corrective actions in `<id>/findings` (only the facilitator writes them; after the session, the server
+ * updates status on a facilitator key's behalf):
+ *   actions: Y.Map<id, Y.Map { id, findingIds: string (JSON array), what: Y.Text, owner: string,
+ *                              due: 'YYYY-MM-DD' | '', priority, kind, status, statusReason: string,
+ *                              trackerUrl: string, order: number }>
+ */
+export const ACTION_PRIORITIES = ['high', 'medium', 'low'] as const;
+export const ACTION_KINDS = ['prevent', 'mitigate', 'detect', 'process'] as const;
+export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'wont_do'] as const;
+export type ActionPriority = (typeof ACTION_PRIORITIES)[number];
+export type ActionKind = (typeof ACTION_KINDS)[number];
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  wont_do: "Won't do",
+};
+
+export interface CorrectiveAction {
+  id: string;
+  findingIds: string[];
+  what: string;
+  owner: string;
+  due: string;
+  priority: ActionPriority;
+  kind: ActionKind;
+  status: ActionStatus;
+  statusReason: string;
+  trackerUrl: string;
+  order: number;
+}
+
+/** The fields set whole (free text `what` is edited through its Y.Text). */
+export type ActionPatch = Partial<Omit<CorrectiveAction, 'id' | 'what' | 'order'>>;
+
+export const actionsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('actions');
+
+const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback;
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function parseIds(value: unknown): string[] {
+  try {
+    const parsed: unknown = JSON.parse(str(value) || '[]');
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Every corrective action, in order. */
+export function readActions(doc: Y.Doc): CorrectiveAction[] {
+  const actions: CorrectiveAction[] = [];
+  actionsMap(doc).forEach((entry, id) => {
+    if (!(entry instanceof Y.Map)) return;
+    const what = entry.get('what');
+    const order = entry.get('order');
+    actions.push({
+      id,
+      findingIds: parseIds(entry.get('findingIds')),
+      what: what instanceof Y.Text ? what.toString() : str(what),
+      owner: str(entry.get('owner')),
+      due: str(entry.get('due')),
+      priority: pick(entry.get('priority'), ACTION_PRIORITIES, 'medium'),
+      kind: pick(entry.get('kind'), ACTION_KINDS, 'prevent'),
+      status: pick(entry.get('status'), ACTION_STATUSES, 'open'),
+      statusReason: str(entry.get('statusReason')),
+      trackerUrl: str(entry.get('trackerUrl')),
+      order: typeof order === 'number' ? order : 0,
+    });
+  });
+  return actions.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+}
+
+/** An action is committed only with an owner and a due date. */
+export function isCommitted(action: Pick<CorrectiveAction, 'owner' | 'due'>): boolean {
+  return action.owner.trim() !== '' && /^\d{4}-\d{2}-\d{2}$/.test(action.due);
+}
+
+/** True when an unfinished action's due date is before `today` (YYYY-MM-DD). */
+export function isOverdue(action: Pick<CorrectiveAction, 'due' | 'status'>, today: string): boolean {
+  return (action.status === 'open' || action.status === 'in_progress') && action.due !== '' && action.due < today;
+}
+
+/** Adds an action for the given findings; returns its id. */
+export function addAction(doc: Y.Doc, findingIds: string[], what = '', origin: unknown = null): string {
+  const id = newId();
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>();
+    entry.set('id', id);
+    entry.set('findingIds', JSON.stringify(findingIds));
+    entry.set('what', new Y.Text(what));
+    entry.set('owner', '');
+    entry.set('due', '');
+    entry.set('priority', 'medium');
+    entry.set('kind', 'prevent');
+    entry.set('status', 'open');
+    entry.set('statusReason', '');
+    entry.set('trackerUrl', '');
+    entry.set('order', readActions(doc).reduce((max, a) => Math.max(max, a.order), 0) + 1);
+    actionsMap(doc).set(id, entry);
+  }, origin);
+  return id;
+}
+
+/** The live text of an action's "what will change". */
+export function actionWhat(doc: Y.Doc, id: string): Y.Text | undefined {
+  const value = actionsMap(doc).get(id)?.get('what');
+  return value instanceof Y.Text ? value : undefined;
+}
+
+/** Replaces fields of an action; returns false when it does not exist. */
+export function updateAction(doc: Y.Doc, id: string, patch: ActionPatch, origin: unknown = null): boolean {
+  const entry = actionsMap(doc).get(id);
+  if (!entry) return false;
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      entry.set(key, key === 'findingIds' ? JSON.stringify(value) : value);
+    }
+  }, origin);
+  return true;
+}
+
+/** Removes an action. */
+export function removeAction(doc: Y.Doc, id: string, origin: unknown = null): void {
+  doc.transact(() => actionsMap(doc).delete(id), origin);
+}
+
+/** Points actions at another finding (or drops the link) when a finding is merged or demoted. */
+export function relinkActions(doc: Y.Doc, from: string, to: string | null): void {
+  for (const action of readActions(doc)) {
+    if (!action.findingIds.includes(from)) continue;
+    const ids = action.findingIds.filter((id) => id !== from);
+    if (to && !ids.includes(to)) ids.push(to);
+    actionsMap(doc).get(action.id)?.set('findingIds', JSON.stringify(ids));
+  }
+}

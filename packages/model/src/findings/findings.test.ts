@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createInitialDocuments } from '../schema/initial.ts';
+import { schemaVersion } from '../schema/versioning.ts';
+import { addAction, isCommitted, isOverdue, readActions, updateAction } from './actions.ts';
+import { demoteFinding, findingStatement, mergeFindings, moveFinding, promoteFinding, readFindings, retypeFinding } from './findings.ts';
+import { adjacentPhase } from './phases.ts';
+import { extendTimer, pauseTimer, readFacilitation, resumeTimer, setPhase, startTimer, stopTimer, timeLeft } from './session.ts';
+
+const findingsDoc = () => {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, createInitialDocuments({ title: 't' }).findings);
+  return doc;
+};
+
+describe('facilitation', () => {
+  it('starts in the timeline phase, boards following', () => {
+    const doc = findingsDoc();
+    expect(schemaVersion(doc)).toBe(2);
+    expect(readFacilitation(doc)).toMatchObject({ phase: 'timeline', roam: false });
+    setPhase(doc, adjacentPhase('timeline', 1));
+    expect(readFacilitation(doc).phase).toBe('observations');
+    expect(adjacentPhase('review', 1)).toBe('review');
+    expect(adjacentPhase('timeline', -1)).toBe('timeline');
+  });
+
+  it('runs a timer that pauses, resumes, extends and stops', () => {
+    const doc = findingsDoc();
+    startTimer(doc, 5 * 60_000, 1_000);
+    expect(timeLeft(readFacilitation(doc).timer, 61_000)).toBe(4 * 60_000);
+    pauseTimer(doc, 61_000);
+    expect(readFacilitation(doc).timer.endsAt).toBeNull();
+    expect(timeLeft(readFacilitation(doc).timer, 999_999)).toBe(4 * 60_000);
+    resumeTimer(doc, 100_000);
+    expect(timeLeft(readFacilitation(doc).timer, 100_000)).toBe(4 * 60_000);
+    extendTimer(doc, 60_000, 100_000);
+    expect(timeLeft(readFacilitation(doc).timer, 100_000)).toBe(5 * 60_000);
+    expect(timeLeft(readFacilitation(doc).timer, 10_000_000)).toBe(0);
+    stopTimer(doc);
+    expect(readFacilitation(doc).timer).toEqual({ durationMs: 0, endsAt: null, remainingMs: 0 });
+  });
+});
+
+describe('findings', () => {
+  it('promotes with a type and a source, keeps its own statement, reorders within a type', () => {
+    const doc = findingsDoc();
+    const a = promoteFinding(doc, { type: 'root', statement: 'No owner for shared jobs', source: { kind: 'factor', id: 'f1' } });
+    const b = promoteFinding(doc, { type: 'root', statement: 'Alerts not tested', source: { kind: 'theme', id: 't1' } });
+    promoteFinding(doc, { type: 'proximate', statement: 'Rebuild at peak', source: { kind: 'note', id: 'n1' } });
+    findingStatement(doc, a)?.insert(0, 'Systemic: ');
+    moveFinding(doc, b, -1);
+    const roots = readFindings(doc).filter((f) => f.type === 'root');
+    expect(roots.map((f) => f.statement)).toEqual(['Alerts not tested', 'Systemic: No owner for shared jobs']);
+    expect(roots[1]!.sources).toEqual([{ kind: 'factor', id: 'f1' }]);
+    retypeFinding(doc, a, 'contributing', 'Ownership & communication');
+    expect(readFindings(doc).find((f) => f.id === a)).toMatchObject({ type: 'contributing', category: 'Ownership & communication' });
+  });
+
+  it('merges findings (statements, sources and actions) and demotes them', () => {
+    const doc = findingsDoc();
+    const a = promoteFinding(doc, { type: 'root', statement: 'A', source: { kind: 'note', id: 'n1' } });
+    const b = promoteFinding(doc, { type: 'root', statement: 'B', source: { kind: 'note', id: 'n2' } });
+    const action = addAction(doc, [b], 'Fix B');
+    mergeFindings(doc, a, b);
+    expect(readFindings(doc)).toEqual([expect.objectContaining({ id: a, statement: 'A; B', sources: [{ kind: 'note', id: 'n1' }, { kind: 'note', id: 'n2' }] })]);
+    expect(readActions(doc)[0]!.findingIds).toEqual([a]);
+    demoteFinding(doc, a);
+    expect(readFindings(doc)).toEqual([]);
+    expect(readActions(doc).find((x) => x.id === action)!.findingIds).toEqual([]);
+  });
+});
+
+describe('corrective actions', () => {
+  it('knows committed and overdue actions', () => {
+    const doc = findingsDoc();
+    const id = addAction(doc, ['f1'], 'Add a maintenance calendar');
+    expect(isCommitted(readActions(doc)[0]!)).toBe(false);
+    updateAction(doc, id, { owner: 'Platform team', due: '2026-12-01', priority: 'high', kind: 'process' });
+    const action = readActions(doc)[0]!;
+    expect(action).toMatchObject({ owner: 'Platform team', due: '2026-12-01', priority: 'high', kind: 'process', status: 'open' });
+    expect(isCommitted(action)).toBe(true);
+    expect(isOverdue(action, '2026-12-02')).toBe(true);
+    expect(isOverdue(action, '2026-12-01')).toBe(false);
+    updateAction(doc, id, { status: 'done' });
+    expect(isOverdue(readActions(doc)[0]!, '2027-01-01')).toBe(false);
+    expect(updateAction(doc, 'missing', { owner: 'x' })).toBe(false);
+  });
+});

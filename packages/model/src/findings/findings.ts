@@ -1,0 +1,149 @@
+import * as Y from 'yjs';
+import { newId } from '../ids.ts';
+import { relinkActions } from './actions.ts';
+
+/**
+ * Formal findings in `<id>/findings` (only the facilitator writes them):
+ *   findings: Y.Map<id, Y.Map { id, type: FindingType, statement: Y.Text, order: number,
+ *                                category: string (bone name, for contributing factors),
+ *                                sources: string (JSON array of { kind, id }) }>
+ * A finding links to what it came from (a note, a theme or a factor), never to a person.
+ */
+export const FINDING_TYPES = [
+  { id: 'proximate', label: 'Proximate cause', hint: 'The immediate trigger: the event that set the failure off.' },
+  { id: 'root', label: 'Root cause', hint: 'An underlying weakness of the system that made the failure possible.' },
+  { id: 'contributing', label: 'Contributing factor', hint: 'A condition that made it worse or more likely.' },
+  { id: 'went-well', label: 'What went well', hint: 'Something that helped: keep doing it.' },
+  { id: 'lucky', label: 'Where we got lucky', hint: 'Something that helped by chance: do not rely on it.' },
+] as const;
+
+export type FindingType = (typeof FINDING_TYPES)[number]['id'];
+export type SourceKind = 'note' | 'theme' | 'factor';
+
+export interface FindingSource {
+  kind: SourceKind;
+  id: string;
+}
+
+export interface Finding {
+  id: string;
+  type: FindingType;
+  statement: string;
+  order: number;
+  category: string;
+  sources: FindingSource[];
+}
+
+export const findingsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('findings');
+
+const isType = (value: unknown): value is FindingType => FINDING_TYPES.some((t) => t.id === value);
+
+function parseSources(value: unknown): FindingSource[] {
+  try {
+    const parsed: unknown = JSON.parse(typeof value === 'string' ? value : '[]');
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (s): s is FindingSource =>
+        typeof s?.id === 'string' && (s.kind === 'note' || s.kind === 'theme' || s.kind === 'factor'),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** Every finding, in order. */
+export function readFindings(doc: Y.Doc): Finding[] {
+  const findings: Finding[] = [];
+  findingsMap(doc).forEach((entry, id) => {
+    if (!(entry instanceof Y.Map)) return;
+    const type = entry.get('type');
+    const statement = entry.get('statement');
+    const order = entry.get('order');
+    const category = entry.get('category');
+    findings.push({
+      id,
+      type: isType(type) ? type : 'contributing',
+      statement: statement instanceof Y.Text ? statement.toString() : '',
+      order: typeof order === 'number' ? order : 0,
+      category: typeof category === 'string' ? category : '',
+      sources: parseSources(entry.get('sources')),
+    });
+  });
+  return findings.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+}
+
+/** Promotes something the team found to a finding of the given type; returns its id. */
+export function promoteFinding(
+  doc: Y.Doc,
+  input: { type: FindingType; statement: string; source?: FindingSource | null; category?: string },
+  origin: unknown = null,
+): string {
+  const id = newId();
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>();
+    entry.set('id', id);
+    entry.set('type', input.type);
+    entry.set('statement', new Y.Text(input.statement));
+    entry.set('order', readFindings(doc).reduce((max, f) => Math.max(max, f.order), 0) + 1);
+    entry.set('category', input.category ?? '');
+    entry.set('sources', JSON.stringify(input.source ? [input.source] : []));
+    findingsMap(doc).set(id, entry);
+  }, origin);
+  return id;
+}
+
+/** The live statement of a finding. */
+export function findingStatement(doc: Y.Doc, id: string): Y.Text | undefined {
+  const value = findingsMap(doc).get(id)?.get('statement');
+  return value instanceof Y.Text ? value : undefined;
+}
+
+/** Changes a finding's type (and, for contributing factors, its category). */
+export function retypeFinding(doc: Y.Doc, id: string, type: FindingType, category?: string, origin: unknown = null): void {
+  const entry = findingsMap(doc).get(id);
+  if (!entry) return;
+  doc.transact(() => {
+    entry.set('type', type);
+    if (category !== undefined) entry.set('category', category);
+  }, origin);
+}
+
+/** Moves a finding one place up or down among findings of the same type. */
+export function moveFinding(doc: Y.Doc, id: string, direction: -1 | 1, origin: unknown = null): void {
+  const all = readFindings(doc);
+  const current = all.find((f) => f.id === id);
+  if (!current) return;
+  const sameType = all.filter((f) => f.type === current.type);
+  const index = sameType.findIndex((f) => f.id === id);
+  const neighbour = sameType[index + direction];
+  if (!neighbour) return;
+  const beyond = sameType[index + 2 * direction];
+  const order = beyond ? (neighbour.order + beyond.order) / 2 : neighbour.order + direction;
+  doc.transact(() => findingsMap(doc).get(id)?.set('order', order), origin);
+}
+
+/** Merges `from` into `into`: statements joined, sources combined, actions re-pointed; `from` is removed. */
+export function mergeFindings(doc: Y.Doc, into: string, from: string, origin: unknown = null): void {
+  const target = findingsMap(doc).get(into);
+  const source = findingsMap(doc).get(from);
+  if (!target || !source || into === from) return;
+  const all = readFindings(doc);
+  const a = all.find((f) => f.id === into)!;
+  const b = all.find((f) => f.id === from)!;
+  doc.transact(() => {
+    const statement = target.get('statement');
+    if (statement instanceof Y.Text && b.statement) statement.insert(statement.length, `${a.statement ? '; ' : ''}${b.statement}`);
+    const sources = [...a.sources, ...b.sources.filter((s) => !a.sources.some((t) => t.kind === s.kind && t.id === s.id))];
+    target.set('sources', JSON.stringify(sources));
+    relinkActions(doc, from, into);
+    findingsMap(doc).delete(from);
+  }, origin);
+}
+
+/** Demotes a finding: it is removed (what it came from stays on the board); actions lose the link. */
+export function demoteFinding(doc: Y.Doc, id: string, origin: unknown = null): void {
+  doc.transact(() => {
+    relinkActions(doc, id, null);
+    findingsMap(doc).delete(id);
+  }, origin);
+}
