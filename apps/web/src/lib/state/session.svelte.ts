@@ -22,6 +22,7 @@ import { PRESENCE_COLORS } from './identity.ts';
 import { BoardView } from './board.svelte.ts';
 import { NotesState } from './notes.svelte.ts';
 import { VotesState } from './votes.svelte.ts';
+import { FacilitationView } from './facilitation.svelte.ts';
 import { PresenceView } from './presence.svelte.ts';
 
 /** The origin of every edit made in this browser; the undo manager tracks only this one. */
@@ -42,9 +43,11 @@ export class BoardSession {
   readonly board: BoardView;
   readonly notes: NotesState;
   readonly votes: VotesState;
+  readonly facilitation: FacilitationView;
   readonly presence: PresenceView;
   readonly #connection: PostmortemConnection;
   readonly #undo: Y.UndoManager;
+
   #user: PresenceUser;
   readonly #stopColorWatch: () => void;
 
@@ -64,10 +67,12 @@ export class BoardSession {
       onAuthenticationFailed: () => (this.authError = 'This link is no longer valid for this post-mortem.'),
       onUnsyncedChanges: (count) => (this.unsyncedChanges = count),
     });
-    const { board: doc, notes, awareness } = this.#connection;
+    const { board: doc, notes, findings, awareness } = this.#connection;
     this.board = new BoardView(doc);
     this.notes = new NotesState(notes, postmortemId, key);
     this.votes = new VotesState(notes, postmortemId, key);
+    this.facilitation = new FacilitationView(findings);
+
     this.presence = new PresenceView(awareness);
     announce(awareness, user);
     this.#stopColorWatch = onPresenceChange(awareness, () => this.#avoidColorClash());
@@ -130,6 +135,20 @@ export class BoardSession {
     return result;
   }
 
+  /**
+   * Runs one of the model's write functions on `<id>/findings` (the facilitator's document). Returns null for
+   * participants: their browser never writes it, and the server would drop the write anyway.
+   */
+  facilitate<T>(write: (doc: Y.Doc, origin: symbol) => T): T | null {
+    if (!this.editable || this.role !== 'facilitator') return null;
+    return write(this.#connection.findings, LOCAL_ORIGIN);
+  }
+
+  /** Reads a live type of the findings document. */
+  readFindingsDoc<T>(pick: (doc: Y.Doc) => T): T {
+    return pick(this.#connection.findings);
+  }
+
   /** Reads a live type of the board (e.g. a Y.Text to bind to a field). */
   read<T>(pick: (doc: Y.Doc) => T): T {
     return pick(this.#connection.board);
@@ -165,6 +184,8 @@ export class BoardSession {
     this.board.destroy();
     this.notes.destroy();
     this.votes.destroy();
+    this.facilitation.destroy();
+
     this.presence.destroy();
     this.#connection.destroy();
   }
@@ -185,6 +206,7 @@ export class BoardSession {
     try {
       assertDocumentReadable('board', this.#connection.board);
       assertDocumentReadable('notes', this.#connection.notes);
+      assertDocumentReadable('findings', this.#connection.findings);
     } catch (error) {
       if (!(error instanceof NewerSchemaError)) throw error;
       this.schemaError = `${error.message} Reload the page to get the newest version before editing.`;

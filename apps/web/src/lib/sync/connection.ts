@@ -17,6 +17,7 @@ export interface ConnectionEvents {
 export interface PostmortemConnection {
   board: Y.Doc;
   notes: Y.Doc;
+  findings: Y.Doc;
   awareness: Awareness;
   destroy(): void;
 }
@@ -27,12 +28,12 @@ export function collabUrl(location: Location = window.location): string {
 }
 
 /**
- * Opens `<id>/board` (with presence) and `<id>/notes` (read-only, without presence) on one socket, with the
- * link's key as token. The only place that creates providers.
+ * Opens `<id>/board` (with presence), `<id>/notes` (read-only) and `<id>/findings` (writable by the
+ * facilitator only) on one socket, with the link's key as token. The only place that creates providers.
  */
 export function connectPostmortem(postmortemId: string, key: string, events: ConnectionEvents): PostmortemConnection {
   const socket = new HocuspocusProviderWebsocket({ url: collabUrl() });
-  const pending = new Set<DocumentKind>(['board', 'notes']);
+  const pending = new Set<DocumentKind>(['board', 'notes', 'findings']);
   const unsynced = new Map<DocumentKind, number>();
 
   const open = (kind: DocumentKind, withPresence: boolean) => {
@@ -61,6 +62,7 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
 
   const board = open('board', true);
   const notes = open('notes', false);
+  const findings = open('findings', false);
   const status = ({ status }: { status: string }) => events.onStatus(status as ConnectionStatus);
   socket.on('status', status);
   const awareness = board.provider.awareness;
@@ -69,10 +71,11 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
   return {
     board: board.doc,
     notes: notes.doc,
+    findings: findings.doc,
     awareness,
     destroy() {
       socket.off('status', status);
-      for (const { provider, doc } of [board, notes]) {
+      for (const { provider, doc } of [board, notes, findings]) {
         provider.destroy();
         doc.destroy();
       }
