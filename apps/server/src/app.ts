@@ -7,6 +7,8 @@ import { installErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { noteRoutes } from './http/notes.ts';
 import { voteRoutes } from './http/votes.ts';
+import { actionRoutes } from './http/actions.ts';
+import { ActionsService } from './actions/actions-service.ts';
 import { KeyedLock } from './postmortems/keyed-lock.ts';
 import { VotingService } from './votes/voting-service.ts';
 import { postmortemRoutes } from './http/postmortems.ts';
@@ -61,6 +63,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const notesLock = new KeyedLock();
   await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock)));
   await http.register(voteRoutes(storage, new VotingService(storage, collab, notesLock)));
+  await http.register(actionRoutes(storage, new ActionsService(storage, collab, new KeyedLock())));
   await http.register(webAppRoutes(options.webDist));
   const closeSockets = attachCollabSocket(http.server, collab);
 

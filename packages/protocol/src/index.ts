@@ -5,3 +5,4 @@ export * from './api.ts';
 export * from './notes-api.ts';
 export * from './validate.ts';
 export * from './votes-api.ts';
+export * from './actions-api.ts';

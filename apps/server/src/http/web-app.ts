@@ -30,6 +30,7 @@ export function webAppRoutes(distDir: string): FastifyPluginAsync {
     // When built, the static plugin already serves `/` as index.html.
     if (!built) app.get('/', sendApp(200));
     app.get('/pm/:id', sendApp(200));
+    app.get('/actions', sendApp(200));
 
     app.setNotFoundHandler(async (request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {

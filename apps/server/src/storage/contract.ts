@@ -49,6 +49,15 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       expect(readMeta(doc).title).toBe('Checkout outage');
     });
 
+    it('lists every post-mortem', async () => {
+      expect(await storage.listPostmortems()).toEqual([]);
+      const a = sampleRecord({ title: 'A' });
+      const b = sampleRecord({ title: 'B' });
+      await storage.createPostmortem(a, {});
+      await storage.createPostmortem(b, {});
+      expect((await storage.listPostmortems()).map((r) => r.title).sort()).toEqual(['A', 'B']);
+    });
+
     it('answers null for unknown post-mortems and documents', async () => {
       expect(await storage.getPostmortem('zzzzzzzzzzzzzzzz')).toBeNull();
       expect(await storage.loadDocument('zzzzzzzzzzzzzzzz', 'board')).toBeNull();

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -53,6 +53,13 @@ export class LowdbStorage implements Storage {
     const db = new Low<PostmortemFile>(new JSONFile(path), { postmortem: record, documents: encoded, notes: {} });
     await this.track(db.write());
     this.open.set(record.id, Promise.resolve(db));
+  }
+
+  async listPostmortems(): Promise<PostmortemRecord[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const ids = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).filter(isPostmortemId);
+    const records = await Promise.all(ids.map((id) => this.getPostmortem(id)));
+    return records.filter((record): record is PostmortemRecord => record !== null);
   }
 
   async getPostmortem(id: string): Promise<PostmortemRecord | null> {

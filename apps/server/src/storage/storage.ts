@@ -32,6 +32,8 @@ export type InitialDocuments = Partial<Record<DocumentKind, Uint8Array>>;
 export interface Storage {
   /** Stores a new post-mortem and its first documents together, so neither exists without the other. */
   createPostmortem(record: PostmortemRecord, documents: InitialDocuments): Promise<void>;
+  /** Every post-mortem's record (for cross-post-mortem pages such as Actions), in no particular order. */
+  listPostmortems(): Promise<PostmortemRecord[]>;
   /** The record, or null for an unknown id. */
   getPostmortem(id: string): Promise<PostmortemRecord | null>;
   /** A document's stored state as one Yjs update, or null when none was stored. */

@@ -1,0 +1,76 @@
+import type { Hocuspocus } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { isCommitted, isOverdue, readActions, readFindings, updateAction, type ActionStatus } from '@debrief/model';
+import { documentName, type ActionListItem } from '@debrief/protocol';
+import { writeAsServer } from '../collab/server-writes.ts';
+import type { KeyedLock } from '../postmortems/keyed-lock.ts';
+import type { Storage } from '../storage/storage.ts';
+
+/** Today's date (YYYY-MM-DD) in UTC, the reference for "overdue". */
+export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/** Corrective actions across every post-mortem on this server, and their follow-up after the session. */
+export class ActionsService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly collab: Hocuspocus,
+    private readonly lock: KeyedLock,
+  ) {}
+
+  /** Every action, most urgent first: overdue, then by due date (undated last), then by post-mortem. */
+  async list(today = todayUtc()): Promise<ActionListItem[]> {
+    const items: ActionListItem[] = [];
+    for (const postmortem of await this.storage.listPostmortems()) {
+      const doc = await this.#findings(postmortem.id);
+      const findings = new Map(readFindings(doc).map((f) => [f.id, f.statement]));
+      for (const action of readActions(doc)) {
+        items.push({
+          postmortemId: postmortem.id,
+          postmortemTitle: postmortem.title,
+          id: action.id,
+          what: action.what,
+          owner: action.owner,
+          due: action.due,
+          priority: action.priority,
+          kind: action.kind,
+          status: action.status,
+          statusReason: action.statusReason,
+          trackerUrl: action.trackerUrl,
+          findings: action.findingIds.map((id) => findings.get(id)).filter((s): s is string => s !== undefined),
+          committed: isCommitted(action),
+          overdue: isOverdue(action, today),
+        });
+      }
+      doc.destroy();
+    }
+    return items.sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.due || '9999').localeCompare(b.due || '9999') ||
+        a.postmortemTitle.localeCompare(b.postmortemTitle),
+    );
+  }
+
+  /** Updates an action's status after the session (the route checks the facilitator key); false if unknown. */
+  updateStatus(postmortemId: string, actionId: string, status: ActionStatus, statusReason?: string): Promise<boolean> {
+    return this.lock.run(postmortemId, async () => {
+      let found = false;
+      await writeAsServer(
+        this.collab,
+        documentName(postmortemId, 'findings'),
+        (doc) => (found = updateAction(doc, actionId, { status, ...(statusReason !== undefined ? { statusReason } : {}) })),
+        (state) => this.storage.storeDocument(postmortemId, 'findings', state),
+      );
+      return found;
+    });
+  }
+
+  /** The findings document as it is now: the live one if someone has it open, else from storage. */
+  async #findings(postmortemId: string): Promise<Y.Doc> {
+    const doc = new Y.Doc();
+    const live = this.collab.documents.get(documentName(postmortemId, 'findings'));
+    const state = live ? Y.encodeStateAsUpdate(live) : await this.storage.loadDocument(postmortemId, 'findings');
+    if (state) Y.applyUpdate(doc, state);
+    return doc;
+  }
+}

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { ACTION_STATUS_LABELS } from '@debrief/model';
+import { isItemId, updateActionStatusRequest, validate, type ActionList } from '@debrief/protocol';
+import { todayUtc, type ActionsService } from '../actions/actions-service.ts';
+import { toCsv } from '../actions/csv.ts';
+import { toIcs } from '../actions/ics.ts';
+import type { Storage } from '../storage/storage.ts';
+import { requireAccess } from './access.ts';
+import { ApiError } from './errors.ts';
+
+/** The Actions page's data: every corrective action, as JSON, CSV and iCalendar; status updates by facilitators. */
+export function actionRoutes(storage: Storage, actions: ActionsService): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/api/actions', async () => {
+      const today = todayUtc();
+      const body: ActionList = { today, items: await actions.list(today) };
+      return body;
+    });
+
+    app.get('/api/actions.csv', async (_request, reply) => {
+      const items = await actions.list();
+      const csv = toCsv(
+        ['Post-mortem', 'Action', 'Owner', 'Due', 'Status', 'Reason', 'Priority', 'Kind', 'Overdue', 'Committed', 'Findings', 'Tracker'],
+        items.map((a) => [
+          a.postmortemTitle, a.what, a.owner, a.due, ACTION_STATUS_LABELS[a.status], a.statusReason, a.priority, a.kind,
+          a.overdue ? 'yes' : 'no', a.committed ? 'yes' : 'no', a.findings.join(' | '), a.trackerUrl,
+        ]),
+      );
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="debrief-actions.csv"').send(csv);
+    });
+
+    app.get('/api/actions.ics', async (_request, reply) => {
+      const items = (await actions.list()).filter((a) => a.due !== '' && (a.status === 'open' || a.status === 'in_progress'));
+      const ics = toIcs(
+        items.map((a) => ({
+          uid: `${a.postmortemId}-${a.id}`,
+          date: a.due,
+          summary: `${a.what || 'Corrective action'} (${a.owner || 'no owner'})`,
+          description: `Post-mortem: ${a.postmortemTitle}\nStatus: ${ACTION_STATUS_LABELS[a.status]}\nFindings: ${a.findings.join('; ')}`,
+          url: a.trackerUrl || undefined,
+        })),
+        new Date(),
+      );
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="debrief-actions.ics"').send(ics);
+    });
+
+    app.patch<{ Params: { id: string; actionId: string } }>('/api/postmortems/:id/actions/:actionId', async (request) => {
+      await requireAccess(storage, request, 'facilitator');
+      if (!isItemId(request.params.actionId)) throw new ApiError(404, 'not_found', 'There is no such action.');
+      const parsed = validate(updateActionStatusRequest, request.body ?? {});
+      if (!parsed.ok) throw new ApiError(400, 'bad_request', parsed.message);
+      const found = await actions.updateStatus(request.params.id, request.params.actionId, parsed.data.status, parsed.data.statusReason);
+      if (!found) throw new ApiError(404, 'not_found', 'There is no such action.');
+      return { id: request.params.actionId, ...parsed.data };
+    });
+  };
+}

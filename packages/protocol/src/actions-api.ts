@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ACTION_STATUSES, type ActionKind, type ActionPriority, type ActionStatus } from '@debrief/model';
+
+/** One corrective action as listed on the Actions page (across all post-mortems). */
+export interface ActionListItem {
+  postmortemId: string;
+  postmortemTitle: string;
+  id: string;
+  what: string;
+  owner: string;
+  due: string;
+  priority: ActionPriority;
+  kind: ActionKind;
+  status: ActionStatus;
+  statusReason: string;
+  trackerUrl: string;
+  findings: string[];
+  committed: boolean;
+  overdue: boolean;
+}
+
+/** Answer of `GET /api/actions`. */
+export interface ActionList {
+  today: string;
+  items: ActionListItem[];
+}
+
+/** Body of `PATCH /api/postmortems/:id/actions/:actionId` (facilitator key): follow-up after the session. */
+export const updateActionStatusRequest = z.strictObject({
+  status: z.enum(ACTION_STATUSES, { error: `status must be one of ${ACTION_STATUSES.join(', ')}` }),
+  statusReason: z.string().trim().max(300, 'statusReason is limited to 300 characters').optional(),
+});
