@@ -1,5 +1,6 @@
 import {
   BALLOT_HEADER,
+  type ActionList,
   NOTE_SECRET_HEADER,
   type BallotResponse,
   type BallotState,
@@ -105,4 +106,18 @@ export function vote(id: string, key: string, ballot: string, target: string, me
 /** `PUT /api/postmortems/:id/voting` (facilitator only). */
 export function configureVoting(id: string, key: string, settings: { open: boolean; votesPerPerson: number }): Promise<unknown> {
   return request(`/api/postmortems/${encodeURIComponent(id)}/voting`, { method: 'PUT', headers: { ...auth(key), ...json }, body: JSON.stringify(settings) });
+}
+
+/** `GET /api/actions`: every corrective action on this server. */
+export function listActions(): Promise<ActionList> {
+  return request('/api/actions');
+}
+
+/** `PATCH /api/postmortems/:id/actions/:actionId` (facilitator key): follow-up after the session. */
+export function updateActionStatus(id: string, key: string, actionId: string, status: string, statusReason?: string): Promise<unknown> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/actions/${encodeURIComponent(actionId)}`, {
+    method: 'PATCH',
+    headers: { ...auth(key), ...json },
+    body: JSON.stringify({ status, ...(statusReason !== undefined ? { statusReason } : {}) }),
+  });
 }
