@@ -34,4 +34,18 @@ test('the landing page and every board section pass an axe scan with no serious 
   await fishbone.addFactor('Tooling', 'The deploy tool hides the applied config');
   await fishbone.askWhy('Nobody owns the deploy tool');
   expect(await seriousViolations(alice.page)).toEqual([]);
+
+  // The facilitator's findings and actions, and the Actions page.
+  await facilitator.page.getByRole('tab', { name: /Observations/ }).click();
+  await facilitator.page.getByRole('button', { name: /^Promote note/ }).click();
+  await facilitator.page.getByRole('combobox', { name: /^Finding type for/ }).selectOption({ label: 'Root cause' });
+  await facilitator.page.getByRole('tab', { name: /Findings/ }).click();
+  await facilitator.page.getByRole('button', { name: '+ Action' }).click();
+  await facilitator.page.keyboard.type('Show the config diff before every deploy');
+  expect(await seriousViolations(facilitator.page)).toEqual([]);
+  await alice.page.getByRole('tab', { name: /Findings/ }).click();
+  expect(await seriousViolations(alice.page)).toEqual([]);
+  await facilitator.page.goto(new URL('/actions', team.links.facilitatorUrl).toString());
+  await expect(facilitator.page.getByTestId('action-row')).toHaveCount(1);
+  expect(await seriousViolations(facilitator.page)).toEqual([]);
 });
