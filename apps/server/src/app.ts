@@ -9,6 +9,8 @@ import { noteRoutes } from './http/notes.ts';
 import { voteRoutes } from './http/votes.ts';
 import { actionRoutes } from './http/actions.ts';
 import { ActionsService } from './actions/actions-service.ts';
+import { reportRoutes } from './http/reports.ts';
+import { ReportsService } from './reports/reports-service.ts';
 import { KeyedLock } from './postmortems/keyed-lock.ts';
 import { VotingService } from './votes/voting-service.ts';
 import { postmortemRoutes } from './http/postmortems.ts';
@@ -64,6 +66,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock)));
   await http.register(voteRoutes(storage, new VotingService(storage, collab, notesLock)));
   await http.register(actionRoutes(storage, new ActionsService(storage, collab, new KeyedLock())));
+  await http.register(reportRoutes(storage, new ReportsService(storage, collab), options.publicUrl));
   await http.register(webAppRoutes(options.webDist));
   const closeSockets = attachCollabSocket(http.server, collab);
 

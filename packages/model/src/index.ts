@@ -20,5 +20,6 @@ export * from './findings/phases.ts';
 export * from './findings/session.ts';
 export * from './findings/findings.ts';
 export * from './findings/actions.ts';
+export * from './findings/review.ts';
 export * from './board/fishbone.ts';
 export * from './board/themes.ts';

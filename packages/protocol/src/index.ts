@@ -6,3 +6,4 @@ export * from './notes-api.ts';
 export * from './validate.ts';
 export * from './votes-api.ts';
 export * from './actions-api.ts';
+export * from './report.ts';

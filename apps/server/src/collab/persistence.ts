@@ -44,6 +44,8 @@ export function storeDocument(storage: Storage) {
 async function saveDocument(storage: Storage, documentName: string, document: Document): Promise<void> {
   const parsed = parseDocumentName(documentName);
   if (!parsed) return;
+  // A post-mortem deleted while its documents were open: there is nothing left to save them into.
+  if (!(await storage.getPostmortem(parsed.postmortemId))) return;
   await storage.storeDocument(parsed.postmortemId, parsed.kind, Y.encodeStateAsUpdate(document));
 }
 

@@ -31,6 +31,8 @@ export function webAppRoutes(distDir: string): FastifyPluginAsync {
     if (!built) app.get('/', sendApp(200));
     app.get('/pm/:id', sendApp(200));
     app.get('/actions', sendApp(200));
+    app.get('/library', sendApp(200));
+    app.get('/r/:id', sendApp(200));
 
     app.setNotFoundHandler(async (request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {

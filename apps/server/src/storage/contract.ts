@@ -154,6 +154,29 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       expect(readMeta(doc).title).toBe('tallied');
     });
 
+    it('keeps published report versions, and deletes every trace of a post-mortem', async () => {
+      const record = sampleRecord();
+      await storage.createPostmortem(record, { board: createBoardUpdate({ title: 'x' }) });
+      await storage.createNote(record.id, { id: 'note0000000000aa', secretHash: 'a'.repeat(64), held: null });
+      expect(await storage.getReport(record.id)).toBeNull();
+      const report = (version: number) => ({ id: record.id, version, title: `v${version}` }) as never;
+      await storage.saveReport(record.id, report(1));
+      await storage.saveReport(record.id, report(2));
+      expect((await storage.getReport(record.id))?.version).toBe(2);
+      expect((await storage.getReport(record.id, 1))?.version).toBe(1);
+      expect(await storage.getReport(record.id, 3)).toBeNull();
+
+      await storage.deletePostmortem(record.id);
+      expect(await storage.getPostmortem(record.id)).toBeNull();
+      expect(await storage.loadDocument(record.id, 'board')).toBeNull();
+      expect(await storage.getNote(record.id, 'note0000000000aa')).toBeNull();
+      expect(await storage.getReport(record.id)).toBeNull();
+      expect(await storage.listPostmortems()).toEqual([]);
+      await storage.close();
+      storage = await h.reopen();
+      expect(await storage.getPostmortem(record.id)).toBeNull();
+    });
+
     it('refuses to store a document for an unknown post-mortem', async () => {
       await expect(storage.storeDocument('zzzzzzzzzzzzzzzz', 'board', new Uint8Array([0, 0]))).rejects.toThrow();
     });

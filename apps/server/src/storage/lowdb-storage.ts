@@ -1,8 +1,8 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { isPostmortemId, type DocumentKind } from '@debrief/protocol';
+import { isPostmortemId, type DocumentKind, type Report } from '@debrief/protocol';
 import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from '@debrief/model';
 import {
   InvalidIdError,
@@ -20,6 +20,8 @@ interface PostmortemFile {
   /** Ballots by the hash of their token: only the targets voted for, never who holds the ballot. */
   ballots?: Record<string, string[]>;
   voting?: VotingSettings;
+  /** Published versions, oldest first. */
+  reports?: Report[];
 }
 
 const encode = (state: Uint8Array) => Buffer.from(state).toString('base64');
@@ -38,6 +40,8 @@ export class LowdbStorage implements Storage {
   private readonly dir: string;
   private readonly open = new Map<string, Promise<Low<PostmortemFile> | null>>();
   private readonly pending = new Set<Promise<unknown>>();
+  /** Deleted in this process: in-flight work for them must neither read stale data nor write the file back. */
+  private readonly deleted = new Set<string>();
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'postmortems');
@@ -51,7 +55,7 @@ export class LowdbStorage implements Storage {
       encoded[kind] = encode(state);
     }
     const db = new Low<PostmortemFile>(new JSONFile(path), { postmortem: record, documents: encoded, notes: {} });
-    await this.track(db.write());
+    await this.save(record.id, db);
     this.open.set(record.id, Promise.resolve(db));
   }
 
@@ -74,13 +78,13 @@ export class LowdbStorage implements Storage {
   async storeDocument(postmortemId: string, kind: DocumentKind, state: Uint8Array): Promise<void> {
     const db = await this.existing(postmortemId);
     db.data.documents[kind] = encode(state);
-    await this.track(db.write());
+    await this.save(postmortemId, db);
   }
 
   async createNote(postmortemId: string, note: NoteRecord): Promise<void> {
     const db = await this.existing(postmortemId);
     db.data.notes = sortedById({ ...db.data.notes, [note.id]: note });
-    await this.track(db.write());
+    await this.save(postmortemId, db);
   }
 
   async getNote(postmortemId: string, noteId: string): Promise<NoteRecord | null> {
@@ -92,7 +96,7 @@ export class LowdbStorage implements Storage {
     const note = db.data.notes?.[noteId];
     if (!note?.held) throw new Error(`note ${noteId} is not held`);
     note.held = content;
-    await this.track(db.write());
+    await this.save(postmortemId, db);
   }
 
   async listHeldNotes(postmortemId: string): Promise<NoteRecord[]> {
@@ -105,7 +109,7 @@ export class LowdbStorage implements Storage {
     const { [noteId]: _removed, ...rest } = db.data.notes ?? {};
     db.data.notes = rest;
     if (notesState) db.data.documents.notes = encode(notesState);
-    await this.track(db.write());
+    await this.save(postmortemId, db);
   }
 
   async releaseHeldNotes(postmortemId: string, noteIds: readonly string[], notesState: Uint8Array): Promise<void> {
@@ -115,13 +119,13 @@ export class LowdbStorage implements Storage {
       if (note) note.held = null;
     }
     db.data.documents.notes = encode(notesState);
-    await this.track(db.write());
+    await this.save(postmortemId, db);
   }
 
   async createBallot(postmortemId: string, ballotHash: string): Promise<void> {
     const db = await this.existing(postmortemId);
     db.data.ballots = sortedById({ ...db.data.ballots, [ballotHash]: [] });
-    await this.track(db.write());
+    await this.save(postmortemId, db);
   }
 
   async getBallot(postmortemId: string, ballotHash: string): Promise<string[] | null> {
@@ -133,7 +137,7 @@ export class LowdbStorage implements Storage {
     const db = await this.existing(postmortemId);
     db.data.ballots = { ...db.data.ballots, [ballotHash]: [...votes].sort() };
     db.data.documents.notes = encode(notesState);
-    await this.track(db.write());
+    await this.save(postmortemId, db);
   }
 
   async listBallots(postmortemId: string): Promise<string[][]> {
@@ -148,12 +152,39 @@ export class LowdbStorage implements Storage {
     const db = await this.existing(postmortemId);
     db.data.voting = settings;
     db.data.documents.notes = encode(notesState);
-    await this.track(db.write());
+    await this.save(postmortemId, db);
+  }
+
+  async saveReport(postmortemId: string, report: Report): Promise<void> {
+    const db = await this.existing(postmortemId);
+    db.data.reports = [...(db.data.reports ?? []), report];
+    await this.save(postmortemId, db);
+  }
+
+  async getReport(postmortemId: string, version?: number): Promise<Report | null> {
+    const reports = (await this.file(postmortemId))?.data.reports ?? [];
+    return (version === undefined ? reports.at(-1) : reports.find((r) => r.version === version)) ?? null;
+  }
+
+  async deletePostmortem(postmortemId: string): Promise<void> {
+    const path = this.pathFor(postmortemId);
+    this.deleted.add(postmortemId);
+    await Promise.allSettled([...this.pending]);
+    this.open.delete(postmortemId);
+    await rm(path, { force: true });
+    // steno writes through a temporary file next to the target; make sure none is left behind.
+    await rm(join(this.dir, `.${postmortemId}.json.tmp`), { force: true });
   }
 
   async close(): Promise<void> {
     await Promise.allSettled([...this.pending]);
     this.open.clear();
+  }
+
+  /** Writes a post-mortem's file, unless it was deleted meanwhile. */
+  private async save(id: string, db: Low<PostmortemFile>): Promise<void> {
+    if (this.deleted.has(id)) throw new Error(`post-mortem ${id} was deleted`);
+    await this.track(db.write());
   }
 
   private async existing(id: string): Promise<Low<PostmortemFile>> {
@@ -169,6 +200,7 @@ export class LowdbStorage implements Storage {
 
   private file(id: string): Promise<Low<PostmortemFile> | null> {
     const path = this.pathFor(id);
+    if (this.deleted.has(id)) return Promise.resolve(null);
     let db = this.open.get(id);
     if (!db) {
       db = this.read(path);

@@ -1,5 +1,5 @@
 import type { NoteContent, VotingSettings } from '@debrief/model';
-import type { DocumentKind } from '@debrief/protocol';
+import type { DocumentKind, Report } from '@debrief/protocol';
 
 /** What the server keeps about a post-mortem besides its Yjs documents. Keys are stored only as hashes. */
 export interface PostmortemRecord {
@@ -64,6 +64,12 @@ export interface Storage {
   getVoting(postmortemId: string): Promise<VotingSettings>;
   /** Replaces the voting settings and stores the notes document that publishes them, atomically. */
   setVoting(postmortemId: string, settings: VotingSettings, notesState: Uint8Array): Promise<void>;
+  /** Stores a published report version (its `version` is the next number). */
+  saveReport(postmortemId: string, report: Report): Promise<void>;
+  /** A published version, the latest when none is given; null before the first publish or for unknown versions. */
+  getReport(postmortemId: string, version?: number): Promise<Report | null>;
+  /** Removes a post-mortem and every trace of it: record, documents, notes, ballots, reports. */
+  deletePostmortem(postmortemId: string): Promise<void>;
   /** Waits for pending writes and releases resources. */
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { schemaVersion } from '../schema/versioning.ts';
 import { addAction, isCommitted, isOverdue, readActions, updateAction } from './actions.ts';
 import { demoteFinding, findingStatement, mergeFindings, moveFinding, promoteFinding, readFindings, retypeFinding } from './findings.ts';
 import { adjacentPhase } from './phases.ts';
+import { readReview } from './review.ts';
 import { extendTimer, pauseTimer, readFacilitation, resumeTimer, setPhase, startTimer, stopTimer, timeLeft } from './session.ts';
 
 const findingsDoc = () => {
@@ -16,7 +17,8 @@ const findingsDoc = () => {
 describe('facilitation', () => {
   it('starts in the timeline phase, boards following', () => {
     const doc = findingsDoc();
-    expect(schemaVersion(doc)).toBe(2);
+    expect(schemaVersion(doc)).toBe(3);
+    expect(readReview(doc)).toEqual({ impact: '', lessons: '' });
     expect(readFacilitation(doc)).toMatchObject({ phase: 'timeline', roam: false });
     setPhase(doc, adjacentPhase('timeline', 1));
     expect(readFacilitation(doc).phase).toBe('observations');

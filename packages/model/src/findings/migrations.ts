@@ -1,6 +1,8 @@
 import type { Migration } from '../schema/versioning.ts';
 import { isPhase } from './phases.ts';
 import { sessionMap } from './session.ts';
+import * as Y from 'yjs';
+import { reviewMap } from './review.ts';
 
 /** Ordered: each entry's version is one more than the previous one's. */
 export const findingsMigrations: readonly Migration[] = [
@@ -12,6 +14,14 @@ export const findingsMigrations: readonly Migration[] = [
       const session = sessionMap(doc);
       if (!isPhase(session.get('phase'))) session.set('phase', 'timeline');
       if (typeof session.get('roam') !== 'boolean') session.set('roam', false);
+    },
+  },
+  {
+    version: 3,
+    description: 'review: impact and lessons learned for the published report',
+    up: (doc) => {
+      const review = reviewMap(doc);
+      for (const field of ['impact', 'lessons']) if (!(review.get(field) instanceof Y.Text)) review.set(field, new Y.Text());
     },
   },
 ];

@@ -7,8 +7,9 @@ import { META_KEY } from '../schema/versioning.ts';
  *   session:  the phase, roaming and the timer (session.ts)
  *   findings: formal findings (findings.ts)
  *   actions:  corrective actions (actions.ts)
+ *   review:   impact and lessons learned for the report (review.ts)
  */
-export const FINDINGS_SCHEMA_VERSION = 2;
+export const FINDINGS_SCHEMA_VERSION = 3;
 
 /** The findings document's metadata map. */
 export function findingsMeta(doc: Y.Doc): Y.Map<unknown> {

@@ -1,0 +1,56 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { isPostmortemId, type PublishResponse } from '@debrief/protocol';
+import { reportMarkdown } from '../reports/markdown.ts';
+import type { ReportsService } from '../reports/reports-service.ts';
+import type { Storage } from '../storage/storage.ts';
+import { requireAccess } from './access.ts';
+import { ApiError } from './errors.ts';
+
+type ReportRequest = { Params: { id: string }; Querystring: { version?: string } };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Publishing, reading published reports (no key needed), the library, and deleting a post-mortem. */
+export function reportRoutes(storage: Storage, reports: ReportsService, publicUrl?: string): FastifyPluginAsync {
+  return async (app) => {
+    const findReport = async (id: string, version?: string) => {
+      if (!isPostmortemId(id)) throw new ApiError(404, 'not_found', 'No published report has this address.');
+      if (version !== undefined && !/^[1-9]\d{0,5}$/.test(version)) throw new ApiError(400, 'bad_request', 'version must be a positive whole number');
+      const report = await storage.getReport(id, version === undefined ? undefined : Number(version));
+      if (!report) throw new ApiError(404, 'not_found', version ? `There is no version ${version} of this report.` : 'This post-mortem has not been published yet.');
+      return report;
+    };
+
+    app.post<{ Params: { id: string } }>('/api/postmortems/:id/publish', async (request) => {
+      await requireAccess(storage, request, 'facilitator');
+      const report = await reports.publish(request.params.id);
+      const origin = publicUrl ?? `${request.protocol}://${request.host}`;
+      const body: PublishResponse = { version: report.version, reportUrl: `${origin}/r/${report.id}` };
+      return body;
+    });
+
+    app.get<ReportRequest>('/api/postmortems/:id/report', async (request) => findReport(request.params.id, request.query.version));
+
+    app.get<ReportRequest>('/api/postmortems/:id/report.md', async (request, reply) => {
+      const report = await findReport(request.params.id, request.query.version);
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header('content-disposition', `attachment; filename="postmortem-${report.id}-v${report.version}.md"`)
+        .send(reportMarkdown(report));
+    });
+
+    app.delete<{ Params: { id: string } }>('/api/postmortems/:id', async (request, reply) => {
+      await requireAccess(storage, request, 'facilitator');
+      await reports.delete(request.params.id);
+      return reply.code(204).send();
+    });
+
+    app.get<{ Querystring: { q?: string; from?: string; to?: string; category?: string } }>('/api/reports', async (request) => {
+      const { q, from, to, category } = request.query;
+      for (const [name, value] of [['from', from], ['to', to]] as const) {
+        if (value !== undefined && value !== '' && !DAY.test(value)) throw new ApiError(400, 'bad_request', `${name} must be a date like 2026-11-01`);
+      }
+      return { items: await reports.library({ q: q?.slice(0, 200), from: from || undefined, to: to || undefined, category: category || undefined }) };
+    });
+  };
+}

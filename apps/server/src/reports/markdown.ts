@@ -1,0 +1,59 @@
+import type { Report, ReportFactor } from '@debrief/protocol';
+
+/** Escapes user text for Markdown so it can never become a link, an image, HTML or a heading. */
+export function mdText(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`)
+    .trim();
+}
+
+/** Only http(s) links survive, percent-encoded so they cannot break out of the Markdown link. */
+const safeLink = (url: string) => (/^https?:\/\//i.test(url) ? encodeURI(url).replace(/\(/g, '%28').replace(/\)/g, '%29') : '');
+const list = (items: string[], empty: string) => (items.length ? items.map((i) => `- ${i}`).join('\n') : `_${empty}_`);
+const para = (text: string, empty: string) => (text.trim() ? mdText(text) : `_${empty}_`);
+
+function factors(nodes: ReportFactor[], depth: number): string[] {
+  return nodes.flatMap((n) => [`${'  '.repeat(depth)}- ${mdText(n.text || 'Untitled factor')}`, ...factors(n.children, depth + 1)]);
+}
+
+/** The report as Markdown, sections in the classic order; an empty section says so. */
+export function reportMarkdown(report: Report): string {
+  const when = report.incidentAt ? `Incident: ${report.incidentAt} · ` : '';
+  const cf = report.contributingFactors;
+  const bones = cf.fishbone.categories.filter((c) => c.factors.length);
+  return [
+    `# ${mdText(report.title)}`,
+    `${when}Published ${report.publishedAt} · version ${report.version}`,
+    '## Summary',
+    para(report.summary, 'No summary was written.'),
+    '## Impact',
+    para(report.impact, 'No impact was recorded.'),
+    '## Timeline',
+    list(
+      report.timeline.map((e) => `**${mdText(e.at)}**${e.decisionPoint ? ' (decision point)' : ''}: ${mdText(e.what || 'untitled event')}${e.known ? ` — known then: ${mdText(e.known)}` : ''}${safeLink(e.evidence) ? ` ([evidence](${safeLink(e.evidence)}))` : ''}`),
+      'No timeline events.',
+    ),
+    '## Contributing factors',
+    list(cf.findings.map((f) => `${mdText(f.statement)}${f.category ? ` (${mdText(f.category)})` : ''}`), 'No contributing factors were recorded as findings.'),
+    ...(bones.length ? ['', `Fishbone: ${mdText(cf.fishbone.problem)}`, '', ...bones.flatMap((c) => [`- **${mdText(c.name)}**`, ...factors(c.factors, 1)])] : []),
+    '## Proximate cause',
+    list(report.proximateCauses.map((f) => mdText(f.statement)), 'No proximate cause was recorded.'),
+    '## Root causes',
+    list(report.rootCauses.map((f) => mdText(f.statement)), 'No root cause was recorded.'),
+    '## What went well',
+    list(report.wentWell.map((f) => mdText(f.statement)), 'Nothing was recorded.'),
+    '## Where we got lucky',
+    list(report.gotLucky.map((f) => mdText(f.statement)), 'Nothing was recorded.'),
+    '## Corrective actions',
+    list(
+      report.correctiveActions.map((a) => `${mdText(a.what || 'undescribed action')} — owner: ${mdText(a.owner || 'none')}, due: ${mdText(a.due || 'none')}, status: ${mdText(a.status)}${a.committed ? '' : ' (not committed)'}`),
+      'No corrective actions.',
+    ),
+    '## Lessons learned',
+    para(report.lessonsLearned, 'No lessons were written.'),
+    '## Observations',
+    list(report.observations.map((o) => `${mdText(o.text)}${o.theme ? ` (${mdText(o.theme)})` : ''}`), 'No anonymous observations.'),
+    '',
+  ].join('\n\n');
+}

@@ -1,0 +1,88 @@
+import type { Hocuspocus } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { DOCUMENT_KINDS, documentName, type LibraryItem, type Report } from '@debrief/protocol';
+import { KeyedLock } from '../postmortems/keyed-lock.ts';
+import type { Storage } from '../storage/storage.ts';
+import { buildReport, type ReportSources } from './build-report.ts';
+
+/** Filters for the library. */
+export interface LibraryQuery {
+  q?: string;
+  from?: string;
+  to?: string;
+  category?: string;
+}
+
+/** Publishing frozen report versions, reading them, the library, and deleting a post-mortem for good. */
+export class ReportsService {
+  readonly #lock = new KeyedLock();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly collab: Hocuspocus,
+  ) {}
+
+  /** Freezes the current state as the next version; returns it. */
+  publish(postmortemId: string): Promise<Report> {
+    return this.#lock.run(postmortemId, async () => {
+      const record = await this.storage.getPostmortem(postmortemId);
+      if (!record) throw new Error('unknown post-mortem');
+      const latest = await this.storage.getReport(postmortemId);
+      const report = buildReport(record, await this.#sources(postmortemId), (latest?.version ?? 0) + 1, new Date());
+      await this.storage.saveReport(postmortemId, report);
+      return report;
+    });
+  }
+
+  /** Removes every trace: open connections are closed first, then storage forgets it all. */
+  delete(postmortemId: string): Promise<void> {
+    return this.#lock.run(postmortemId, async () => {
+      for (const kind of DOCUMENT_KINDS) this.collab.closeConnections(documentName(postmortemId, kind));
+      for (const kind of DOCUMENT_KINDS) {
+        const document = this.collab.documents.get(documentName(postmortemId, kind));
+        if (document) await this.collab.unloadDocument(document);
+      }
+      await this.storage.deletePostmortem(postmortemId);
+    });
+  }
+
+  /** The latest version of every published post-mortem that matches, newest first. */
+  async library(query: LibraryQuery): Promise<LibraryItem[]> {
+    const terms = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const items: LibraryItem[] = [];
+    for (const record of await this.storage.listPostmortems()) {
+      const report = await this.storage.getReport(record.id);
+      if (!report) continue;
+      const categories = [...new Set(report.contributingFactors.findings.map((f) => f.category).filter(Boolean))];
+      const text = [
+        report.title,
+        report.summary,
+        report.impact,
+        report.lessonsLearned,
+        ...report.proximateCauses.map((f) => f.statement),
+        ...report.rootCauses.map((f) => f.statement),
+        ...report.contributingFactors.findings.map((f) => f.statement),
+        ...report.wentWell.map((f) => f.statement),
+        ...report.gotLucky.map((f) => f.statement),
+      ]
+        .join('\n')
+        .toLowerCase();
+      const day = (report.incidentAt ?? report.publishedAt).slice(0, 10);
+      if (terms.some((term) => !text.includes(term))) continue;
+      if (query.from && day < query.from) continue;
+      if (query.to && day > query.to) continue;
+      if (query.category && !categories.includes(query.category)) continue;
+      items.push({ id: record.id, title: report.title, incidentAt: report.incidentAt, publishedAt: report.publishedAt, version: report.version, summary: report.summary, categories });
+    }
+    return items.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  }
+
+  /** Each document as it is now: live if open, else as stored. */
+  async #sources(postmortemId: string): Promise<ReportSources> {
+    const read = async (kind: 'board' | 'notes' | 'findings') => {
+      const live = this.collab.documents.get(documentName(postmortemId, kind));
+      return live ? Y.encodeStateAsUpdate(live) : this.storage.loadDocument(postmortemId, kind);
+    };
+    return { board: await read('board'), notes: await read('notes'), findings: await read('findings') };
+  }
+}
