@@ -1,6 +1,9 @@
 import {
   BALLOT_HEADER,
   type ActionList,
+  type LibraryItem,
+  type PublishResponse,
+  type Report,
   NOTE_SECRET_HEADER,
   type BallotResponse,
   type BallotState,
@@ -120,4 +123,25 @@ export function updateActionStatus(id: string, key: string, actionId: string, st
     headers: { ...auth(key), ...json },
     body: JSON.stringify({ status, ...(statusReason !== undefined ? { statusReason } : {}) }),
   });
+}
+
+/** `POST /api/postmortems/:id/publish` (facilitator only): freezes the next report version. */
+export function publishReport(id: string, key: string): Promise<PublishResponse> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/publish`, { method: 'POST', headers: auth(key) });
+}
+
+/** `GET /api/postmortems/:id/report`: a published version (the latest without `version`). */
+export function fetchReport(id: string, version?: number): Promise<Report> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/report${version ? `?version=${version}` : ''}`);
+}
+
+/** `DELETE /api/postmortems/:id` (facilitator only): removes every trace of the post-mortem. */
+export function deletePostmortem(id: string, key: string): Promise<void> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}`, { method: 'DELETE', headers: auth(key) });
+}
+
+/** `GET /api/reports`: the library of published post-mortems. */
+export function searchLibrary(query: { q?: string; from?: string; to?: string; category?: string }): Promise<{ items: LibraryItem[] }> {
+  const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
+  return request(`/api/reports?${params}`);
 }
