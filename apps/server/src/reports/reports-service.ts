@@ -46,7 +46,7 @@ export class ReportsService {
     });
   }
 
-  /** The latest version of every published post-mortem that matches, newest first. */
+  /** The latest version of every published post-mortem that matches (title, summary, findings, actions), newest first. */
   async library(query: LibraryQuery): Promise<LibraryItem[]> {
     const terms = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const items: LibraryItem[] = [];
@@ -64,6 +64,7 @@ export class ReportsService {
         ...report.contributingFactors.findings.map((f) => f.statement),
         ...report.wentWell.map((f) => f.statement),
         ...report.gotLucky.map((f) => f.statement),
+        ...report.correctiveActions.map((a) => a.what),
       ]
         .join('\n')
         .toLowerCase();
