@@ -14,6 +14,7 @@ export interface ActionListItem {
   status: ActionStatus;
   statusReason: string;
   trackerUrl: string;
+  doneAt: string;
   findings: string[];
   committed: boolean;
   overdue: boolean;
@@ -30,3 +31,13 @@ export const updateActionStatusRequest = z.strictObject({
   status: z.enum(ACTION_STATUSES, { error: `status must be one of ${ACTION_STATUSES.join(', ')}` }),
   statusReason: z.string().trim().max(300, 'statusReason is limited to 300 characters').optional(),
 });
+
+/** Answer of `GET /api/learning`: patterns across published post-mortems. */
+export interface LearningSummary {
+  /** Months (YYYY-MM) with published incidents, oldest first. */
+  months: string[];
+  /** For each contributing-factor category, how many findings fell in it each month (aligned with `months`). */
+  categories: { name: string; counts: number[] }[];
+  actions: { total: number; done: number; doneOnTime: number; overdue: number };
+  overdue: ActionListItem[];
+}

@@ -1,6 +1,6 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { isCommitted, isOverdue, readActions, readFindings, updateAction, type ActionStatus } from '@debrief/model';
+import { isCommitted, isOverdue, readActions, readFindings, statusPatch, updateAction, type ActionStatus } from '@debrief/model';
 import { documentName, type ActionListItem } from '@debrief/protocol';
 import { writeAsServer } from '../collab/server-writes.ts';
 import type { KeyedLock } from '../postmortems/keyed-lock.ts';
@@ -36,6 +36,7 @@ export class ActionsService {
           status: action.status,
           statusReason: action.statusReason,
           trackerUrl: action.trackerUrl,
+          doneAt: action.doneAt,
           findings: action.findingIds.map((id) => findings.get(id)).filter((s): s is string => s !== undefined),
           committed: isCommitted(action),
           overdue: isOverdue(action, today),
@@ -58,7 +59,7 @@ export class ActionsService {
       await writeAsServer(
         this.collab,
         documentName(postmortemId, 'findings'),
-        (doc) => (found = updateAction(doc, actionId, { status, ...(statusReason !== undefined ? { statusReason } : {}) })),
+        (doc) => (found = updateAction(doc, actionId, { ...statusPatch(status, todayUtc()), ...(statusReason !== undefined ? { statusReason } : {}) })),
         (state) => this.storage.storeDocument(postmortemId, 'findings', state),
       );
       return found;

@@ -32,6 +32,7 @@ export function webAppRoutes(distDir: string): FastifyPluginAsync {
     app.get('/pm/:id', sendApp(200));
     app.get('/actions', sendApp(200));
     app.get('/library', sendApp(200));
+    app.get('/learning', sendApp(200));
     app.get('/r/:id', sendApp(200));
 
     app.setNotFoundHandler(async (request, reply) => {

@@ -6,7 +6,7 @@ import { newId } from '../ids.ts';
  * updates status on a facilitator key's behalf):
  *   actions: Y.Map<id, Y.Map { id, findingIds: string (JSON array), what: Y.Text, owner: string,
  *                              due: 'YYYY-MM-DD' | '', priority, kind, status, statusReason: string,
- *                              trackerUrl: string, order: number }>
+ *                              trackerUrl: string, doneAt: 'YYYY-MM-DD' | '', order: number }>
  */
 export const ACTION_PRIORITIES = ['high', 'medium', 'low'] as const;
 export const ACTION_KINDS = ['prevent', 'mitigate', 'detect', 'process'] as const;
@@ -33,6 +33,8 @@ export interface CorrectiveAction {
   status: ActionStatus;
   statusReason: string;
   trackerUrl: string;
+  /** The day it was marked done (YYYY-MM-DD), for "done on time"; '' otherwise. */
+  doneAt: string;
   order: number;
 }
 
@@ -72,6 +74,7 @@ export function readActions(doc: Y.Doc): CorrectiveAction[] {
       status: pick(entry.get('status'), ACTION_STATUSES, 'open'),
       statusReason: str(entry.get('statusReason')),
       trackerUrl: str(entry.get('trackerUrl')),
+      doneAt: str(entry.get('doneAt')),
       order: typeof order === 'number' ? order : 0,
     });
   });
@@ -141,4 +144,14 @@ export function relinkActions(doc: Y.Doc, from: string, to: string | null): void
     if (to && !ids.includes(to)) ids.push(to);
     actionsMap(doc).get(action.id)?.set('findingIds', JSON.stringify(ids));
   }
+}
+
+/** The status change as a patch: marking done records the day, anything else clears it. */
+export function statusPatch(status: ActionStatus, today: string): ActionPatch {
+  return { status, doneAt: status === 'done' ? today : '' };
+}
+
+/** True when an action was marked done on or before its due date. */
+export function doneOnTime(action: Pick<CorrectiveAction, 'status' | 'due' | 'doneAt'>): boolean {
+  return action.status === 'done' && action.due !== '' && action.doneAt !== '' && action.doneAt <= action.due;
 }

@@ -88,3 +88,14 @@ describe('corrective actions', () => {
     expect(updateAction(doc, 'missing', { owner: 'x' })).toBe(false);
   });
 });
+
+describe('done on time', () => {
+  it('records the day an action is done and compares it with the due date', async () => {
+    const { statusPatch, doneOnTime } = await import('./actions.ts');
+    expect(statusPatch('done', '2026-12-01')).toEqual({ status: 'done', doneAt: '2026-12-01' });
+    expect(statusPatch('open', '2026-12-01')).toEqual({ status: 'open', doneAt: '' });
+    expect(doneOnTime({ status: 'done', due: '2026-12-01', doneAt: '2026-12-01' })).toBe(true);
+    expect(doneOnTime({ status: 'done', due: '2026-12-01', doneAt: '2026-12-02' })).toBe(false);
+    expect(doneOnTime({ status: 'in_progress', due: '2026-12-01', doneAt: '' })).toBe(false);
+  });
+});

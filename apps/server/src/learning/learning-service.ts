@@ -1,0 +1,47 @@
+import { doneOnTime } from '@debrief/model';
+import type { LearningSummary } from '@debrief/protocol';
+import type { ActionsService } from '../actions/actions-service.ts';
+import type { Storage } from '../storage/storage.ts';
+
+/**
+ * Patterns across published post-mortems (double-loop learning): which contributing-factor categories keep
+ * coming back, month by month, and whether corrective actions get done on time. Uses each post-mortem's latest
+ * published report for factors, and the live actions (their status moves on after publishing).
+ */
+export class LearningService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly actions: ActionsService,
+  ) {}
+
+  async summary(): Promise<LearningSummary> {
+    const perMonth = new Map<string, Map<string, number>>();
+    const published = new Set<string>();
+    for (const record of await this.storage.listPostmortems()) {
+      const report = await this.storage.getReport(record.id);
+      if (!report) continue;
+      published.add(record.id);
+      const month = (report.incidentAt ?? report.publishedAt).slice(0, 7);
+      const counts = perMonth.get(month) ?? new Map<string, number>();
+      for (const finding of report.contributingFactors.findings) {
+        const name = finding.category || 'Uncategorised';
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+      perMonth.set(month, counts);
+    }
+    const months = [...perMonth.keys()].sort();
+    const names = [...new Set([...perMonth.values()].flatMap((counts) => [...counts.keys()]))].sort();
+    const actions = (await this.actions.list()).filter((a) => published.has(a.postmortemId));
+    return {
+      months,
+      categories: names.map((name) => ({ name, counts: months.map((m) => perMonth.get(m)?.get(name) ?? 0) })),
+      actions: {
+        total: actions.length,
+        done: actions.filter((a) => a.status === 'done').length,
+        doneOnTime: actions.filter((a) => doneOnTime(a)).length,
+        overdue: actions.filter((a) => a.overdue).length,
+      },
+      overdue: actions.filter((a) => a.overdue),
+    };
+  }
+}
