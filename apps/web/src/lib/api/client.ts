@@ -1,6 +1,7 @@
 import {
   BALLOT_HEADER,
   type ActionList,
+  type LearningSummary,
   type LibraryItem,
   type PublishResponse,
   type Report,
@@ -144,4 +145,9 @@ export function deletePostmortem(id: string, key: string): Promise<void> {
 export function searchLibrary(query: { q?: string; from?: string; to?: string; category?: string }): Promise<{ items: LibraryItem[] }> {
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
   return request(`/api/reports?${params}`);
+}
+
+/** `GET /api/learning`: patterns across published post-mortems. */
+export function fetchLearning(): Promise<LearningSummary> {
+  return request('/api/learning');
 }
