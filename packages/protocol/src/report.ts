@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * A published report: a frozen snapshot of a post-mortem (documented in docs/report.md). Every string is user
  * input and must be rendered escaped.
@@ -60,6 +62,20 @@ export const REPORT_SECTIONS = [
   'Lessons learned',
   'Observations',
 ] as const;
+
+/** Body of `POST /api/postmortems/:id/publish` (optional): names in the timeline to replace with roles. */
+export const publishRequest = z.strictObject({
+  replaceNames: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1, 'a name to replace is empty').max(60, 'names are limited to 60 characters'),
+        role: z.string().trim().min(1, 'a role is empty').max(60, 'roles are limited to 60 characters'),
+      }),
+    )
+    .max(30, 'at most 30 name replacements')
+    .optional(),
+});
+export type PublishRequest = z.infer<typeof publishRequest>;
 
 /** Answer of `POST /api/postmortems/:id/publish`. */
 export interface PublishResponse {

@@ -84,3 +84,19 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
   expect(await readdir(join(server.dataDir, 'postmortems'))).not.toContain(`${pm.id}.json`);
   fiona.destroy();
 });
+
+it('replaces names with roles in the published timeline when the facilitator asks, and refuses a bad request', async () => {
+  const pm = await (await fetch(`${server.url}/api/postmortems`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Names' }) })).json();
+  const key = new URL(pm.facilitatorUrl).hash.slice(3);
+  const fiona = connectPerson(server, pm.id, key, 'Fiona');
+  await fiona.board.synced;
+  addEvent(fiona.board.doc, { at: '2026-11-01T14:02:00.000Z', what: 'Dave rolled back the deploy', known: 'Dave saw the error rate rise' });
+  await new Promise((r) => setTimeout(r, 100));
+  const bad = await api(server, 'POST', `/api/postmortems/${pm.id}/publish`, key, { replaceNames: [{ name: '', role: 'x' }] });
+  expect([bad.status, bad.body.error.code]).toEqual([400, 'bad_request']);
+  await api(server, 'POST', `/api/postmortems/${pm.id}/publish`, key, { replaceNames: [{ name: 'Dave', role: 'the on-call engineer' }] });
+  const report = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body;
+  expect(report.timeline[0]).toMatchObject({ what: 'the on-call engineer rolled back the deploy', known: 'the on-call engineer saw the error rate rise' });
+  expect(JSON.stringify(report)).not.toContain('Dave');
+  fiona.destroy();
+});

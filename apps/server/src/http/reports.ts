@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { isPostmortemId, type PublishResponse } from '@debrief/protocol';
+import { isPostmortemId, publishRequest, validate, type PublishResponse } from '@debrief/protocol';
 import { reportMarkdown } from '../reports/markdown.ts';
 import type { ReportsService } from '../reports/reports-service.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -23,7 +23,9 @@ export function reportRoutes(storage: Storage, reports: ReportsService, publicUr
 
     app.post<{ Params: { id: string } }>('/api/postmortems/:id/publish', async (request) => {
       await requireAccess(storage, request, 'facilitator');
-      const report = await reports.publish(request.params.id);
+      const parsed = validate(publishRequest, request.body ?? {});
+      if (!parsed.ok) throw new ApiError(400, 'bad_request', parsed.message);
+      const report = await reports.publish(request.params.id, parsed.data.replaceNames ?? []);
       const origin = publicUrl ?? `${request.protocol}://${request.host}`;
       const body: PublishResponse = { version: report.version, reportUrl: `${origin}/r/${report.id}` };
       return body;

@@ -30,8 +30,30 @@ const load = (state: Uint8Array | null) => {
 
 const factorTree = (nodes: FactorNode[]): ReportFactor[] => nodes.map((n) => ({ text: n.text, children: factorTree(n.children) }));
 
+/** A name to replace with a role in the published timeline, e.g. "Dave" → "the on-call engineer". */
+export interface NameReplacement {
+  name: string;
+  role: string;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Replaces whole-word occurrences of each name (any case) with its role. */
+export function replaceNames(text: string, replacements: readonly NameReplacement[]): string {
+  return replacements.reduce(
+    (out, { name, role }) => out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu'), () => role),
+    text,
+  );
+}
+
 /** Freezes the post-mortem into a report: classic structure, no authors, nothing that links a note to a person. */
-export function buildReport(record: PostmortemRecord, sources: ReportSources, version: number, publishedAt: Date): Report {
+export function buildReport(
+  record: PostmortemRecord,
+  sources: ReportSources,
+  version: number,
+  publishedAt: Date,
+  names: readonly NameReplacement[] = [],
+): Report {
   const [board, notes, findingsDoc] = [load(sources.board), load(sources.notes), load(sources.findings)];
   try {
     const meta = readMeta(board);
@@ -50,7 +72,13 @@ export function buildReport(record: PostmortemRecord, sources: ReportSources, ve
       incidentAt: meta.incidentAt || record.incidentAt,
       summary: meta.summary || record.summary,
       impact: review.impact,
-      timeline: readTimeline(board).map((e) => ({ at: e.at, what: e.what, known: e.known, decisionPoint: e.decision, evidence: e.evidence })),
+      timeline: readTimeline(board).map((e) => ({
+        at: e.at,
+        what: replaceNames(e.what, names),
+        known: replaceNames(e.known, names),
+        decisionPoint: e.decision,
+        evidence: e.evidence,
+      })),
       contributingFactors: {
         findings: findings.filter((f) => f.type === 'contributing').map((f) => ({ statement: f.statement, category: f.category })),
         fishbone: {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { DOCUMENT_KINDS, documentName, type LibraryItem, type Report } from '@debrief/protocol';
 import { KeyedLock } from '../postmortems/keyed-lock.ts';
 import type { Storage } from '../storage/storage.ts';
-import { buildReport, type ReportSources } from './build-report.ts';
+import { buildReport, type NameReplacement, type ReportSources } from './build-report.ts';
 
 /** Filters for the library. */
 export interface LibraryQuery {
@@ -22,13 +22,13 @@ export class ReportsService {
     private readonly collab: Hocuspocus,
   ) {}
 
-  /** Freezes the current state as the next version; returns it. */
-  publish(postmortemId: string): Promise<Report> {
+  /** Freezes the current state as the next version (names in the timeline replaced by roles); returns it. */
+  publish(postmortemId: string, names: readonly NameReplacement[] = []): Promise<Report> {
     return this.#lock.run(postmortemId, async () => {
       const record = await this.storage.getPostmortem(postmortemId);
       if (!record) throw new Error('unknown post-mortem');
       const latest = await this.storage.getReport(postmortemId);
-      const report = buildReport(record, await this.#sources(postmortemId), (latest?.version ?? 0) + 1, new Date());
+      const report = buildReport(record, await this.#sources(postmortemId), (latest?.version ?? 0) + 1, new Date(), names);
       await this.storage.saveReport(postmortemId, report);
       return report;
     });

@@ -127,8 +127,12 @@ export function updateActionStatus(id: string, key: string, actionId: string, st
 }
 
 /** `POST /api/postmortems/:id/publish` (facilitator only): freezes the next report version. */
-export function publishReport(id: string, key: string): Promise<PublishResponse> {
-  return request(`/api/postmortems/${encodeURIComponent(id)}/publish`, { method: 'POST', headers: auth(key) });
+export function publishReport(id: string, key: string, replaceNames: { name: string; role: string }[] = []): Promise<PublishResponse> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/publish`, {
+    method: 'POST',
+    headers: { ...auth(key), ...json },
+    body: JSON.stringify({ replaceNames }),
+  });
 }
 
 /** `GET /api/postmortems/:id/report`: a published version (the latest without `version`). */
