@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { checkBlame } from './check.ts';
+
+const kinds = (text: string) => checkBlame(text).map((issue) => issue.kind);
+
+describe('blame kinds, each with positive and negative cases', () => {
+  it('person as the cause', () => {
+    expect(kinds('Wei broke the deploy pipeline')).toEqual(['person-as-cause']);
+    expect(kinds("It was Ingrid's fault")).toEqual(['person-as-cause']);
+    expect(kinds('The failure is on Felix.')).toEqual(['person-as-cause']);
+    expect(kinds('Wei restarted the deploy pipeline')).toEqual([]);
+    expect(kinds("It was Terraform's fault")).toEqual([]);
+  });
+
+  it('character judgements', () => {
+    expect(kinds('A careless change to the firewall')).toEqual(['character-judgement']);
+    expect(kinds('That was unprofessional.')).toEqual(['character-judgement']);
+    expect(kinds('A change to the firewall')).toEqual([]);
+  });
+
+  it('counterfactuals, but not in the questions a review asks or about systems', () => {
+    expect(kinds('Hugo should have waited for the canary.')).toEqual(['counterfactual']);
+    expect(kinds('If only we had tested the restore.')).toEqual(['counterfactual']);
+    expect(kinds('Had Nadia paged the DBA, we could have recovered sooner.')).toEqual(['counterfactual']);
+    expect(kinds('What should have alerted us?')).toEqual([]);
+    expect(kinds('The alert should have fired at 80%.')).toEqual([]);
+  });
+
+  it('human and operator error', () => {
+    expect(kinds('Cause: operator error')).toEqual(['human-error']);
+    expect(kinds('Human mistakes happen')).toEqual(['human-error']);
+    expect(kinds('The operator saw error 503 from the proxy')).toEqual([]);
+  });
+
+  it('failure framed on a person, not on a system or the team itself', () => {
+    expect(kinds('Omar forgot to rotate the key.')).toEqual(['failure-on-person']);
+    expect(kinds('The SRE did not verify the backup.')).toEqual(['failure-on-person']);
+    expect(kinds('The backup job failed to rotate the key.')).toEqual([]);
+    expect(kinds('We failed to meet the SLO this month.')).toEqual([]);
+  });
+
+  it('tribal blame', () => {
+    expect(kinds('Typical of the storage team.')).toEqual(['tribal-blame']);
+    expect(kinds('The network folks never read the docs.')).toContain('tribal-blame');
+    expect(kinds('The storage team rotated the disks.')).toEqual([]);
+  });
+
+  it('leaves neutral language alone', () => {
+    for (const text of [
+      'At 14:02 Dave restarted the primary',
+      'the health check failed',
+      'error 500',
+      'a fault-tolerant design',
+      'I ran git blame on the file',
+      'Priya followed the runbook, which was out of date',
+      'Why did the page go to the old rota?',
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+    }
+  });
+
+  it('gives offsets of the flagged words and a message and a reframe', () => {
+    const text = 'Then Bob should have checked the dashboard.';
+    const [issue] = checkBlame(text);
+    expect(text.slice(issue!.start, issue!.end)).toBe('should have');
+    expect(issue!.message).toMatch(/Hindsight/);
+    expect(issue!.suggestion.length).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,29 @@
+import { expect, it } from 'vitest';
+import { isBlaming } from './check.ts';
+import { loadCorpus } from './corpus.ts';
+
+it('reaches precision ≥ 0.90 and recall ≥ 0.85 on the labelled corpus of 200+ sentences', () => {
+  const corpus = loadCorpus();
+  expect(corpus.length).toBeGreaterThanOrEqual(200);
+  expect(corpus.filter((s) => s.blaming).length).toBeGreaterThanOrEqual(100);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const misses: string[] = [];
+  for (const { blaming, text } of corpus) {
+    const flagged = isBlaming(text);
+    if (flagged && blaming) tp++;
+    else if (flagged) {
+      fp++;
+      misses.push(`false alarm: ${text}`);
+    } else if (blaming) {
+      fn++;
+      misses.push(`missed: ${text}`);
+    }
+  }
+  const precision = tp / (tp + fp);
+  const recall = tp / (tp + fn);
+  console.log(`precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}\n${misses.join('\n')}`);
+  expect(precision).toBeGreaterThanOrEqual(0.9);
+  expect(recall).toBeGreaterThanOrEqual(0.85);
+});

@@ -1,0 +1,2 @@
+export { checkBlame, isBlaming } from './check.ts';
+export { GUIDANCE, type BlameIssue, type BlameKind } from './kinds.ts';

@@ -1,0 +1,31 @@
+/**
+ * Words that tell a person from a system. A person is a pronoun, a role, or a first name; a capitalised word that is
+ * not a known first name (Kafka, Redis, Terraform) is treated as a system, so systems are never blamed.
+ */
+export const PRONOUNS = ['he', 'she', 'they', 'someone', 'somebody', 'nobody', 'you', 'we', 'i'];
+
+export const ROLES = [
+  'engineer', 'engineers', 'developer', 'developers', 'dev', 'devs', 'operator', 'operators', 'admin', 'admins',
+  'administrator', 'sre', 'sres', 'on-call', 'oncall', 'on call', 'intern', 'interns', 'new hire', 'contractor',
+  'manager', 'lead', 'tech lead', 'team lead', 'reviewer', 'author', 'dba', 'dbas', 'analyst', 'tester', 'qa',
+  'release manager', 'support agent', 'person', 'colleague', 'junior', 'senior',
+];
+
+/** Common first names (international). Enough to recognise people in incident write-ups; not a census. */
+export const FIRST_NAMES = `
+aaron abby adam adrian ahmed aisha alan alberto alex alexa alexander alice alicia ali amanda amir amit amy ana andrea
+andrew andy angela anil anita ann anna anne anthony antonio anu arjun ash ashley ben benjamin beth bill bob brad brian
+bruno carl carla carlos carmen caroline cat charles charlie chen chloe chris christina claire clara colin craig dan
+daniel dave david deepak diana diego dmitri dom dominic ed eddie elena eli elizabeth ella emily emma eric erik ethan
+eva fatima felix fernando fiona francesca frank fred gabriel gary george grace greg hannah hans harry hassan helen
+henry hiro hugo ian igor ingrid isabel ivan jack jake james jamie jan jane jason javier jay jen jennifer jeff jess
+jessica jim joe john jon jonas jordan jose josh juan julia julie justin kai karen karl kate katie kevin kim kumar
+kyle lara laura leo lena li liam lily linda lisa liz lucas lucy luis luke maria mark marta martin mary matt max maya
+mei mia michael mike min mohamed mohammed nadia nat nathan neil nick nico nina noah olga oliver olivia omar oscar
+pablo pat patrick paul pedro pete peter phil pierre priya rachel raj rahul ravi rebecca ric rich richard rob robert
+ron rosa ross ruth ryan sam samir sandra sara sarah scott sean sergei shawn simon sofia sophie stefan steve steven
+sue sunil susan tara ted tim tina tom tommy tony tyler uma vera victor vikram vincent wei will william xavier yuki
+yusuf zach zoe
+`
+  .trim()
+  .split(/\s+/);
