@@ -9,6 +9,8 @@ export interface YTextBinding {
   /** Longer input is refused (the field keeps its previous text) and `onProblem` explains why. */
   check?: (value: string) => string | null;
   onProblem?: (message: string | null) => void;
+  /** Called with the field's new value after every local or remote change. */
+  onChange?: (value: string) => void;
 }
 
 type Field = HTMLTextAreaElement | HTMLInputElement;
@@ -40,6 +42,7 @@ export const bindYText: Action<Field, YTextBinding> = (field, initial) => {
       if (splice.remove > 0) text.delete(splice.index, splice.remove);
       if (splice.insert) text.insert(splice.index, splice.insert);
     }, binding.origin);
+    binding.onChange?.(field.value);
   };
 
   const onRemote = (event: Y.YTextEvent) => {
@@ -53,7 +56,7 @@ export const bindYText: Action<Field, YTextBinding> = (field, initial) => {
       const delta = event.delta as TextDelta;
       field.setSelectionRange(transformPosition(start, delta), transformPosition(end, delta));
     }
-    field.dispatchEvent(new Event('ytext-change'));
+    binding.onChange?.(value);
   };
 
   field.addEventListener('input', onInput);
@@ -67,6 +70,7 @@ export const bindYText: Action<Field, YTextBinding> = (field, initial) => {
         text = next.text;
         field.value = text.toString();
         text.observe(onRemote);
+        next.onChange?.(field.value);
       }
     },
     destroy() {

@@ -1,0 +1,28 @@
+import { NotesTab } from '../fixtures/board-page.ts';
+import { expect, test } from '../fixtures/fixtures.ts';
+
+test('blame hints nudge while typing, explain, offer a reframe, can be dismissed, and are counted before publishing', async ({ team }, testInfo) => {
+  const notes = new NotesTab(team.alice.page);
+  await notes.open();
+  await notes.composer().fill('Bob should have checked the dashboard');
+  const hint = team.alice.page.getByTestId('blame-hint');
+  await expect(hint).toContainText('“should have”');
+  await expect(hint).toContainText('Hindsight');
+  await expect(hint).toContainText('Try:');
+  await team.alice.page.screenshot({ path: testInfo.outputPath('composer-hint.png') });
+  await hint.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(hint).toHaveCount(0);
+  // It nudges, it never blocks: the note can still be sent.
+  await team.alice.page.getByRole('button', { name: 'Add note' }).click();
+  await expect(notes.myWaiting()).toHaveCount(1);
+
+  // The same checker runs in timeline fields.
+  await team.alice.page.getByRole('tab', { name: /Timeline/ }).click();
+  const id = await team.alice.addEvent('Outage caused by human error');
+  await expect(team.alice.event(id).getByTestId('blame-hint')).toContainText('“human error”');
+  await expect(team.bob.event(id).getByTestId('blame-hint')).toContainText('“human error”');
+
+  // The facilitator's Review step lists what would be published with blame in it.
+  await team.facilitator.page.getByRole('tab', { name: /Findings/ }).click();
+  await expect(team.facilitator.page.getByTestId('flagged-statements')).toContainText('Outage caused by human error');
+});
