@@ -1,20 +1,11 @@
 import { z } from 'zod';
-import { ACTION_STATUSES, type ActionKind, type ActionPriority, type ActionStatus } from '@debrief/model';
+import { ACTION_STATUSES, type CorrectiveAction } from '@debrief/model';
 
-/** One corrective action as listed on the Actions page (across all post-mortems). */
-export interface ActionListItem {
+/** One corrective action as listed on the Actions page (across all post-mortems): the action, where it is from. */
+export interface ActionListItem extends Omit<CorrectiveAction, 'findingIds' | 'order'> {
   postmortemId: string;
   postmortemTitle: string;
-  id: string;
-  what: string;
-  owner: string;
-  due: string;
-  priority: ActionPriority;
-  kind: ActionKind;
-  status: ActionStatus;
-  statusReason: string;
-  trackerUrl: string;
-  doneAt: string;
+  /** The statements of the findings it belongs to. */
   findings: string[];
   committed: boolean;
   overdue: boolean;
