@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ACTION_STATUS_LABELS } from '@debrief/model';
-import { isItemId, updateActionStatusRequest, validate, type ActionList } from '@debrief/protocol';
+import { isItemId, updateActionStatusRequest, type ActionList } from '@debrief/protocol';
 import { todayUtc, type ActionsService } from '../actions/actions-service.ts';
 import { toCsv } from '../actions/csv.ts';
 import { toIcs } from '../actions/ics.ts';
 import type { Storage } from '../storage/storage.ts';
 import { requireAccess } from './access.ts';
+import { bodyOf } from './body.ts';
 import { ApiError } from './errors.ts';
 
 /** The Actions page's data: every corrective action, as JSON, CSV and iCalendar; status updates by facilitators. */
@@ -47,11 +48,10 @@ export function actionRoutes(storage: Storage, actions: ActionsService): Fastify
     app.patch<{ Params: { id: string; actionId: string } }>('/api/postmortems/:id/actions/:actionId', async (request) => {
       await requireAccess(storage, request, 'facilitator');
       if (!isItemId(request.params.actionId)) throw new ApiError(404, 'not_found', 'There is no such action.');
-      const parsed = validate(updateActionStatusRequest, request.body ?? {});
-      if (!parsed.ok) throw new ApiError(400, 'bad_request', parsed.message);
-      const found = await actions.updateStatus(request.params.id, request.params.actionId, parsed.data.status, parsed.data.statusReason);
+      const update = bodyOf(updateActionStatusRequest, request);
+      const found = await actions.updateStatus(request.params.id, request.params.actionId, update.status, update.statusReason);
       if (!found) throw new ApiError(404, 'not_found', 'There is no such action.');
-      return { id: request.params.actionId, ...parsed.data };
+      return { id: request.params.actionId, ...update };
     });
   };
 }

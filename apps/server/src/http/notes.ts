@@ -4,23 +4,17 @@ import {
   isItemId,
   NOTE_SECRET_HEADER,
   submitNoteRequest,
-  validate,
   type RevealResponse,
   type SubmitNoteResponse,
-  type Validated,
 } from '@debrief/protocol';
 import { NoteAccessError, type NotesService } from '../notes/notes-service.ts';
 import type { Storage } from '../storage/storage.ts';
 import { requireAccess } from './access.ts';
+import { bodyOf } from './body.ts';
 import { ApiError } from './errors.ts';
 
 type NoteParams = { Params: { id: string; noteId: string } };
 
-/** Parses a body, answering 400 with every problem named. */
-function parseBody<T>(result: Validated<T>): T {
-  if (!result.ok) throw new ApiError(400, 'bad_request', result.message);
-  return result.data;
-}
 
 /** The note id from the path and the author's secret from its header; refuses malformed ones. */
 function noteAuth(request: FastifyRequest<NoteParams>): { noteId: string; secret: string } {
@@ -47,7 +41,7 @@ export function noteRoutes(storage: Storage, notes: NotesService): FastifyPlugin
   return async (app) => {
     app.post<{ Params: { id: string } }>('/api/postmortems/:id/notes', async (request, reply) => {
       await requireAccess(storage, request);
-      const input = parseBody(validate(submitNoteRequest, request.body ?? {}));
+      const input = bodyOf(submitNoteRequest, request);
       const body: SubmitNoteResponse = await notes.submit(request.params.id, input);
       return reply.code(201).send(body);
     });
@@ -55,7 +49,7 @@ export function noteRoutes(storage: Storage, notes: NotesService): FastifyPlugin
     app.patch<NoteParams>('/api/postmortems/:id/notes/:noteId', async (request, reply) => {
       await requireAccess(storage, request);
       const { noteId, secret } = noteAuth(request);
-      const patch = parseBody(validate(editNoteRequest, request.body ?? {}));
+      const patch = bodyOf(editNoteRequest, request);
       await notes.edit(request.params.id, noteId, secret, patch).catch(noteError);
       return reply.code(204).send();
     });

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import {
   createPostmortemRequest,
-  validate,
   joinLink,
   type CreatePostmortemResponse,
   type PostmortemSummary,
@@ -9,7 +8,7 @@ import {
 import { createPostmortem } from '../postmortems/create.ts';
 import type { Storage } from '../storage/storage.ts';
 import { requireAccess } from './access.ts';
-import { ApiError } from './errors.ts';
+import { bodyOf } from './body.ts';
 
 /** The origin the links point at: PUBLIC_URL when set, else what the browser used to reach us. */
 function originOf(request: FastifyRequest, publicUrl: string | undefined): string {
@@ -20,9 +19,7 @@ function originOf(request: FastifyRequest, publicUrl: string | undefined): strin
 export function postmortemRoutes(storage: Storage, publicUrl?: string): FastifyPluginAsync {
   return async (app) => {
     app.post('/api/postmortems', async (request, reply) => {
-      const parsed = validate(createPostmortemRequest, request.body ?? {});
-      if (!parsed.ok) throw new ApiError(400, 'bad_request', parsed.message);
-      const created = await createPostmortem(storage, parsed.data);
+      const created = await createPostmortem(storage, bodyOf(createPostmortemRequest, request));
       const origin = originOf(request, publicUrl);
       const body: CreatePostmortemResponse = {
         id: created.id,

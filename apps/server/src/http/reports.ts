@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { isPostmortemId, publishRequest, validate, type PublishResponse } from '@debrief/protocol';
+import { isPostmortemId, publishRequest, type PublishResponse } from '@debrief/protocol';
 import { reportMarkdown } from '../reports/markdown.ts';
 import type { ReportsService } from '../reports/reports-service.ts';
 import type { Storage } from '../storage/storage.ts';
 import { requireAccess } from './access.ts';
+import { bodyOf } from './body.ts';
 import { ApiError } from './errors.ts';
 
 type ReportRequest = { Params: { id: string }; Querystring: { version?: string } };
@@ -23,9 +24,8 @@ export function reportRoutes(storage: Storage, reports: ReportsService, publicUr
 
     app.post<{ Params: { id: string } }>('/api/postmortems/:id/publish', async (request) => {
       await requireAccess(storage, request, 'facilitator');
-      const parsed = validate(publishRequest, request.body ?? {});
-      if (!parsed.ok) throw new ApiError(400, 'bad_request', parsed.message);
-      const report = await reports.publish(request.params.id, parsed.data.replaceNames ?? []);
+      const { replaceNames } = bodyOf(publishRequest, request);
+      const report = await reports.publish(request.params.id, replaceNames ?? []);
       const origin = publicUrl ?? `${request.protocol}://${request.host}`;
       const body: PublishResponse = { version: report.version, reportUrl: `${origin}/r/${report.id}` };
       return body;

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import {
   BALLOT_HEADER,
-  validate,
   voteRequest,
   votingSettingsRequest,
   type BallotResponse,
@@ -10,6 +9,7 @@ import {
 import type { Storage } from '../storage/storage.ts';
 import { VoteError, type VotingService } from '../votes/voting-service.ts';
 import { requireAccess } from './access.ts';
+import { bodyOf } from './body.ts';
 import { ApiError } from './errors.ts';
 
 type Params = { Params: { id: string } };
@@ -27,10 +27,6 @@ function ballotOf(request: FastifyRequest): string {
   return ballot;
 }
 
-function body<T>(result: { ok: true; data: T } | { ok: false; message: string }): T {
-  if (!result.ok) throw new ApiError(400, 'bad_request', result.message);
-  return result.data;
-}
 
 const voteError = (error: unknown): never => {
   if (error instanceof VoteError) throw VOTE_ERRORS[error.reason]();
@@ -54,20 +50,20 @@ export function voteRoutes(storage: Storage, voting: VotingService): FastifyPlug
 
     app.post<Params>('/api/postmortems/:id/votes', async (request, reply) => {
       await requireAccess(storage, request);
-      const { target } = body(validate(voteRequest, request.body ?? {}));
+      const { target } = bodyOf(voteRequest, request);
       const state = await voting.cast(request.params.id, ballotOf(request), target).catch(voteError);
       return reply.code(201).send(state);
     });
 
     app.delete<Params>('/api/postmortems/:id/votes', async (request) => {
       await requireAccess(storage, request);
-      const { target } = body(validate(voteRequest, request.body ?? {}));
+      const { target } = bodyOf(voteRequest, request);
       return voting.retract(request.params.id, ballotOf(request), target).catch(voteError);
     });
 
     app.put<Params>('/api/postmortems/:id/voting', async (request) => {
       await requireAccess(storage, request, 'facilitator');
-      const settings = body(validate(votingSettingsRequest, request.body ?? {}));
+      const settings = bodyOf(votingSettingsRequest, request);
       await voting.configure(request.params.id, settings);
       return settings;
     });
