@@ -10,6 +10,13 @@ test('blame hints nudge while typing, explain, offer a reframe, can be dismissed
   await expect(hint).toContainText('Hindsight');
   await expect(hint).toContainText('Try:');
   await team.alice.page.screenshot({ path: testInfo.outputPath('composer-hint.png') });
+  // One click applies the rewrite…
+  await hint.getByRole('button', { name: 'Use “had not”' }).click();
+  await expect(notes.composer()).toHaveValue('Bob had not checked the dashboard');
+  await expect(hint).toHaveCount(0);
+  // …or dismisses the hint.
+  await notes.composer().fill('A careless change to the firewall');
+  await expect(hint).toContainText('“careless”');
   await hint.getByRole('button', { name: 'Dismiss' }).click();
   await expect(hint).toHaveCount(0);
   // It nudges, it never blocks: the note can still be sent.
@@ -25,4 +32,9 @@ test('blame hints nudge while typing, explain, offer a reframe, can be dismissed
   // The facilitator's Review step lists what would be published with blame in it.
   await team.facilitator.page.getByRole('tab', { name: /Findings/ }).click();
   await expect(team.facilitator.page.getByTestId('flagged-statements')).toContainText('Outage caused by human error');
+
+  // Applying a rewrite in a shared field changes it for everyone.
+  await team.alice.event(id).getByTestId('blame-hint').getByRole('button', { name: 'Use “a gap in our safeguards”' }).click();
+  await expect(team.bob.what(id)).toHaveValue('Outage caused by a gap in our safeguards');
+  await expect(team.facilitator.page.getByTestId('flagged-statements')).toHaveCount(0);
 });

@@ -59,6 +59,22 @@ describe('blame kinds, each with positive and negative cases', () => {
     }
   });
 
+  it('offers a one-click rewrite where a mechanical one reads well', () => {
+    const apply = (text: string) => {
+      const [issue] = checkBlame(text);
+      return issue?.replacement === undefined ? null : text.slice(0, issue.start) + issue.replacement + text.slice(issue.end);
+    };
+    expect(apply('Bob should have checked the dashboard')).toBe('Bob had not checked the dashboard');
+    expect(apply('The reviewer should not have approved it')).toBe('The reviewer had approved it');
+    expect(apply('The outage was caused by human error.')).toBe('The outage was caused by a gap in our safeguards.');
+    // An omission pinned on a person has no mechanical neutral form: the hint explains instead.
+    expect(apply('Sarah forgot to update the DNS record.')).toBeNull();
+    expect(apply('Priya was careless with the keys')).toBeNull();
+    for (const text of ['Bob had not checked the dashboard', 'The outage was caused by a gap in our safeguards.']) {
+      expect(checkBlame(text), text).toEqual([]);
+    }
+  });
+
   it('gives offsets of the flagged words and a message and a reframe', () => {
     const text = 'Then Bob should have checked the dashboard.';
     const [issue] = checkBlame(text);

@@ -4,6 +4,8 @@ import { isPersonWord, personBefore } from './subject.ts';
 interface Rule {
   kind: BlameKind;
   pattern: RegExp;
+  /** A neutral rewrite of the matched words, when one reads well (e.g. "should have" → "had not"). */
+  replace?: (words: string) => string | undefined;
   /** Extra condition on a match (e.g. a person must be the subject); flags every match when absent. */
   when?: (text: string, match: RegExpExecArray) => boolean;
   /** Skipped in questions: a review asks "what could have caught this?" without blaming anyone. */
@@ -16,7 +18,11 @@ const subjectIsSomeoneElse = (text: string, match: RegExpExecArray) =>
   personBefore(text, match.index) && !/\bwe\s+(?:[\p{L}'’-]+\s+)?$/iu.test(text.slice(0, match.index));
 
 const RULES: Rule[] = [
-  { kind: 'human-error', pattern: /\b(?:human|operator|user|engineer|developer|pilot|admin) (?:errors?|mistakes?)\b/giu },
+  {
+    kind: 'human-error',
+    pattern: /\b(?:human|operator|user|engineer|developer|pilot|admin) (?:errors?|mistakes?)\b/giu,
+    replace: () => 'a gap in our safeguards',
+  },
   {
     kind: 'character-judgement',
     pattern: /\b(?:careless(?:ly|ness)?|lazy|laziness|sloppy|sloppiness|incompeten(?:t|ce)|negligen(?:t|tly|ce)|reckless(?:ly|ness)?|stupid(?:ity)?|dumb|clueless|irresponsib(?:le|ly|ility)|inattentive|idiot(?:ic)?|amateurish|lazily|cowboy|unprofessional|thoughtless(?:ly)?|lack of (?:care|attention|diligence|discipline|competence)|asleep at the wheel)\b/giu,
@@ -25,6 +31,8 @@ const RULES: Rule[] = [
     kind: 'counterfactual',
     pattern: /\b(?:should|could|would|must|ought to)(?:n't| not| never)? have\b|\b(?:should|could|would)(?:n't)?'ve\b/giu,
     when: subjectIsPerson,
+    // "X should have checked" states what happened instead: "X had not checked" ("should not have" → "had").
+    replace: (words) => (/n't|\bnot\b|\bnever\b/i.test(words) ? 'had' : 'had not'),
     notInQuestions: true,
   },
   { kind: 'counterfactual', pattern: /\bif only\b/giu, notInQuestions: true },
@@ -74,7 +82,14 @@ export function checkBlame(text: string): BlameIssue[] {
     rule.pattern.lastIndex = 0;
     for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
       if (rule.when && !rule.when(text, match)) continue;
-      issues.push({ start: match.index, end: match.index + match[0].length, kind: rule.kind, ...GUIDANCE[rule.kind] });
+      const replacement = rule.replace?.(match[0]);
+      issues.push({
+        start: match.index,
+        end: match.index + match[0].length,
+        kind: rule.kind,
+        ...GUIDANCE[rule.kind],
+        ...(replacement !== undefined ? { replacement } : {}),
+      });
     }
   }
   issues.sort((a, b) => a.start - b.start || b.end - a.end);

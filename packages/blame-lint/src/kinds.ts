@@ -14,6 +14,8 @@ export interface BlameIssue {
   kind: BlameKind;
   message: string;
   suggestion: string;
+  /** Neutral words that can replace the span in one click, where a mechanical rewrite reads well. */
+  replacement?: string;
 }
 
 /** The explanation and the system-level reframe for each kind. */
