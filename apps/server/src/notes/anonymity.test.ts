@@ -37,11 +37,25 @@ function authorsOf(updates: Uint8Array[]): Set<number> {
   return clients;
 }
 
-/** The text of every file under a folder. */
+/**
+ * The text of every file under a folder, with stored Yjs documents decoded: base64 is random-looking text that can
+ * contain a short name such as "Bob" by chance, so names are looked for in what the documents really hold.
+ */
 async function readTree(dir: string): Promise<string> {
   let all = '';
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) all += await readFile(join(entry.parentPath, entry.name), 'utf8');
+    if (!entry.isFile()) continue;
+    const text = await readFile(join(entry.parentPath, entry.name), 'utf8');
+    const file = JSON.parse(text) as { documents?: Record<string, string> };
+    for (const [kind, encoded] of Object.entries(file.documents ?? {})) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Buffer.from(encoded, 'base64'));
+      // Every top-level type of our documents is a Y.Map.
+      const content = Object.fromEntries([...doc.share.keys()].map((name) => [name, doc.getMap(name).toJSON()]));
+      file.documents![kind] = JSON.stringify(content);
+      doc.destroy();
+    }
+    all += JSON.stringify(file);
   }
   return all;
 }
