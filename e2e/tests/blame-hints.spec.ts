@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { NotesTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 
@@ -6,6 +7,10 @@ test('blame hints nudge while typing, explain, offer a reframe, can be dismissed
   await notes.open();
   await notes.composer().fill('Bob should have checked the dashboard');
   const hint = team.alice.page.getByTestId('blame-hint');
+  // The words are underlined in the field itself, and the tooltip under it explains them.
+  const underline = team.alice.page.getByTestId('blame-span');
+  await expect(underline).toHaveText('should have');
+  await expectUnderlineOnWords(notes.composer(), underline);
   await expect(hint).toContainText('“should have”');
   await expect(hint).toContainText('Hindsight');
   await expect(hint).toContainText('Try:');
@@ -14,11 +19,14 @@ test('blame hints nudge while typing, explain, offer a reframe, can be dismissed
   await hint.getByRole('button', { name: 'Use “had not”' }).click();
   await expect(notes.composer()).toHaveValue('Bob had not checked the dashboard');
   await expect(hint).toHaveCount(0);
+  await expect(underline).toHaveCount(0);
+  await expect(notes.composer()).toBeFocused();
   // …or dismisses the hint.
   await notes.composer().fill('A careless change to the firewall');
   await expect(hint).toContainText('“careless”');
   await hint.getByRole('button', { name: 'Dismiss' }).click();
   await expect(hint).toHaveCount(0);
+  await expect(underline).toHaveCount(0);
   // It nudges, it never blocks: the note can still be sent.
   await team.alice.page.getByRole('button', { name: 'Add note' }).click();
   await expect(notes.myWaiting()).toHaveCount(1);
@@ -26,8 +34,14 @@ test('blame hints nudge while typing, explain, offer a reframe, can be dismissed
   // The same checker runs in timeline fields.
   await team.alice.page.getByRole('tab', { name: /Timeline/ }).click();
   const id = await team.alice.addEvent('Outage caused by human error');
+  // Everyone sees the underline; the tooltip opens only in the field someone is working in.
+  await expect(team.alice.event(id).getByTestId('blame-span')).toHaveText('human error');
+  await expect(team.bob.event(id).getByTestId('blame-span')).toHaveText('human error');
+  await team.alice.what(id).blur();
+  await expect(team.alice.event(id).getByTestId('blame-hint')).toHaveCount(0);
+  await team.alice.what(id).click();
   await expect(team.alice.event(id).getByTestId('blame-hint')).toContainText('“human error”');
-  await expect(team.bob.event(id).getByTestId('blame-hint')).toContainText('“human error”');
+  await team.alice.page.screenshot({ path: testInfo.outputPath('timeline-hint.png') });
 
   // The facilitator's Review step lists what would be published with blame in it.
   await team.facilitator.page.getByRole('tab', { name: /Findings/ }).click();
@@ -38,3 +52,15 @@ test('blame hints nudge while typing, explain, offer a reframe, can be dismissed
   await expect(team.bob.what(id)).toHaveValue('Outage caused by a gap in our safeguards');
   await expect(team.facilitator.page.getByTestId('flagged-statements')).toHaveCount(0);
 });
+
+/** The underline layer must sit on the field's words, not beside them: its box lies inside the field's. */
+async function expectUnderlineOnWords(field: Locator, underline: Locator): Promise<void> {
+  const fieldBox = await field.boundingBox();
+  const wordsBox = await underline.boundingBox();
+  expect(fieldBox && wordsBox).toBeTruthy();
+  if (!fieldBox || !wordsBox) return;
+  expect(wordsBox.x).toBeGreaterThanOrEqual(fieldBox.x);
+  expect(wordsBox.y).toBeGreaterThanOrEqual(fieldBox.y);
+  expect(wordsBox.x + wordsBox.width).toBeLessThanOrEqual(fieldBox.x + fieldBox.width);
+  expect(wordsBox.y + wordsBox.height).toBeLessThanOrEqual(fieldBox.y + fieldBox.height);
+}
