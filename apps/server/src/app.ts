@@ -1,8 +1,8 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Hocuspocus } from '@hocuspocus/server';
+import type { Extension, Hocuspocus } from '@hocuspocus/server';
 import { attachCollabSocket } from './collab/websocket.ts';
 import { createCollab } from './collab/hocuspocus.ts';
-import { saveAllDocuments } from './collab/persistence.ts';
+import type { SaverTiming } from './collab/document-saver.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { noteRoutes } from './http/notes.ts';
@@ -13,7 +13,7 @@ import { reportRoutes } from './http/reports.ts';
 import { ReportsService } from './reports/reports-service.ts';
 import { LearningService } from './learning/learning-service.ts';
 import { learningRoutes } from './http/learning.ts';
-import { KeyedLock } from './postmortems/keyed-lock.ts';
+import { KeyedLock, scopedLock, type Lock } from './postmortems/keyed-lock.ts';
 import { VotingService } from './votes/voting-service.ts';
 import { postmortemRoutes } from './http/postmortems.ts';
 import { webAppRoutes } from './http/web-app.ts';
@@ -26,6 +26,13 @@ export interface AppOptions {
   webDist: string;
   /** Fixed origin for links (e.g. behind a proxy); otherwise taken from the request. */
   publicUrl?: string;
+  /** Serialises server writes per post-mortem; must be shared by every instance when there are several. */
+  lock?: Lock;
+  /** Hocuspocus extensions, e.g. Redis to join instances. */
+  extensions?: Extension[];
+  /** Releases what the options above hold (connections), after everything is saved. */
+  onClose?: () => Promise<void>;
+  saverTiming?: Partial<SaverTiming>;
   /** Pino options; `stream` lets tests capture what the server logs. */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
@@ -57,20 +64,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
   });
   const log: FastifyBaseLogger = http.log;
-  const collab = createCollab(storage, log);
+  const lock = options.lock ?? new KeyedLock();
+  const { collab, saver } = createCollab({ storage, log, lock, extensions: options.extensions, saverTiming: options.saverTiming });
   // The API speaks JSON only; anything else is a clear 415 rather than a string that fails validation.
   http.removeContentTypeParser('text/plain');
   installErrorHandler(http);
   await http.register(healthRoutes);
   await http.register(postmortemRoutes(storage, options.publicUrl));
-  // One lock per process for every server writer of `<id>/notes`.
-  const notesLock = new KeyedLock();
+  // One lock for every server writer of `<id>/notes`.
+  const notesLock = scopedLock(lock, 'notes');
   await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock)));
   await http.register(voteRoutes(storage, new VotingService(storage, collab, notesLock)));
-  const actions = new ActionsService(storage, collab, new KeyedLock());
+  const actions = new ActionsService(storage, collab, scopedLock(lock, 'findings'));
   await http.register(actionRoutes(storage, actions));
   await http.register(learningRoutes(new LearningService(storage, actions)));
-  await http.register(reportRoutes(storage, new ReportsService(storage, collab), options.publicUrl));
+  await http.register(reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports')), options.publicUrl));
   await http.register(webAppRoutes(options.webDist));
   const closeSockets = attachCollabSocket(http.server, collab);
 
@@ -78,8 +86,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const close = () =>
     (closing ??= (async () => {
       closeSockets();
-      await saveAllDocuments(collab, storage);
+      saver.stop();
+      await saver.saveAll();
       await http.close();
+      await collab.hooks('onDestroy', { instance: collab });
+      await options.onClose?.();
       await storage.close();
     })());
 

@@ -8,6 +8,10 @@ export interface Config {
   dataDir: string;
   webDist: string;
   publicUrl?: string;
+  /** PostgreSQL for all state (several instances); without it, lowdb files in `dataDir`. */
+  databaseUrl?: string;
+  /** Redis joining several instances into one live system; needs `databaseUrl`. */
+  redisUrl?: string;
 }
 
 /** Reads and checks the environment; throws a readable message on bad values. */
@@ -18,7 +22,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (publicUrl && !/^https?:\/\/[^/]+$/.test(publicUrl)) {
     throw new Error(`PUBLIC_URL must be an origin such as https://debrief.example.org, not "${env.PUBLIC_URL}"`);
   }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(?:ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a PostgreSQL URL such as postgres://user@host:5432/debrief');
+  }
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error('REDIS_URL must be a Redis URL such as redis://host:6379');
+  if (redisUrl && !databaseUrl) {
+    throw new Error('REDIS_URL joins several instances, which must share storage: set DATABASE_URL too (embedded files belong to one process)');
+  }
   return {
+    databaseUrl,
+    redisUrl,
     host: env.HOST ?? '127.0.0.1',
     port,
     dataDir: resolve(env.DATA_DIR ?? 'data'),

@@ -1,10 +1,26 @@
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
-import { LowdbStorage } from './storage/lowdb-storage.ts';
+import { openInfrastructure } from './infrastructure.ts';
 
-const config = readConfig();
+/** Start-up problems (bad settings, an unreachable database) end the process with one clear line, not a stack. */
+function fail(error: unknown): never {
+  console.error(`Debrief could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+const config = (() => {
+  try {
+    return readConfig();
+  } catch (error) {
+    return fail(error);
+  }
+})();
+const infrastructure = await openInfrastructure(config).catch(fail);
 const app = await createApp({
-  storage: new LowdbStorage(config.dataDir),
+  storage: infrastructure.storage,
+  lock: infrastructure.lock,
+  extensions: infrastructure.extensions,
+  onClose: infrastructure.onClose,
   webDist: config.webDist,
   publicUrl: config.publicUrl,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
@@ -24,4 +40,4 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 await app.http.listen({ host: config.host, port: config.port });
-app.http.log.info(`Debrief is running at http://${config.host}:${(app.http.server.address() as { port: number }).port} (data in ${config.dataDir})`);
+app.http.log.info(`Debrief is running at http://${config.host}:${(app.http.server.address() as { port: number }).port} (${infrastructure.description})`);

@@ -7,3 +7,4 @@ export * from './validate.ts';
 export * from './votes-api.ts';
 export * from './actions-api.ts';
 export * from './report.ts';
+export * from './save-status.ts';

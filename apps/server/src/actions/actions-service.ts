@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { isCommitted, isOverdue, readActions, readFindings, statusPatch, updateAction, type ActionStatus } from '@debrief/model';
 import { documentName, type ActionListItem } from '@debrief/protocol';
 import { writeAsServer } from '../collab/server-writes.ts';
-import type { KeyedLock } from '../postmortems/keyed-lock.ts';
+import type { Lock } from '../postmortems/keyed-lock.ts';
 import type { Storage } from '../storage/storage.ts';
 
 /** Today's date (YYYY-MM-DD) in UTC, the reference for "overdue". */
@@ -14,7 +14,7 @@ export class ActionsService {
   constructor(
     private readonly storage: Storage,
     private readonly collab: Hocuspocus,
-    private readonly lock: KeyedLock,
+    private readonly lock: Lock,
   ) {}
 
   /** Every action, most urgent first: overdue, then by due date (undated last), then by post-mortem. */
@@ -57,8 +57,9 @@ export class ActionsService {
     return this.lock.run(postmortemId, async () => {
       let found = false;
       await writeAsServer(
-        this.collab,
-        documentName(postmortemId, 'findings'),
+        { collab: this.collab, storage: this.storage },
+        postmortemId,
+        'findings',
         (doc) => (found = updateAction(doc, actionId, { ...statusPatch(status, todayUtc()), ...(statusReason !== undefined ? { statusReason } : {}) })),
         (state) => this.storage.storeDocument(postmortemId, 'findings', state),
       );

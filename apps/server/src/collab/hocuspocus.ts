@@ -1,17 +1,47 @@
-import { Hocuspocus } from '@hocuspocus/server';
+import { Hocuspocus, isTransactionOrigin, type Extension } from '@hocuspocus/server';
 import type { Storage } from '../storage/storage.ts';
 import { authenticate } from './auth.ts';
-import { loadDocument, storeDocument, type PersistenceLog } from './persistence.ts';
+import { DocumentSaver, STORAGE_ORIGIN, type SaverTiming } from './document-saver.ts';
+import { loadDocument, type PersistenceLog } from './persistence.ts';
+import type { Lock } from '../postmortems/keyed-lock.ts';
+
+export interface CollabOptions {
+  storage: Storage;
+  log: PersistenceLog;
+  /** Serialises saves of one document; shared across instances when there are several. */
+  lock: Lock;
+  /** E.g. the Redis extension that joins instances. */
+  extensions?: Extension[];
+  saverTiming?: Partial<SaverTiming>;
+}
+
+/** Changes another instance relays (it stores them) or that came from storage need no save here. */
+function needsSave(origin: unknown): boolean {
+  if (origin === STORAGE_ORIGIN) return false;
+  return !(isTransactionOrigin(origin) && origin.source === 'redis');
+}
 
 /** The Yjs sync engine with our auth and persistence hooks; the socket side lives in websocket.ts. */
-export function createCollab(storage: Storage, log: PersistenceLog): Hocuspocus {
-  return new Hocuspocus({
+export function createCollab(options: CollabOptions): { collab: Hocuspocus; saver: DocumentSaver } {
+  const { storage, log } = options;
+  const saver = new DocumentSaver(storage, options.lock, log, options.saverTiming);
+  const collab = new Hocuspocus({
     name: 'debrief',
     quiet: true,
     debounce: 2_000,
     maxDebounce: 10_000,
+    extensions: options.extensions ?? [],
     onAuthenticate: authenticate(storage),
     onLoadDocument: loadDocument(storage, log),
-    onStoreDocument: storeDocument(storage),
+    onChange: async ({ document, transactionOrigin }) => {
+      if (needsSave(transactionOrigin)) saver.changed(document);
+    },
+    // The saver logs a failure, tells clients and retries; the document stays loaded (below) until it is saved.
+    onStoreDocument: ({ document }) => saver.save(document).catch(() => undefined),
+    beforeUnloadDocument: async ({ documentName }) => {
+      if (saver.hasUnsaved(documentName)) throw new Error('kept in memory until it is saved');
+    },
   });
+  saver.attach(collab);
+  return { collab, saver };
 }

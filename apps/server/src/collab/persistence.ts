@@ -1,4 +1,4 @@
-import type { Document, Hocuspocus, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
+import type { onLoadDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { migrateDocument, NewerSchemaError, setHeldCount } from '@debrief/model';
 import { parseDocumentName } from '@debrief/protocol';
@@ -32,24 +32,4 @@ export function loadDocument(storage: Storage, log: PersistenceLog) {
       setHeldCount(document, (await storage.listHeldNotes(parsed.postmortemId)).length);
     }
   };
-}
-
-/** Saves a document's full state; Hocuspocus debounces calls to this. */
-export function storeDocument(storage: Storage) {
-  return async ({ documentName, document }: onStoreDocumentPayload): Promise<void> => {
-    await saveDocument(storage, documentName, document);
-  };
-}
-
-async function saveDocument(storage: Storage, documentName: string, document: Document): Promise<void> {
-  const parsed = parseDocumentName(documentName);
-  if (!parsed) return;
-  // A post-mortem deleted while its documents were open: there is nothing left to save them into.
-  if (!(await storage.getPostmortem(parsed.postmortemId))) return;
-  await storage.storeDocument(parsed.postmortemId, parsed.kind, Y.encodeStateAsUpdate(document));
-}
-
-/** Saves every loaded document now, e.g. on SIGTERM, instead of waiting for the debounce. */
-export async function saveAllDocuments(instance: Hocuspocus, storage: Storage): Promise<void> {
-  await Promise.all([...instance.documents.values()].map((document) => saveDocument(storage, document.name, document)));
 }

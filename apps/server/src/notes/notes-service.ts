@@ -8,9 +8,9 @@ import {
   updateRevealedNote,
   type NoteContent,
 } from '@debrief/model';
-import { documentName, type EditNoteRequest, type SubmitNoteRequest } from '@debrief/protocol';
+import type { EditNoteRequest, SubmitNoteRequest } from '@debrief/protocol';
 import { writeAsServer } from '../collab/server-writes.ts';
-import { KeyedLock } from '../postmortems/keyed-lock.ts';
+import type { Lock } from '../postmortems/keyed-lock.ts';
 import { generateKey, hashKey, keyMatches } from '../postmortems/keys.ts';
 import type { NoteRecord, Storage } from '../storage/storage.ts';
 import { shuffle } from './shuffle.ts';
@@ -32,7 +32,7 @@ export class NotesService {
     private readonly storage: Storage,
     private readonly collab: Hocuspocus,
     /** Shared with every other writer of `<id>/notes`, so their changes never interleave. */
-    private readonly lock: KeyedLock,
+    private readonly lock: Lock,
   ) {}
 
   /** Holds a new note for the next reveal; returns its id and the author's secret. */
@@ -61,8 +61,9 @@ export class NotesService {
       }
       let found = false;
       await writeAsServer(
-        this.collab,
-        documentName(postmortemId, 'notes'),
+        { collab: this.collab, storage: this.storage },
+        postmortemId,
+        'notes',
         (doc) => (found = updateRevealedNote(doc, noteId, patch)),
         (state) => this.storage.storeDocument(postmortemId, 'notes', state),
       );
@@ -80,8 +81,9 @@ export class NotesService {
         return;
       }
       await writeAsServer(
-        this.collab,
-        documentName(postmortemId, 'notes'),
+        { collab: this.collab, storage: this.storage },
+        postmortemId,
+        'notes',
         (doc) => removeRevealedNote(doc, noteId),
         (state) => this.storage.deleteNote(postmortemId, noteId, state),
       );
@@ -95,8 +97,9 @@ export class NotesService {
       if (held.length === 0) return 0;
       const order = shuffle(held).map((note) => ({ id: note.id, ...note.held! }));
       await writeAsServer(
-        this.collab,
-        documentName(postmortemId, 'notes'),
+        { collab: this.collab, storage: this.storage },
+        postmortemId,
+        'notes',
         (doc) => {
           revealNotes(doc, order);
           setHeldCount(doc, 0);
@@ -118,8 +121,9 @@ export class NotesService {
   async #publishHeldCount(postmortemId: string): Promise<void> {
     const count = (await this.storage.listHeldNotes(postmortemId)).length;
     await writeAsServer(
-      this.collab,
-      documentName(postmortemId, 'notes'),
+      { collab: this.collab, storage: this.storage },
+      postmortemId,
+      'notes',
       (doc) => setHeldCount(doc, count),
       (state) => this.storage.storeDocument(postmortemId, 'notes', state),
     );

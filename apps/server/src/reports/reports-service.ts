@@ -1,7 +1,7 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { DOCUMENT_KINDS, documentName, type LibraryItem, type Report } from '@debrief/protocol';
-import { KeyedLock } from '../postmortems/keyed-lock.ts';
+import type { Lock } from '../postmortems/keyed-lock.ts';
 import type { Storage } from '../storage/storage.ts';
 import { buildReport, type NameReplacement, type ReportSources } from './build-report.ts';
 
@@ -15,16 +15,16 @@ export interface LibraryQuery {
 
 /** Publishing frozen report versions, reading them, the library, and deleting a post-mortem for good. */
 export class ReportsService {
-  readonly #lock = new KeyedLock();
-
   constructor(
     private readonly storage: Storage,
     private readonly collab: Hocuspocus,
+    /** Serialises publishing and deleting per post-mortem. */
+    private readonly lock: Lock,
   ) {}
 
   /** Freezes the current state as the next version (names in the timeline replaced by roles); returns it. */
   publish(postmortemId: string, names: readonly NameReplacement[] = []): Promise<Report> {
-    return this.#lock.run(postmortemId, async () => {
+    return this.lock.run(postmortemId, async () => {
       const record = await this.storage.getPostmortem(postmortemId);
       if (!record) throw new Error('unknown post-mortem');
       const latest = await this.storage.getReport(postmortemId);
@@ -36,7 +36,7 @@ export class ReportsService {
 
   /** Removes every trace: open connections are closed first, then storage forgets it all. */
   delete(postmortemId: string): Promise<void> {
-    return this.#lock.run(postmortemId, async () => {
+    return this.lock.run(postmortemId, async () => {
       for (const kind of DOCUMENT_KINDS) this.collab.closeConnections(documentName(postmortemId, kind));
       for (const kind of DOCUMENT_KINDS) {
         const document = this.collab.documents.get(documentName(postmortemId, kind));

@@ -1,8 +1,8 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import { writeTally, writeVoting, type VotingSettings } from '@debrief/model';
-import { documentName, type BallotState } from '@debrief/protocol';
+import type { BallotState } from '@debrief/protocol';
 import { writeAsServer } from '../collab/server-writes.ts';
-import type { KeyedLock } from '../postmortems/keyed-lock.ts';
+import type { Lock } from '../postmortems/keyed-lock.ts';
 import { generateKey, hashKey } from '../postmortems/keys.ts';
 import type { Storage } from '../storage/storage.ts';
 
@@ -22,7 +22,7 @@ export class VotingService {
   constructor(
     private readonly storage: Storage,
     private readonly collab: Hocuspocus,
-    private readonly lock: KeyedLock,
+    private readonly lock: Lock,
   ) {}
 
   /** Issues a new anonymous ballot; returns its token (shown once, kept by the browser). */
@@ -71,8 +71,9 @@ export class VotingService {
   configure(postmortemId: string, settings: VotingSettings): Promise<void> {
     return this.lock.run(postmortemId, () =>
       writeAsServer(
-        this.collab,
-        documentName(postmortemId, 'notes'),
+        { collab: this.collab, storage: this.storage },
+        postmortemId,
+        'notes',
         (doc) => writeVoting(doc, settings),
         (state) => this.storage.setVoting(postmortemId, settings, state),
       ),
@@ -92,8 +93,9 @@ export class VotingService {
     const before = (await this.storage.getBallot(postmortemId, ballotHash))!.filter((t) => t === target).length;
     const count = others - before + votes.filter((t) => t === target).length;
     await writeAsServer(
-      this.collab,
-      documentName(postmortemId, 'notes'),
+      { collab: this.collab, storage: this.storage },
+      postmortemId,
+      'notes',
       (doc) => writeTally(doc, target, count),
       (state) => this.storage.saveBallot(postmortemId, ballotHash, votes, state),
     );

@@ -1,0 +1,269 @@
+import pg from 'pg';
+import { isPostmortemId, type DocumentKind, type Report } from '@debrief/protocol';
+import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from '@debrief/model';
+import { InvalidIdError, type InitialDocuments, type NoteRecord, type PostmortemRecord, type Storage } from '../storage.ts';
+import { KeyedLock } from '../../postmortems/keyed-lock.ts';
+import { migrateSchema } from './schema.ts';
+
+export interface PostgresOptions {
+  /** A libpq connection string, e.g. postgres://debrief@db.internal:5432/debrief. */
+  connectionString: string;
+  /** A schema of its own (created if missing), e.g. one per test; otherwise the database's search path. */
+  schema?: string;
+  /** Connections in the pool. */
+  maxConnections?: number;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+const json = (value: unknown) => JSON.stringify(value);
+const bytes = (value: Buffer) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+
+/** Where a connection string points, without its password, for messages. */
+export function describeDatabase(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+/**
+ * All state in PostgreSQL, for running several instances over one database. Yjs documents are stored as bytea
+ * (one full update each); records as jsonb. Every multi-row change runs in one transaction.
+ */
+export class PostgresStorage implements Storage {
+  /** Writes to one post-mortem from this process land in the order they were made (the last save wins). */
+  private readonly writes = new KeyedLock();
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects, creates or migrates the schema, and returns a ready adapter; a clear error if the database is unreachable. */
+  static async open(options: PostgresOptions): Promise<PostgresStorage> {
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
+      throw new Error(`not a schema name: ${options.schema}`);
+    }
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 15_000,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // A broken idle connection (database restarted) must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      await pool.end();
+      throw new Error(`could not connect to PostgreSQL at ${describeDatabase(options.connectionString)}: ${(error as Error).message}`);
+    }
+    try {
+      await migrateSchema(client, options.schema);
+    } finally {
+      client.release();
+    }
+    return new PostgresStorage(pool);
+  }
+
+  async createPostmortem(record: PostmortemRecord, documents: InitialDocuments): Promise<void> {
+    check(record.id);
+    await this.transaction(async (client) => {
+      await client.query('INSERT INTO postmortems (id, record) VALUES ($1, $2)', [record.id, json(record)]);
+      for (const [kind, state] of Object.entries(documents) as [DocumentKind, Uint8Array][]) {
+        await upsertDocument(client, record.id, kind, state);
+      }
+    });
+  }
+
+  async listPostmortems(): Promise<PostmortemRecord[]> {
+    const { rows } = await this.pool.query<{ record: PostmortemRecord }>('SELECT record FROM postmortems');
+    return rows.map((row) => row.record);
+  }
+
+  async getPostmortem(id: string): Promise<PostmortemRecord | null> {
+    const { rows } = await this.pool.query<{ record: PostmortemRecord }>('SELECT record FROM postmortems WHERE id = $1', [check(id)]);
+    return rows[0]?.record ?? null;
+  }
+
+  async loadDocument(postmortemId: string, kind: DocumentKind): Promise<Uint8Array | null> {
+    const { rows } = await this.pool.query<{ state: Buffer }>('SELECT state FROM documents WHERE postmortem_id = $1 AND kind = $2', [
+      check(postmortemId),
+      kind,
+    ]);
+    return rows[0] ? bytes(rows[0].state) : null;
+  }
+
+  async storeDocument(postmortemId: string, kind: DocumentKind, state: Uint8Array): Promise<void> {
+    // The foreign key refuses a document for an unknown (or deleted) post-mortem.
+    await this.inOrder(postmortemId, () => upsertDocument(this.pool, postmortemId, kind, state));
+  }
+
+  async createNote(postmortemId: string, note: NoteRecord): Promise<void> {
+    await this.pool.query('INSERT INTO notes (postmortem_id, id, secret_hash, held) VALUES ($1, $2, $3, $4)', [
+      check(postmortemId),
+      note.id,
+      note.secretHash,
+      note.held === null ? null : json(note.held),
+    ]);
+  }
+
+  async getNote(postmortemId: string, noteId: string): Promise<NoteRecord | null> {
+    const { rows } = await this.pool.query<NoteRow>('SELECT id, secret_hash, held FROM notes WHERE postmortem_id = $1 AND id = $2', [
+      check(postmortemId),
+      noteId,
+    ]);
+    return rows[0] ? noteOf(rows[0]) : null;
+  }
+
+  async updateHeldNote(postmortemId: string, noteId: string, content: NoteContent): Promise<void> {
+    const { rowCount } = await this.pool.query(
+      'UPDATE notes SET held = $3 WHERE postmortem_id = $1 AND id = $2 AND held IS NOT NULL',
+      [check(postmortemId), noteId, json(content)],
+    );
+    if (rowCount === 0) throw new Error(`note ${noteId} is not held`);
+  }
+
+  async listHeldNotes(postmortemId: string): Promise<NoteRecord[]> {
+    // Ordered by the random id: physical row order could reveal which note came first.
+    const { rows } = await this.pool.query<NoteRow>(
+      'SELECT id, secret_hash, held FROM notes WHERE postmortem_id = $1 AND held IS NOT NULL ORDER BY id',
+      [check(postmortemId)],
+    );
+    return rows.map(noteOf);
+  }
+
+  async deleteNote(postmortemId: string, noteId: string, notesState: Uint8Array | null): Promise<void> {
+    await this.inOrder(postmortemId, () => this.transaction(async (client) => {
+      await client.query('DELETE FROM notes WHERE postmortem_id = $1 AND id = $2', [postmortemId, noteId]);
+      if (notesState) await upsertDocument(client, postmortemId, 'notes', notesState);
+    }));
+  }
+
+  async releaseHeldNotes(postmortemId: string, noteIds: readonly string[], notesState: Uint8Array): Promise<void> {
+    await this.inOrder(postmortemId, () => this.transaction(async (client) => {
+      await client.query('UPDATE notes SET held = NULL WHERE postmortem_id = $1 AND id = ANY($2::text[])', [postmortemId, [...noteIds]]);
+      await upsertDocument(client, postmortemId, 'notes', notesState);
+    }));
+  }
+
+  async createBallot(postmortemId: string, ballotHash: string): Promise<void> {
+    await this.pool.query(`INSERT INTO ballots (postmortem_id, ballot_hash, votes) VALUES ($1, $2, '[]')`, [check(postmortemId), ballotHash]);
+  }
+
+  async getBallot(postmortemId: string, ballotHash: string): Promise<string[] | null> {
+    const { rows } = await this.pool.query<{ votes: string[] }>('SELECT votes FROM ballots WHERE postmortem_id = $1 AND ballot_hash = $2', [
+      check(postmortemId),
+      ballotHash,
+    ]);
+    return rows[0] ? [...rows[0].votes] : null;
+  }
+
+  async saveBallot(postmortemId: string, ballotHash: string, votes: readonly string[], notesState: Uint8Array): Promise<void> {
+    await this.inOrder(postmortemId, () => this.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO ballots (postmortem_id, ballot_hash, votes) VALUES ($1, $2, $3)
+         ON CONFLICT (postmortem_id, ballot_hash) DO UPDATE SET votes = EXCLUDED.votes`,
+        [postmortemId, ballotHash, json([...votes].sort())],
+      );
+      await upsertDocument(client, postmortemId, 'notes', notesState);
+    }));
+  }
+
+  async listBallots(postmortemId: string): Promise<string[][]> {
+    const { rows } = await this.pool.query<{ votes: string[] }>('SELECT votes FROM ballots WHERE postmortem_id = $1 ORDER BY ballot_hash', [
+      check(postmortemId),
+    ]);
+    return rows.map((row) => row.votes);
+  }
+
+  async getVoting(postmortemId: string): Promise<VotingSettings> {
+    const { rows } = await this.pool.query<{ voting: VotingSettings | null }>('SELECT voting FROM postmortems WHERE id = $1', [check(postmortemId)]);
+    return rows[0]?.voting ?? { open: false, votesPerPerson: DEFAULT_VOTES_PER_PERSON };
+  }
+
+  async setVoting(postmortemId: string, settings: VotingSettings, notesState: Uint8Array): Promise<void> {
+    await this.inOrder(postmortemId, () => this.transaction(async (client) => {
+      const { rowCount } = await client.query('UPDATE postmortems SET voting = $2 WHERE id = $1', [postmortemId, json(settings)]);
+      if (rowCount === 0) throw new Error(`unknown post-mortem ${postmortemId}`);
+      await upsertDocument(client, postmortemId, 'notes', notesState);
+    }));
+  }
+
+  async saveReport(postmortemId: string, report: Report): Promise<void> {
+    await this.pool.query('INSERT INTO reports (postmortem_id, version, report) VALUES ($1, $2, $3)', [
+      check(postmortemId),
+      report.version,
+      json(report),
+    ]);
+  }
+
+  async getReport(postmortemId: string, version?: number): Promise<Report | null> {
+    const { rows } =
+      version === undefined
+        ? await this.pool.query<{ report: Report }>('SELECT report FROM reports WHERE postmortem_id = $1 ORDER BY version DESC LIMIT 1', [
+            check(postmortemId),
+          ])
+        : await this.pool.query<{ report: Report }>('SELECT report FROM reports WHERE postmortem_id = $1 AND version = $2', [
+            check(postmortemId),
+            version,
+          ]);
+    return rows[0]?.report ?? null;
+  }
+
+  async deletePostmortem(postmortemId: string): Promise<void> {
+    // Documents, notes, ballots and reports go with it (ON DELETE CASCADE).
+    await this.pool.query('DELETE FROM postmortems WHERE id = $1', [check(postmortemId)]);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** The pool, for the advisory locks that serialise server writes across instances. */
+  get connections(): pg.Pool {
+    return this.pool;
+  }
+
+  private inOrder<T>(postmortemId: string, write: () => Promise<T>): Promise<T> {
+    return this.writes.run(check(postmortemId), write);
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+interface NoteRow {
+  id: string;
+  secret_hash: string;
+  held: NoteContent | null;
+}
+
+const noteOf = (row: NoteRow): NoteRecord => ({ id: row.id, secretHash: row.secret_hash, held: row.held });
+
+function check(id: string): string {
+  if (!isPostmortemId(id)) throw new InvalidIdError(id);
+  return id;
+}
+
+async function upsertDocument(db: Queryable, postmortemId: string, kind: DocumentKind, state: Uint8Array): Promise<void> {
+  await db.query(
+    `INSERT INTO documents (postmortem_id, kind, state) VALUES ($1, $2, $3)
+     ON CONFLICT (postmortem_id, kind) DO UPDATE SET state = EXCLUDED.state`,
+    [postmortemId, kind, Buffer.from(state.buffer, state.byteOffset, state.byteLength)],
+  );
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * What the server tells a document's clients about saving, as Hocuspocus stateless messages. `saved` carries the
+ * Yjs state vector (base64) of what is now durable, so each client can tell whether its own edits are in it.
+ */
+export const SaveStatusMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('saved'), stateVector: z.string().max(1_000_000) }),
+  z.object({ type: z.literal('not-saved'), retryInMs: z.number().int().nonnegative() }),
+]);
+export type SaveStatusMessage = z.infer<typeof SaveStatusMessage>;
+
+/** Reads a stateless payload; null for anything that is not a save status. */
+export function parseSaveStatus(payload: string): SaveStatusMessage | null {
+  try {
+    const parsed = SaveStatusMessage.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
