@@ -26,6 +26,9 @@ const app = await createApp({
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 
+// A failure in a background task (a Redis publish during a reconnect, say) is logged; it must not end every session.
+process.on('unhandledRejection', (reason) => app.http.log.error({ err: reason }, 'unhandled rejection'));
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     app.http.log.info({ signal }, 'saving open documents and shutting down');

@@ -110,7 +110,7 @@ export class DocumentSaver {
     await Promise.all(documents.map((document) => this.save(document)));
   }
 
-  /** Stops retrying (shutdown: the final save is the caller's). */
+  /** Stops retrying and telling clients (shutdown: the final save is the caller's). */
   stop(): void {
     this.#stopped = true;
     for (const entry of this.#entries.values()) {
@@ -133,7 +133,8 @@ export class DocumentSaver {
   }
 
   #tell(document: Document, message: SaveStatusMessage): void {
-    if (!document.isDestroyed) document.broadcastStateless(JSON.stringify(message));
+    // After stop() the sockets and the Redis connection are going away: saving still happens, telling does not.
+    if (!this.#stopped && !document.isDestroyed) document.broadcastStateless(JSON.stringify(message));
   }
 
   #entry(document: Document): Entry {

@@ -8,6 +8,8 @@ import type { CreatePostmortemResponse } from '@debrief/protocol';
 import { keyFromFragment } from '@debrief/protocol';
 import { createApp, type App } from '../app.ts';
 import { LowdbStorage } from '../storage/lowdb-storage.ts';
+import type { Storage } from '../storage/storage.ts';
+import type { SaverTiming } from '../collab/document-saver.ts';
 
 /** A real server on 127.0.0.1, port 0, over a temporary data folder that survives `restart()`. */
 export interface TestServer {
@@ -21,11 +23,20 @@ export interface TestServer {
 }
 
 /** Starts a server for a test; pass a stream to capture everything it logs. */
-export async function startTestServer(options: { logStream?: NodeJS.WritableStream } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    logStream?: NodeJS.WritableStream;
+    /** Wraps the real storage, e.g. to make it fail on demand. */
+    wrapStorage?: (storage: Storage) => Storage;
+    saverTiming?: Partial<SaverTiming>;
+  } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'debrief-it-'));
+  const wrap = options.wrapStorage ?? ((storage: Storage) => storage);
   const boot = async (port = 0) => {
     const app = await createApp({
-      storage: new LowdbStorage(dataDir),
+      storage: wrap(new LowdbStorage(dataDir)),
+      saverTiming: options.saverTiming,
       webDist: join(dataDir, 'no-web'),
       logger: options.logStream ? { level: 'trace', stream: options.logStream } : false,
     });
@@ -59,7 +70,7 @@ export async function startTestServer(options: { logStream?: NodeJS.WritableStre
 }
 
 /** Creates a post-mortem through the API and returns its ids and plain keys. */
-export async function createTestPostmortem(server: TestServer, title = 'Checkout outage') {
+export async function createTestPostmortem(server: { url: string }, title = 'Checkout outage') {
   const response = await fetch(`${server.url}/api/postmortems`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -79,17 +90,20 @@ export interface TestClient {
   provider: HocuspocusProvider;
   /** Resolves when the first sync completes; rejects if authentication fails. */
   synced: Promise<void>;
+  /** Every stateless message the server sent this document (e.g. save status), oldest first. */
+  stateless: string[];
   destroy(): void;
 }
 
 /** Connects a client to one document with a token, on its own socket or a shared one. */
 export function connectClient(
-  server: TestServer,
+  server: { wsUrl: string },
   name: string,
   token: string,
   shared?: { socket: HocuspocusProviderWebsocket; awareness: boolean },
 ): TestClient {
   const doc = new Y.Doc();
+  const stateless: string[] = [];
   const socket = shared?.socket ?? new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: WebSocket });
   let resolve!: () => void;
   let reject!: (error: Error) => void;
@@ -104,6 +118,7 @@ export function connectClient(
     websocketProvider: socket,
     ...(shared && !shared.awareness ? { awareness: null } : {}),
     onSynced: () => resolve(),
+    onStateless: ({ payload }) => void stateless.push(payload),
     onAuthenticationFailed: ({ reason }) => reject(new Error(`authentication failed: ${reason}`)),
   });
   provider.attach();
@@ -111,6 +126,7 @@ export function connectClient(
     doc,
     provider,
     synced,
+    stateless,
     destroy() {
       provider.destroy();
       if (!shared) socket.destroy();
@@ -128,7 +144,7 @@ export interface TestPerson {
 }
 
 /** Connects a person with a key and a display name (in board awareness only). */
-export function connectPerson(server: TestServer, postmortemId: string, key: string, displayName: string): TestPerson {
+export function connectPerson(server: { wsUrl: string }, postmortemId: string, key: string, displayName: string): TestPerson {
   const socket = new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: WebSocket });
   const board = connectClient(server, `${postmortemId}/board`, key, { socket, awareness: true });
   const notes = connectClient(server, `${postmortemId}/notes`, key, { socket, awareness: false });
@@ -149,7 +165,7 @@ export function connectPerson(server: TestServer, postmortemId: string, key: str
 
 /** Calls the API with a key (and optionally a note secret); returns status and parsed body. */
 export async function api(
-  server: TestServer,
+  server: { url: string },
   method: string,
   path: string,
   key: string | null,
