@@ -4,12 +4,14 @@
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureServices } from './lib/services.mjs';
 import { install, requireNode, root, runPnpm } from './lib/toolchain.mjs';
 
 requireNode();
 await install();
 const chromium = await ensureChromium();
 console.log(`End-to-end tests will use ${chromium}.`);
+for (const line of await ensureServices()) console.log(line);
 
 const results = join(root, 'test-results');
 mkdirSync(results, { recursive: true });

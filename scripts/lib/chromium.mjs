@@ -1,19 +1,9 @@
 // Makes sure the end-to-end tests have a Chromium: Debian's package where apt is available (Playwright's own
 // download is blocked on some networks), otherwise Playwright's managed browser.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { run, runPnpm } from './toolchain.mjs';
+import { hasCommand, isRoot, run, runPnpm } from './toolchain.mjs';
 
 const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-const hasCommand = (name) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Returns a description of the Chromium in use; exits with a clear message if none can be had. */
 export async function ensureChromium() {
@@ -21,7 +11,6 @@ export async function ensureChromium() {
   const present = SYSTEM_PATHS.find((path) => existsSync(path));
   if (present) return present;
 
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (process.platform === 'linux' && hasCommand('apt-get') && (isRoot || hasCommand('sudo'))) {
     console.log('Installing Chromium from Debian packages for the end-to-end tests…');
     const sudo = isRoot ? [] : ['sudo'];

@@ -32,6 +32,18 @@ export function pnpm() {
 }
 
 /** Runs a command with inherited output; resolves with its exit code. */
+/** True when a command is on the PATH. */
+export function hasCommand(name) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
 export function run(cmd, args, options = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...options });
