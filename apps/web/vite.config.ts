@@ -1,10 +1,30 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const api = process.env.DEBRIEF_API ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    // A service worker keeps the app itself available offline, so a reload without network still opens the board
+    // (its content comes from IndexedDB). Registered from a file, not an inline script, to suit a strict CSP.
+    VitePWA({
+      injectRegister: 'script',
+      registerType: 'autoUpdate',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        navigateFallback: '/index.html',
+        // The API, the socket and exports are never answered from the cache.
+        navigateFallbackDenylist: [/^\/api\//, /^\/collab/],
+        cleanupOutdatedCaches: true,
+        // The page that installed it is served by it at once, so a first visit can already go offline.
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     host: '127.0.0.1',

@@ -11,12 +11,14 @@ import {
   noteThemesMap,
   themesMap,
   NewerSchemaError,
+  readMeta,
   updateEvent,
   type EventScalarPatch,
   type EventTextField,
 } from '@debrief/model';
 import type { Role } from '@debrief/protocol';
 import { connectPostmortem, type ConnectionStatus, type PostmortemConnection } from '../sync/connection.ts';
+import type { SaveState } from '../sync/save-status.ts';
 import { announce, onPresenceChange, readPeers, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
 import { PRESENCE_COLORS } from './identity.ts';
 import { BoardView } from './board.svelte.ts';
@@ -35,6 +37,10 @@ export class BoardSession {
   status = $state<ConnectionStatus>('connecting');
   synced = $state(false);
   unsyncedChanges = $state(0);
+  /** Whether this browser's edits are durable on the server. */
+  saveState = $state<SaveState>('saved');
+  /** A copy of the board kept on this device was loaded: it can be edited before (or without) the server. */
+  loadedFromDevice = $state(false);
   authError = $state<string | null>(null);
   schemaError = $state<string | null>(null);
   canUndo = $state(false);
@@ -66,6 +72,13 @@ export class BoardSession {
       },
       onAuthenticationFailed: () => (this.authError = 'This link is no longer valid for this post-mortem.'),
       onUnsyncedChanges: (count) => (this.unsyncedChanges = count),
+      onSaveState: (state) => (this.saveState = state),
+      onLocalLoaded: () => {
+        // An empty copy (first visit on this device) is no basis for editing: wait for the server then.
+        if (readMeta(this.#connection.board).schemaVersion === 0) return;
+        this.#checkSchema();
+        this.loadedFromDevice = true;
+      },
     });
     const { board: doc, notes, findings, awareness } = this.#connection;
     this.board = new BoardView(doc);
@@ -94,9 +107,17 @@ export class BoardSession {
     return this.#user;
   }
 
-  /** True when edits may be made (connected or not: offline edits sync later), i.e. the schema is understood. */
+  /** The board can be shown: it came from the server or from this device's copy. */
+  get ready(): boolean {
+    return this.synced || this.loadedFromDevice;
+  }
+
+  /**
+   * True when edits may be made: the board came from the server or from this device's copy (offline edits sync
+   * later), and its schema is understood.
+   */
   get editable(): boolean {
-    return this.synced && this.schemaError === null && this.authError === null;
+    return this.ready && this.schemaError === null && this.authError === null;
   }
 
   /** Adds an event one minute after the last one (or at the incident time, or now); returns its id. */

@@ -1,7 +1,9 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { documentName, type DocumentKind } from '@debrief/protocol';
+import { SaveWatcher, type SaveState } from './save-status.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -11,6 +13,9 @@ export interface ConnectionEvents {
   onSynced(): void;
   onAuthenticationFailed(reason: string): void;
   onUnsyncedChanges(count: number): void;
+  /** Fires once what this device kept of the editable documents (IndexedDB) is loaded. */
+  onLocalLoaded(): void;
+  onSaveState(state: SaveState): void;
 }
 
 /** The live documents of one post-mortem over one WebSocket, and the board's awareness. */
@@ -30,14 +35,25 @@ export function collabUrl(location: Location = window.location): string {
 /**
  * Opens `<id>/board` (with presence), `<id>/notes` (read-only) and `<id>/findings` (writable by the
  * facilitator only) on one socket, with the link's key as token. The only place that creates providers.
+ * The documents one can edit are also kept in IndexedDB, so edits made offline survive a reload and merge later.
  */
 export function connectPostmortem(postmortemId: string, key: string, events: ConnectionEvents): PostmortemConnection {
-  const socket = new HocuspocusProviderWebsocket({ url: collabUrl() });
+  // Reconnect attempts back off to at most 10 s. The browser's own network events are believed at once: a socket
+  // can look open for a long time after the network went, and nobody should wait for backoff once it is back.
+  const socket = new HocuspocusProviderWebsocket({ url: collabUrl(), maxDelay: 10_000 });
+  const reconnect = () => void socket.connect();
+  const dropped = () => socket.disconnect();
+  window.addEventListener('online', reconnect);
+  window.addEventListener('offline', dropped);
   const pending = new Set<DocumentKind>(['board', 'notes', 'findings']);
   const unsynced = new Map<DocumentKind, number>();
+  const docs = { board: new Y.Doc(), notes: new Y.Doc(), findings: new Y.Doc() };
+  const saves = new SaveWatcher([docs.board, docs.findings], (state) => events.onSaveState(state));
+  const kept = (['board', 'findings'] as const).map((kind) => new IndexeddbPersistence(`debrief:${documentName(postmortemId, kind)}`, docs[kind]));
+  void Promise.all(kept.map((store) => store.whenSynced)).then(() => events.onLocalLoaded(), () => undefined);
 
   const open = (kind: DocumentKind, withPresence: boolean) => {
-    const doc = new Y.Doc();
+    const doc = docs[kind];
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: documentName(postmortemId, kind),
@@ -50,6 +66,7 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
         if (pending.size === 0) events.onSynced();
       },
       onAuthenticationFailed: ({ reason }) => events.onAuthenticationFailed(reason),
+      onStateless: ({ payload }) => saves.receive(doc, payload),
       onUnsyncedChanges: ({ number }) => {
         unsynced.set(kind, number);
         events.onUnsyncedChanges([...unsynced.values()].reduce((a, b) => a + b, 0));
@@ -75,6 +92,10 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
     awareness,
     destroy() {
       socket.off('status', status);
+      window.removeEventListener('online', reconnect);
+      window.removeEventListener('offline', dropped);
+      saves.destroy();
+      for (const store of kept) void store.destroy();
       for (const { provider, doc } of [board, notes, findings]) {
         provider.destroy();
         doc.destroy();
