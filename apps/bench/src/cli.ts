@@ -1,0 +1,88 @@
+// `pnpm bench [-- --quick] [--pairs N] [--seconds N]`: the same workload, with the same client code, against
+// Debrief and the reference y-websocket server, alternately (A B A B …), each run on a fresh server process.
+// Prints a table per run, the medians, and finally one JSON line for the largest workload.
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { median } from './stats.ts';
+import { runOnce, type RunResult, type Workload } from './run.ts';
+
+const { values } = parseArgs({
+  // `pnpm bench -- --quick` passes the `--` through.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {
+    quick: { type: 'boolean', default: false },
+    pairs: { type: 'string' },
+    seconds: { type: 'string' },
+    workloads: { type: 'string' },
+    'full-receivers': { type: 'boolean', default: false },
+  },
+  allowPositionals: true,
+});
+
+const quick = values.quick ?? false;
+const pairs = Number(values.pairs ?? (quick ? 1 : 3));
+const seconds = Number(values.seconds ?? (quick ? 15 : 60));
+// "SxC": S sessions of C participants each; two of each session's participants type, the rest watch.
+const shapes = (values.workloads ?? '1x50,100x10').split(',').map((shape) => {
+  const [sessions, clients] = shape.split('x').map(Number);
+  if (!sessions || !clients || clients < 3) throw new Error(`a workload is SESSIONSxCLIENTS with at least 3 clients, not "${shape}"`);
+  return { sessions, clientsPerSession: clients };
+});
+const workloads: Workload[] = shapes.map((shape) => ({
+  ...shape,
+  writersPerSession: 2,
+  editIntervalMs: 400,
+  durationMs: seconds * 1_000,
+  warmupMs: Math.min(5_000, seconds * 200),
+  fullReceivers: values['full-receivers'] ?? false,
+}));
+
+const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.log(
+  `Runs: ${pairs} pair(s) per workload, ${seconds} s each (first ${workloads[0]!.warmupMs / 1000} s not measured); 2 typing clients per session, ` +
+    `an edit every 0.2–0.6 s each; the other clients watch (${workloads[0]!.fullReceivers ? 'full Yjs clients' : 'light sockets'}).\n`,
+);
+const header = ['workload', 'server', 'clients', 'edits', 'p50 ms', 'p95 ms', 'p99 ms', 'server CPU %', 'server RSS MB', 'errors', 'generator CPU %'];
+console.log(header.join(' | '));
+
+const all: { workload: Workload; results: RunResult[] }[] = [];
+for (const workload of workloads) {
+  const results: RunResult[] = [];
+  const label = `${workload.sessions}×${workload.clientsPerSession}`;
+  for (let pair = 0; pair < pairs; pair++) {
+    for (const server of ['debrief', 'reference'] as const) {
+      const result = await runOnce(server, workload);
+      results.push(result);
+      console.log(
+        [label, server, result.clients, result.edits, fixed(result.p50), fixed(result.p95), fixed(result.p99), fixed(result.serverCpuPercent, 0), fixed(result.serverRssMb, 0), result.errors, fixed(result.generatorCpuPercent, 0)].join(' | '),
+      );
+      for (const sample of result.errorSamples) console.log(`    error: ${sample}`);
+    }
+  }
+  all.push({ workload, results });
+}
+
+type Figures = { clients: number; p50_ms: number; p99_ms: number; rss_mb: number; errors: number };
+const mediansOf = (results: RunResult[]): Figures => ({
+  clients: Math.round(median(results.map((r) => r.clients))),
+  p50_ms: Number(median(results.map((r) => r.p50)).toFixed(2)),
+  p99_ms: Number(median(results.map((r) => r.p99)).toFixed(2)),
+  rss_mb: Math.round(median(results.map((r) => r.serverRssMb))),
+  errors: results.reduce((sum, r) => sum + r.errors, 0),
+});
+
+console.log('\nMedians over the pairs (errors summed):');
+let headline: { debrief: Figures; reference: Figures } | undefined;
+for (const { workload, results } of all) {
+  const debrief = mediansOf(results.filter((r) => r.server === 'debrief'));
+  const reference = mediansOf(results.filter((r) => r.server === 'reference'));
+  const ratios = results.filter((r) => r.server === 'debrief').map((r, i) => r.p99 / results.filter((x) => x.server === 'reference')[i]!.p99);
+  console.log(
+    `${workload.sessions}×${workload.clientsPerSession}: Debrief p50 ${debrief.p50_ms} ms, p99 ${debrief.p99_ms} ms, RSS ${debrief.rss_mb} MB, errors ${debrief.errors} | ` +
+      `reference p50 ${reference.p50_ms} ms, p99 ${reference.p99_ms} ms, RSS ${reference.rss_mb} MB, errors ${reference.errors} | ` +
+      `median p99 ratio (Debrief / reference, pair by pair) ${fixed(median(ratios), 2)}`,
+  );
+  if (!headline || debrief.clients >= headline.debrief.clients) headline = { debrief, reference };
+}
+console.log(JSON.stringify(headline));

@@ -1,0 +1,17 @@
+import { expect, it } from 'vitest';
+import { runOnce, type Workload } from './run.ts';
+
+const tiny: Workload = { sessions: 2, clientsPerSession: 4, writersPerSession: 2, editIntervalMs: 200, durationMs: 3_000, warmupMs: 500, fullReceivers: false };
+
+it('drives both servers with the same workload and sees every edit arrive at every other client', async () => {
+  for (const server of ['debrief', 'reference'] as const) {
+    const result = await runOnce(server, tiny);
+    expect(result.errorSamples).toEqual([]);
+    expect(result.errors).toBe(0);
+    expect(result.clients).toBe(8);
+    expect(result.edits).toBeGreaterThan(20);
+    expect(result.p50).toBeGreaterThan(0);
+    expect(result.p99).toBeLessThan(1_000);
+    expect(result.serverRssMb).toBeGreaterThan(10);
+  }
+});

@@ -1,0 +1,27 @@
+import pidusage from 'pidusage';
+
+/** Samples a process's CPU and memory once a second; CPU as % of one core, memory as peak RSS. */
+export function sampleProcess(pid: number): { stop(): Promise<{ cpuPercent: number; peakRssMb: number }> } {
+  const cpu: number[] = [];
+  let peak = 0;
+  const take = async () => {
+    try {
+      const stats = await pidusage(pid);
+      cpu.push(stats.cpu);
+      peak = Math.max(peak, stats.memory);
+    } catch {
+      // the process is gone; the run reports what it has
+    }
+  };
+  void take();
+  const timer = setInterval(() => void take(), 1_000);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await take();
+      pidusage.clear();
+      const mean = cpu.length ? cpu.reduce((a, b) => a + b, 0) / cpu.length : 0;
+      return { cpuPercent: mean, peakRssMb: peak / 1024 / 1024 };
+    },
+  };
+}
