@@ -30,6 +30,13 @@ export interface Protocol {
 }
 
 const CONNECT_TIMEOUT_MS = 20_000;
+/**
+ * Real clients renew their awareness state every 15 s (y-protocols), which also tells the server they are alive
+ * (Hocuspocus drops a connection silent for 60 s). Light receivers send the same: an awareness update with no
+ * states in it.
+ */
+const KEEPALIVE_MS = 15_000;
+const EMPTY_AWARENESS = new Uint8Array([0]);
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([
@@ -94,6 +101,12 @@ export const debriefProtocol: Protocol = {
                 encoding.writeVarUint(step1, 0); // Sync
                 syncProtocol.writeSyncStep1(step1, new Y.Doc());
                 socket.send(encoding.toUint8Array(step1));
+                const keepalive = encoding.createEncoder();
+                encoding.writeVarString(keepalive, target.documentName);
+                encoding.writeVarUint(keepalive, 1); // Awareness
+                encoding.writeVarUint8Array(keepalive, EMPTY_AWARENESS);
+                const timer = setInterval(() => socket.send(encoding.toUint8Array(keepalive)), KEEPALIVE_MS);
+                socket.on('close', () => clearInterval(timer));
                 resolve({ close: () => socket.close() });
               }
             }
@@ -132,6 +145,11 @@ export const referenceProtocol: Protocol = {
           encoding.writeVarUint(step1, 0); // messageSync
           syncProtocol.writeSyncStep1(step1, new Y.Doc());
           socket.send(encoding.toUint8Array(step1));
+          const keepalive = encoding.createEncoder();
+          encoding.writeVarUint(keepalive, 1); // messageAwareness
+          encoding.writeVarUint8Array(keepalive, EMPTY_AWARENESS);
+          const timer = setInterval(() => socket.send(encoding.toUint8Array(keepalive)), KEEPALIVE_MS);
+          socket.on('close', () => clearInterval(timer));
           resolve({ close: () => socket.close() });
         });
         socket.on('message', (data: ArrayBuffer) => onFrame(new Uint8Array(data)));

@@ -30,6 +30,8 @@ describe('blame kinds, each with positive and negative cases', () => {
     expect(kinds('Cause: operator error')).toEqual(['human-error']);
     expect(kinds('Human mistakes happen')).toEqual(['human-error']);
     expect(kinds('The operator saw error 503 from the proxy')).toEqual([]);
+    expect(kinds('A classic PEBKAC.')).toEqual(['human-error']);
+    expect(kinds('User errors (HTTP 4xx) rose threefold.')).toEqual([]);
   });
 
   it('failure framed on a person, not on a system or the team itself', () => {
@@ -39,7 +41,38 @@ describe('blame kinds, each with positive and negative cases', () => {
     expect(kinds('We failed to meet the SLO this month.')).toEqual([]);
   });
 
+  it('finds the person behind a second verb, a causal connective or a passive', () => {
+    expect(kinds('At 09:12 the intern pushed straight to main and broke the build.')).toEqual(['person-as-cause']);
+    expect(kinds('The database went read-only because Sara overrode the safety flag.')).toEqual(['person-as-cause']);
+    expect(kinds('The failover was botched by the on-call.')).toEqual(['person-as-cause']);
+    expect(kinds('Nobody on the payments team bothered to read the notice.')).toEqual(['failure-on-person']);
+    expect(kinds('we lost two hours because chris missed the warning')).toContain('person-as-cause');
+    // Systems in the same positions stay neutral.
+    expect(kinds('The deploy finished and broke the cache.')).toEqual([]);
+    expect(kinds('Reads failed because the admin console does not enforce a limit.')).toEqual([]);
+    expect(kinds('The pods restarted because they ran out of memory.')).toEqual([]);
+    expect(kinds('The cluster was taken down by a kernel bug.')).toEqual([]);
+  });
+
+  it('idioms of judgement and omission', () => {
+    expect(kinds('It was a rookie mistake.')).toEqual(['character-judgement']);
+    expect(kinds('Whoever wrote this clearly didn’t know what they were doing.')).toEqual(['character-judgement']);
+    expect(kinds('Tariq sat on the warnings for a week.')).toEqual(['failure-on-person']);
+    expect(kinds('The on-call didn’t even look at the dashboard.')).toEqual(['failure-on-person']);
+    expect(kinds('The judgement call at 14:05 was made with the data on the dashboard.')).toEqual([]);
+    expect(kinds('The retry loop did nothing for ten minutes.')).toEqual([]);
+  });
+
+  it('counterfactuals with "if … had", but not "should have a …" about the future', () => {
+    expect(kinds('If Lena had followed the runbook, none of this would have happened.')).toContain('counterfactual');
+    expect(kinds('We should have a clear owner for certificate renewals.')).toEqual([]);
+    expect(kinds('If the cache had been warm, latency would have stayed low.')).toEqual([]);
+  });
+
   it('tribal blame', () => {
+    expect(kinds('Predictably, the data team ran a full table scan again.')).toEqual(['tribal-blame']);
+    expect(kinds('This is why we don’t let the frontend people touch Terraform.')).toEqual(['tribal-blame']);
+    expect(kinds('The nightly job once again timed out.')).toEqual([]);
     expect(kinds('Typical of the storage team.')).toEqual(['tribal-blame']);
     expect(kinds('The network folks never read the docs.')).toContain('tribal-blame');
     expect(kinds('The storage team rotated the disks.')).toEqual([]);

@@ -2,7 +2,7 @@
  * Words that tell a person from a system. A person is a pronoun, a role, or a first name; a capitalised word that is
  * not a known first name (Kafka, Redis, Terraform) is treated as a system, so systems are never blamed.
  */
-export const PRONOUNS = ['he', 'she', 'they', 'someone', 'somebody', 'nobody', 'you', 'we', 'i'];
+export const PRONOUNS = ['he', 'she', 'they', 'someone', 'somebody', 'nobody', 'whoever', 'you', 'we', 'i'];
 
 export const ROLES = [
   'engineer', 'engineers', 'developer', 'developers', 'dev', 'devs', 'operator', 'operators', 'admin', 'admins',
@@ -26,6 +26,22 @@ pablo pat patrick paul pedro pete peter phil pierre priya rachel raj rahul ravi 
 ron rosa ross ruth ryan sam samir sandra sara sarah scott sean sergei shawn simon sofia sophie stefan steve steven
 sue sunil susan tara ted tim tina tom tommy tony tyler uma vera victor vikram vincent wei will william xavier yuki
 yusuf zach zoe
+abdul adel adriana ahmad aiden akira alejandro alessandro ali alina alisha amara amelia anders andre andrei aneesh
+angelo anjali ansel antoine anya aria ariel arthur asha aya ayesha barbara bea bella benoit bianca bilal blake boris
+brandon brenda bryan caleb cameron camila carol caroline cecilia celine cesar chandra chiara chinedu chris christian
+christopher cindy connor cristina dana daniela darius darren dawn dean deborah denise derek devon dina dirk dylan
+eduardo elias elif elise ellie emil emilia enrique erin esther evan ezra farah farid federico femi finn florian
+francisco gemma gianluca gina giorgio giulia gloria gordon gustavo hailey hamza hana hanna harold harper heather
+hector heidi helena hiroshi holly ibrahim ida ifeoma ilya imran irene iris isaac isla jacob jade jakub jamal janet
+jasmine jasper javed jenna jenny jeremy jesse jin jing joanna joel johanna jonathan jorge joseph joy judith jun
+kaito karim karina kasia katarina kayla keith kenji kenneth khalid kiran kirsten klaus kofi krishna kurt lars lauren
+leah lee leila leon leonardo liam lin lorenzo louis lucia luca lukas magnus malik manuel marco marcus margaret mario
+marisol marius mateo mathias matthew maxim megan melissa mia michelle miguel mikhail milan miriam mohan monica morgan
+naomi natalia nathalie neha nikhil nikita nils noor nora olu omar oskar owen pamela paolo parisa pavel pooja preeti
+quinn rafael ramon rana rania raphael rashid raul reza rhys ricardo riley rita roberto robin rohan roman rosie rui
+sabrina sahil saira salma samantha samuel sanjay santiago sarita sasha sebastian selin seo shreya sid silvia sina
+siobhan sonia stella sven tamara tanvir tariq teresa theo thomas tobias tomas tomasz trevor valentina vanessa
+victoria viktor vivek wanda wendy xin yan yara yasmin yosef yu yvonne zain zara zhang zoltan
 `
   .trim()
   .split(/\s+/);
