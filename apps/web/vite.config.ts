@@ -1,12 +1,15 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { initialJsBudget } from './build/initial-js-budget.ts';
 
 const api = process.env.DEBRIEF_API ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [
     svelte(),
+    // The budget for what a first visit downloads; the build fails above it.
+    initialJsBudget(150),
     // A service worker keeps the app itself available offline, so a reload without network still opens the board
     // (its content comes from IndexedDB). Registered from a file, not an inline script, to suit a strict CSP.
     VitePWA({

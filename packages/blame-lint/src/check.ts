@@ -53,13 +53,13 @@ const personFollows = (text: string, match: RegExpExecArray) => {
 const RULES: Rule[] = [
   {
     kind: 'human-error',
-    // Singular "user error" only: "user errors (HTTP 4xx)" is a metric.
-    pattern: /\b(?:(?:human|operator|engineer|developer|pilot|admin) (?:errors?|mistakes?)|user (?:error|mistake)|pebkac|pebcak|picnic|layer[ -]8 (?:issue|problem|error)|id10t)\b/giu,
+    // Singular "user error" only: "user errors (HTTP 4xx)" is a metric. Not a compound noun: "user error messages", "human error rate".
+    pattern: /\b(?:(?:human|operator|engineer|developer|pilot|admin) (?:errors?|mistakes?)|user (?:error|mistake)|pebkac|pebcak|picnic|layer[ -]8 (?:issue|problem|error)|id10t)\b(?!\s+(?:messages?|rates?|codes?|pages?|handling|budgets?|dialogs?|strings?|texts?)\b)/giu,
     replace: () => 'a gap in our safeguards',
   },
   {
     kind: 'character-judgement',
-    pattern: /\b(?:careless(?:ly|ness)?|lazy|laziness|sloppy|sloppiness|incompeten(?:t|ce)|negligen(?:t|tly|ce)|reckless(?:ly|ness)?|stupid(?:ity)?|dumb|clueless|irresponsib(?:le|ly|ility)|inattentive|idiot(?:ic)?|amateurish|lazily|cowboy|unprofessional|thoughtless(?:ly)?|lack of (?:care|attention|diligence|discipline|competence)|asleep at the wheel|sloppiest|laziest|most (?:careless|reckless|incompetent|negligent)|rookie (?:mistake|error|move)|(?:poor|bad|terrible|awful|questionable) judg(?:e)?ment|too (?:inexperienced|junior|green|careless) to|(?:didn['’]t|did not|doesn['’]t|does not) know what (?:he|she|they|you) (?:was|were|is|are) doing|(?:couldn['’]t|could not|can['’]t) be bothered|wasn['’]t paying attention|weren['’]t paying attention)\b/giu,
+    pattern: /\b(?:careless(?:ly|ness)?|lazy|laziness|sloppy|sloppiness|incompeten(?:t|ce)|negligen(?:t|tly|ce)|reckless(?:ly|ness)?|stupid(?:ity)?|dumb|clueless|irresponsib(?:le|ly|ility)|inattentive|idiot(?:ic)?|amateurish|lazily|cowboy|unprofessional|thoughtless(?:ly)?|lack of (?:care|attention|diligence|discipline|competence)|asleep at the wheel|sloppiest|laziest|most (?:careless|reckless|incompetent|negligent)|rookie (?:mistake|error|move)|(?:poor|bad|terrible|awful|questionable) judg(?:e)?ment|too (?:inexperienced|junior|green|careless) to|(?:didn['’]t|did not|doesn['’]t|does not) know what (?:he|she|they|you) (?:was|were|is|are) doing|(?:couldn['’]t|could not|can['’]t) be bothered|wasn['’]t paying attention|weren['’]t paying attention|cut(?:ting)? corners|half[- ]asleep|out of (?:his|her|their|your|my) depth|should(?: have|['’]ve) known better)\b/giu,
   },
   {
     kind: 'counterfactual',
@@ -90,7 +90,7 @@ const RULES: Rule[] = [
   },
   {
     kind: 'person-as-cause',
-    pattern: /\b([\p{L}-]+)['’]s (?:mistake|fault|error|blunder|screw-?up|oversight|negligence|bad call|failure)\b/giu,
+    pattern: /\b([\p{L}-]+)['’]s (?:mistake|fault|error|blunder|screw-?up|oversight|negligence|bad call|failure|doing)\b/giu,
     when: (_text, match) => isPersonWord(match[1] ?? ''),
   },
   { kind: 'person-as-cause', pattern: /\b(?:his|her|their|your|my) (?:mistake|fault|blunder|screw-?up|oversight|negligence)\b/giu },
@@ -106,7 +106,7 @@ const RULES: Rule[] = [
   {
     // "because Sara overrode…", "caused by Sam running…", "the root cause was Omar", "traces back to Victor's decision".
     kind: 'person-as-cause',
-    pattern: /\b(?:because|caused by|the result of|(?:the )?root cause (?:was|is)|traces? back to|lies with|(?:is|was) down to)\b/giu,
+    pattern: /\b(?:because|caused by|the result of|(?:the )?(?:root )?cause (?:was|is)|traces? back to|lies with|(?:is|was) down to)\b/giu,
     when: (text, match) => personFollows(text, match) && !/\bgit blame\b/i.test(text),
   },
   {

@@ -34,9 +34,13 @@ describe('quality on labelled post-mortem sentences', () => {
     expect(recall).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('keeps the same bar on the corpus a second author wrote without seeing the rules', () => {
-    const { corpus, precision, recall } = score('second-author.tsv');
-    expect(corpus.length).toBe(160);
+  // Written by people who had not seen the rules (their blind scores are in each file's header).
+  it.each([
+    ['second-author.tsv', 160],
+    ['third-author.tsv', 120],
+  ])('keeps the same bar on %s', (file, size) => {
+    const { corpus, precision, recall } = score(file);
+    expect(corpus.length).toBe(size);
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.85);
   });

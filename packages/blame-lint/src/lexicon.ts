@@ -8,7 +8,8 @@ export const ROLES = [
   'engineer', 'engineers', 'developer', 'developers', 'dev', 'devs', 'operator', 'operators', 'admin', 'admins',
   'administrator', 'sre', 'sres', 'on-call', 'oncall', 'on call', 'intern', 'interns', 'new hire', 'contractor',
   'manager', 'lead', 'tech lead', 'team lead', 'reviewer', 'author', 'dba', 'dbas', 'analyst', 'tester', 'qa',
-  'release manager', 'support agent', 'person', 'colleague', 'junior', 'senior',
+  'release manager', 'support agent', 'person', 'colleague', 'junior', 'senior', 'captain', 'release captain',
+  'commander', 'incident commander', 'responder', 'responders', 'maintainer', 'consultant', 'freelancer', 'newbie',
 ];
 
 /** Common first names (international). Enough to recognise people in incident write-ups; not a census. */
@@ -42,6 +43,13 @@ quinn rafael ramon rana rania raphael rashid raul reza rhys ricardo riley rita r
 sabrina sahil saira salma samantha samuel sanjay santiago sarita sasha sebastian selin seo shreya sid silvia sina
 siobhan sonia stella sven tamara tanvir tariq teresa theo thomas tobias tomas tomasz trevor valentina vanessa
 victoria viktor vivek wanda wendy xin yan yara yasmin yosef yu yvonne zain zara zhang zoltan
+abena adaeze adebayo ade akosua amani ayodele babajide bongani chidi chika chioma dayo ebele emeka esi folake funmi
+kehinde kemi kwabena kwame kwesi lerato mandla nia nkechi obinna olamide sipho tendai thabo themba tunde uchenna
+yaw zanele zodwa amara imani jamal keisha lakisha latoya malik shanice tyrone devendra dev gaurav harish hemant
+kavya lakshmi manish meera mukesh nandini pradeep prakash ramesh rekha rohit sandeep shalini suresh swati venkat vijay
+zainab aaliyah abdullah ayman bashir faisal habib hussein jamila karima layla mariam mustafa nasser rami samira yousef
+bogdan dariusz grzegorz jakub katarzyna krzysztof lukasz malgorzata marek piotr radek tomasz wojciech agnieszka
+anh bao duc hoa linh minh nguyen quang thanh tuan hyun jae ji min-jun seo-yeon soo yeon haruto ren sota yui yuto
 `
   .trim()
   .split(/\s+/);
