@@ -57,7 +57,9 @@ export async function startReference(): Promise<Target> {
   const require = createRequire(import.meta.url);
   const script = join(dirname(require.resolve('@y/websocket-server/package.json')), 'src', 'server.js');
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [script], {
+  // The same Node flags as Debrief's server gets (DEBRIEF_NODE_ARGS, e.g. "--cpu-prof"), so both can be profiled alike.
+  const nodeArgs = (process.env.DEBRIEF_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

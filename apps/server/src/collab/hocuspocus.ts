@@ -30,6 +30,7 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
     quiet: true,
     debounce: 2_000,
     maxDebounce: 10_000,
+    flushDelay: false,
     extensions: options.extensions ?? [],
     onAuthenticate: authenticate(storage),
     onLoadDocument: loadDocument(storage, log),

@@ -1,9 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import crossws from 'crossws/adapters/node';
-import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server';
-
-type ClientConnection = ReturnType<Hocuspocus['handleConnection']>;
+import type { Hocuspocus } from '@hocuspocus/server';
+import { WebSocketServer, type RawData } from 'ws';
 
 /** The only WebSocket path; every other upgrade request is refused. */
 export const COLLAB_PATH = '/collab';
@@ -11,26 +9,25 @@ export const COLLAB_PATH = '/collab';
 /** Largest WebSocket frame accepted; a whole board fits with a wide margin. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
-/** Routes `/collab` upgrades on the HTTP server into Hocuspocus through crossws. */
-/** Returns a function that closes every open socket, for shutdown. */
+/** Hocuspocus hooks receive a web-standard Request; only the URL and headers matter to them. */
+function webRequest(request: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return new Request(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`, { headers });
+}
+
+const bytesOf = (data: RawData): Uint8Array =>
+  Array.isArray(data) ? new Uint8Array(Buffer.concat(data)) : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
+/**
+ * Routes `/collab` upgrades on the HTTP server into Hocuspocus, with `ws` directly (Hocuspocus 4 takes any
+ * WebSocket-like object). Returns a function that closes every open socket, for shutdown.
+ */
 export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus): () => void {
-  const connections = new WeakMap<object, ClientConnection>();
-  const ws = crossws({
-    serverOptions: { maxPayload: MAX_PAYLOAD_BYTES },
-    hooks: {
-      open(peer) {
-        const connection = hocuspocus.handleConnection(peer.websocket as unknown as WebSocketLike, peer.request as Request);
-        connections.set(peer, connection);
-      },
-      message(peer, message) {
-        connections.get(peer)?.handleMessage(message.uint8Array());
-      },
-      close(peer, event) {
-        connections.get(peer)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });
-        connections.delete(peer);
-      },
-    },
-  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];
@@ -38,7 +35,16 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus): () =
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    ws.handleUpgrade(request, socket, head).catch(() => socket.destroy());
+    socket.on('error', () => socket.destroy());
+    sockets.handleUpgrade(request, socket, head, (websocket) => {
+      const connection = hocuspocus.handleConnection(websocket, webRequest(request));
+      websocket.on('message', (data) => connection.handleMessage(bytesOf(data)));
+      websocket.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+      // A protocol error (oversized or malformed frame) closes the socket; `close` above tells Hocuspocus.
+      websocket.on('error', () => websocket.terminate());
+    });
   });
-  return () => ws.closeAll(1001, 'server shutting down');
+  return () => {
+    for (const websocket of sockets.clients) websocket.close(1001, 'server shutting down');
+  };
 }

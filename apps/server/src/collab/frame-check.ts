@@ -1,0 +1,96 @@
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { parseDocumentName } from '@debrief/protocol';
+
+/** Hocuspocus message types a client may send (see @hocuspocus/common MessageType). */
+const SYNC = 0;
+const AWARENESS = 1;
+const AUTH = 2;
+const QUERY_AWARENESS = 3;
+const STATELESS = 5;
+const CLOSE = 7;
+const SYNC_STATUS = 8;
+const PING = 9;
+const PONG = 10;
+
+/** Longest document address a client may use: `<id>/<kind>`, optionally followed by `\0` and a session id. */
+const MAX_ADDRESS_LENGTH = 128;
+const MAX_STATELESS_BYTES = 64 * 1024;
+const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+
+/**
+ * Checks a client frame completely before Hocuspocus sees it: the document address names a document we serve,
+ * the type is one clients send, and the payload decodes (Yjs updates and state vectors, awareness JSON) with
+ * nothing left over. Returns null for a well-formed frame, or why it is not. Garbage therefore never reaches
+ * Hocuspocus or Yjs: the connection is closed instead, with no stack trace in the log.
+ */
+export function checkFrame(frame: Uint8Array): string | null {
+  // The provider answers a server ping with a bare one-byte frame.
+  if (frame.length === 1 && (frame[0] === PONG || frame[0] === PING)) return null;
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const address = readBoundedString(decoder, MAX_ADDRESS_LENGTH);
+    if (address === null) return 'document address too long';
+    if (!parseDocumentName(address.split('\0')[0] ?? '')) return 'unknown document address';
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case SYNC: {
+        const step = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (step === 0) Y.decodeStateVector(payload);
+        else if (step === 1 || step === 2) Y.decodeUpdate(payload);
+        else return 'unknown sync step';
+        break;
+      }
+      case AWARENESS:
+        checkAwareness(decoding.readVarUint8Array(decoder));
+        break;
+      case AUTH: {
+        if (decoding.readVarUint(decoder) !== 0) return 'unknown authentication message';
+        if (readBoundedString(decoder, 256) === null) return 'token too long';
+        if (decoding.hasContent(decoder) && readBoundedString(decoder, 32) === null) return 'version too long';
+        break;
+      }
+      case QUERY_AWARENESS:
+      case CLOSE:
+        break;
+      case STATELESS:
+        if (readBoundedString(decoder, MAX_STATELESS_BYTES) === null) return 'stateless message too long';
+        break;
+      case SYNC_STATUS:
+        decoding.readVarUint(decoder);
+        break;
+      default:
+        return `unknown message type ${type}`;
+    }
+    // CLOSE may carry a reason; everything else must be exactly as long as its parts.
+    if (type !== CLOSE && decoding.hasContent(decoder)) return 'trailing bytes';
+    return null;
+  } catch {
+    return 'undecodable message';
+  }
+}
+
+/** A varString no longer than `max` bytes, or null; checks the length before decoding anything. */
+function readBoundedString(decoder: decoding.Decoder, max: number): string | null {
+  const start = decoder.pos;
+  const length = decoding.readVarUint(decoder);
+  if (length > max) return null;
+  decoder.pos = start;
+  return decoding.readVarString(decoder);
+}
+
+/** An awareness update: a count, then per client an id, a clock and a JSON state (or "null"). */
+function checkAwareness(update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  if (count > 1_000) throw new Error('too many awareness states');
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    const state = readBoundedString(decoder, MAX_AWARENESS_STATE_BYTES);
+    if (state === null) throw new Error('awareness state too long');
+    JSON.parse(state);
+  }
+  if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update');
+}
