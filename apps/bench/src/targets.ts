@@ -26,7 +26,8 @@ async function freePort(): Promise<number> {
 
 /** Debrief as `pnpm start` runs it (embedded storage in a temporary folder). */
 export async function startDebrief(): Promise<Target> {
-  const server = await startServer({ logLevel: 'error' });
+  // Rate limits are per client address, and the whole load comes from this one machine: turn them off here.
+  const server = await startServer({ logLevel: 'error', env: { RATE_LIMIT_SCALE: '0' } });
   const wsUrl = `${server.url.replace('http', 'ws')}/collab`;
   return {
     name: 'debrief',

@@ -5,6 +5,7 @@ import { createCollab } from './collab/hocuspocus.ts';
 import type { SaverTiming } from './collab/document-saver.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { noteRoutes } from './http/notes.ts';
 import { voteRoutes } from './http/votes.ts';
 import { actionRoutes } from './http/actions.ts';
@@ -14,6 +15,9 @@ import { ReportsService } from './reports/reports-service.ts';
 import { LearningService } from './learning/learning-service.ts';
 import { learningRoutes } from './http/learning.ts';
 import { KeyedLock, scopedLock, type Lock } from './postmortems/keyed-lock.ts';
+import type { TrustProxy } from './limits/client-address.ts';
+import { createRateLimiter, type RateLimiter } from './limits/rate-limits.ts';
+import { closeConnectionsOf, localRotationSignal, type KeyRotationSignal } from './postmortems/rotate-keys.ts';
 import { VotingService } from './votes/voting-service.ts';
 import { postmortemRoutes } from './http/postmortems.ts';
 import { webAppRoutes } from './http/web-app.ts';
@@ -33,6 +37,12 @@ export interface AppOptions {
   /** Releases what the options above hold (connections), after everything is saved. */
   onClose?: () => Promise<void>;
   saverTiming?: Partial<SaverTiming>;
+  /** Which proxies may name the client's address (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
+  /** Per-address limits; the defaults in limits/rate-limits.ts otherwise. */
+  rateLimiter?: RateLimiter;
+  /** How instances learn of rotated keys; within this process when absent. */
+  rotationSignal?: KeyRotationSignal;
   /** Pino options; `stream` lets tests capture what the server logs. */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
@@ -62,25 +72,32 @@ export async function createApp(options: AppOptions): Promise<App> {
       : false,
     // Keys travel only in URL fragments and the Authorization header; Fastify's default serializers log neither.
     bodyLimit: 1024 * 1024,
+    // Fastify's own type for this option resolves the http/https/http2 overloads badly when given a union.
+    trustProxy: (options.trustProxy ?? false) as boolean,
   });
+  const trustProxy = options.trustProxy ?? false;
+  const limiter = options.rateLimiter ?? createRateLimiter();
   const log: FastifyBaseLogger = http.log;
   const lock = options.lock ?? new KeyedLock();
-  const { collab, saver } = createCollab({ storage, log, lock, extensions: options.extensions, saverTiming: options.saverTiming });
+  const { collab, saver, guard } = createCollab({ storage, log, lock, extensions: options.extensions, saverTiming: options.saverTiming });
   // The API speaks JSON only; anything else is a clear 415 rather than a string that fails validation.
   http.removeContentTypeParser('text/plain');
   installErrorHandler(http);
+  await securityHeaders(http);
   await http.register(healthRoutes);
-  await http.register(postmortemRoutes(storage, options.publicUrl));
+  const rotationSignal = options.rotationSignal ?? localRotationSignal();
+  rotationSignal.subscribe((postmortemId) => closeConnectionsOf(collab, postmortemId));
+  await http.register(postmortemRoutes(storage, limiter, { lock: scopedLock(lock, 'keys'), signal: rotationSignal }, options.publicUrl));
   // One lock for every server writer of `<id>/notes`.
   const notesLock = scopedLock(lock, 'notes');
-  await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock)));
-  await http.register(voteRoutes(storage, new VotingService(storage, collab, notesLock)));
+  await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock), limiter));
+  await http.register(voteRoutes(storage, new VotingService(storage, collab, notesLock), limiter));
   const actions = new ActionsService(storage, collab, scopedLock(lock, 'findings'));
   await http.register(actionRoutes(storage, actions));
   await http.register(learningRoutes(new LearningService(storage, actions)));
   await http.register(reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports')), options.publicUrl));
   await http.register(webAppRoutes(options.webDist));
-  const closeSockets = attachCollabSocket(http.server, collab);
+  const closeSockets = attachCollabSocket(http.server, collab, { limiter, trustProxy, log, guard });
 
   let closing: Promise<void> | undefined;
   const close = () =>

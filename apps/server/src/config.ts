@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTrustProxy, type TrustProxy } from './limits/client-address.ts';
 
 /** Server settings, all from the environment (see README). */
 export interface Config {
@@ -12,6 +13,10 @@ export interface Config {
   databaseUrl?: string;
   /** Redis joining several instances into one live system; needs `databaseUrl`. */
   redisUrl?: string;
+  /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY); none by default. */
+  trustProxy: TrustProxy;
+  /** Multiplier for every rate limit (RATE_LIMIT_SCALE); 0 turns them off, e.g. for load tests. */
+  rateLimitScale: number;
 }
 
 /** Reads and checks the environment; throws a readable message on bad values. */
@@ -31,7 +36,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (redisUrl && !databaseUrl) {
     throw new Error('REDIS_URL joins several instances, which must share storage: set DATABASE_URL too (embedded files belong to one process)');
   }
+  const rateLimitScale = Number(env.RATE_LIMIT_SCALE ?? 1);
+  if (!Number.isFinite(rateLimitScale) || rateLimitScale < 0) throw new Error(`RATE_LIMIT_SCALE must be a number ≥ 0, not "${env.RATE_LIMIT_SCALE}"`);
   return {
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    rateLimitScale,
     databaseUrl,
     redisUrl,
     host: env.HOST ?? '127.0.0.1',

@@ -3,10 +3,15 @@ import type { Extension } from '@hocuspocus/server';
 import IORedis from 'ioredis';
 import type { Config } from './config.ts';
 import type { Lock } from './postmortems/keyed-lock.ts';
+import { createRateLimiter, type RateLimiter } from './limits/rate-limits.ts';
+import type { KeyRotationSignal } from './postmortems/rotate-keys.ts';
 import { LowdbStorage } from './storage/lowdb-storage.ts';
 import { PostgresLock } from './storage/postgres/advisory-lock.ts';
 import { describeDatabase, PostgresStorage } from './storage/postgres/postgres-storage.ts';
 import type { Storage } from './storage/storage.ts';
+
+/** The Redis channel on which instances announce rotated keys. */
+const ROTATION_CHANNEL = 'debrief:keys-rotated';
 
 /** Where state lives and how instances are joined, as chosen by the environment. */
 export interface Infrastructure {
@@ -14,6 +19,10 @@ export interface Infrastructure {
   /** Undefined: one process, an in-memory lock is enough. */
   lock?: Lock;
   extensions: Extension[];
+  /** Per-address limits, counted in Redis when instances share it. */
+  rateLimiter: RateLimiter;
+  /** Key rotations reach every instance through Redis; undefined: one process. */
+  rotationSignal?: KeyRotationSignal;
   onClose: () => Promise<void>;
   /** For the start-up log line; never includes a password. */
   description: string;
@@ -22,21 +31,51 @@ export interface Infrastructure {
 /** Opens storage (PostgreSQL or lowdb) and, with REDIS_URL, the Redis extension and a cross-instance lock. */
 export async function openInfrastructure(config: Config): Promise<Infrastructure> {
   if (!config.databaseUrl) {
-    return { storage: new LowdbStorage(config.dataDir), extensions: [], onClose: async () => undefined, description: `data in ${config.dataDir}` };
+    return {
+      storage: new LowdbStorage(config.dataDir),
+      extensions: [],
+      rateLimiter: createRateLimiter({ scale: config.rateLimitScale }),
+      onClose: async () => undefined,
+      description: `data in ${config.dataDir}`,
+    };
   }
   const storage = await PostgresStorage.open({ connectionString: config.databaseUrl });
   // Server writes (notes, votes, reveals, saves) are serialised in PostgreSQL, so any instance may take any request.
   const lock = new PostgresLock(config.databaseUrl);
   const extensions: Extension[] = [];
   const redisUrl = config.redisUrl;
+  let counters: IORedis | undefined;
+  let rotationSignal: KeyRotationSignal | undefined;
+  let subscriber: IORedis | undefined;
   if (redisUrl) {
     extensions.push(new Redis({ prefix: 'debrief', createClient: () => new IORedis(redisUrl, { maxRetriesPerRequest: null }) }));
+    // Limits count across instances; a command that cannot reach Redis fails fast and the request goes through.
+    counters = new IORedis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    counters.on('error', () => undefined);
+    const publisher = counters;
+    const listener = (subscriber = new IORedis(redisUrl, { maxRetriesPerRequest: null }));
+    listener.on('error', () => undefined);
+    rotationSignal = {
+      publish: async (postmortemId) => void (await publisher.publish(ROTATION_CHANNEL, postmortemId)),
+      subscribe: (onRotated) => {
+        void listener.subscribe(ROTATION_CHANNEL);
+        listener.on('message', (channel: string, postmortemId: string) => {
+          if (channel === ROTATION_CHANNEL) onRotated(postmortemId);
+        });
+      },
+    };
   }
   return {
     storage,
     lock,
     extensions,
-    onClose: () => lock.close(),
+    rateLimiter: createRateLimiter({ scale: config.rateLimitScale, redis: counters }),
+    rotationSignal,
+    onClose: async () => {
+      counters?.disconnect();
+      subscriber?.disconnect();
+      await lock.close();
+    },
     description: `PostgreSQL at ${describeDatabase(config.databaseUrl)}${redisUrl ? `, joined through Redis at ${new URL(redisUrl).host}` : ''}`,
   };
 }

@@ -1,4 +1,4 @@
-export { LIMITS } from './limits.ts';
+export { CAPS, LIMITS } from './limits.ts';
 export { newId } from './ids.ts';
 export * from './schema/versioning.ts';
 export * from './schema/documents.ts';
@@ -23,3 +23,4 @@ export * from './findings/actions.ts';
 export * from './findings/review.ts';
 export * from './board/fishbone.ts';
 export * from './board/themes.ts';
+export * from './board/caps.ts';

@@ -8,3 +8,15 @@ export const LIMITS = {
   noteText: 1000,
   evidenceUrl: 2000,
 } as const;
+
+/**
+ * How much one post-mortem may hold. Far above any real session (a long one has a few hundred notes), low enough
+ * that one participant cannot exhaust the server. The UI says so when a cap is reached; the server enforces it.
+ */
+export const CAPS = {
+  notes: 2_000,
+  events: 1_000,
+  factors: 500,
+  /** Encoded size of any one Yjs document. */
+  documentBytes: 5 * 1024 * 1024,
+} as const;

@@ -49,6 +49,8 @@ export type ErrorCode =
   | 'voting_closed'
   | 'no_votes_left'
   | 'not_found'
+  | 'rate_limited'
+  | 'limit_reached'
   | 'internal';
 
 /** The body of every error response. */

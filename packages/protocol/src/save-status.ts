@@ -19,3 +19,21 @@ export function parseSaveStatus(payload: string): SaveStatusMessage | null {
     return null;
   }
 }
+
+/** A server notice to a document's clients: a cap was reached (see CAPS in the model) and what happened. */
+export const LimitNotice = z.object({
+  type: z.literal('limit-reached'),
+  what: z.enum(['events', 'factors', 'document']),
+  cap: z.number().int().positive(),
+});
+export type LimitNotice = z.infer<typeof LimitNotice>;
+
+/** Reads a stateless payload; null for anything that is not a limit notice. */
+export function parseLimitNotice(payload: string): LimitNotice | null {
+  try {
+    const parsed = LimitNotice.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

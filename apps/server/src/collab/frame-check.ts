@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { parseDocumentName } from '@debrief/protocol';
+import { isPostmortemId } from '@debrief/protocol';
 
 /** Hocuspocus message types a client may send (see @hocuspocus/common MessageType). */
 const SYNC = 0;
@@ -18,6 +18,12 @@ const MAX_ADDRESS_LENGTH = 128;
 const MAX_STATELESS_BYTES = 64 * 1024;
 const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 
+/** `<post-mortem id>/<lower-case word>`: the shape of every document address. */
+function isDocumentAddress(name: string): boolean {
+  const [id, kind, ...rest] = name.split('/');
+  return rest.length === 0 && id !== undefined && isPostmortemId(id) && /^[a-z]{1,20}$/.test(kind ?? '');
+}
+
 /**
  * Checks a client frame completely before Hocuspocus sees it: the document address names a document we serve,
  * the type is one clients send, and the payload decodes (Yjs updates and state vectors, awareness JSON) with
@@ -25,49 +31,62 @@ const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
  * Hocuspocus or Yjs: the connection is closed instead, with no stack trace in the log.
  */
 export function checkFrame(frame: Uint8Array): string | null {
+  const info = inspectFrame(frame);
+  return 'problem' in info ? info.problem : null;
+}
+
+/** What a well-formed frame is: its document, its message type, and for sync messages the step (0 asks, 1–2 carry changes). */
+export type FrameInfo = { document: string | null; type: number; step: number | null } | { problem: string };
+
+/** Like checkFrame, and says what a good frame is, so the socket layer can hold back changes to a full document. */
+export function inspectFrame(frame: Uint8Array): FrameInfo {
   // The provider answers a server ping with a bare one-byte frame.
-  if (frame.length === 1 && (frame[0] === PONG || frame[0] === PING)) return null;
+  if (frame.length === 1 && (frame[0] === PONG || frame[0] === PING)) return { document: null, type: frame[0], step: null };
+  const fail = (problem: string) => ({ problem });
   try {
     const decoder = decoding.createDecoder(frame);
     const address = readBoundedString(decoder, MAX_ADDRESS_LENGTH);
-    if (address === null) return 'document address too long';
-    if (!parseDocumentName(address.split('\0')[0] ?? '')) return 'unknown document address';
+    if (address === null) return fail('document address too long');
+    const document = address.split('\0')[0] ?? '';
+    // `<id>/<kind>` in shape; an unknown kind or post-mortem is refused by authentication, with a proper answer.
+    if (!isDocumentAddress(document)) return fail('unknown document address');
+    let step: number | null = null;
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case SYNC: {
-        const step = decoding.readVarUint(decoder);
+        step = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
         if (step === 0) Y.decodeStateVector(payload);
         else if (step === 1 || step === 2) Y.decodeUpdate(payload);
-        else return 'unknown sync step';
+        else return fail('unknown sync step');
         break;
       }
       case AWARENESS:
         checkAwareness(decoding.readVarUint8Array(decoder));
         break;
       case AUTH: {
-        if (decoding.readVarUint(decoder) !== 0) return 'unknown authentication message';
-        if (readBoundedString(decoder, 256) === null) return 'token too long';
-        if (decoding.hasContent(decoder) && readBoundedString(decoder, 32) === null) return 'version too long';
+        if (decoding.readVarUint(decoder) !== 0) return fail('unknown authentication message');
+        if (readBoundedString(decoder, 256) === null) return fail('token too long');
+        if (decoding.hasContent(decoder) && readBoundedString(decoder, 32) === null) return fail('version too long');
         break;
       }
       case QUERY_AWARENESS:
       case CLOSE:
         break;
       case STATELESS:
-        if (readBoundedString(decoder, MAX_STATELESS_BYTES) === null) return 'stateless message too long';
+        if (readBoundedString(decoder, MAX_STATELESS_BYTES) === null) return fail('stateless message too long');
         break;
       case SYNC_STATUS:
         decoding.readVarUint(decoder);
         break;
       default:
-        return `unknown message type ${type}`;
+        return fail(`unknown message type ${type}`);
     }
     // CLOSE may carry a reason; everything else must be exactly as long as its parts.
-    if (type !== CLOSE && decoding.hasContent(decoder)) return 'trailing bytes';
-    return null;
+    if (type !== CLOSE && decoding.hasContent(decoder)) return fail('trailing bytes');
+    return { document, type, step };
   } catch {
-    return 'undecodable message';
+    return fail('undecodable message');
   }
 }
 

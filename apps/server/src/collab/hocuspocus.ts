@@ -3,6 +3,7 @@ import type { Storage } from '../storage/storage.ts';
 import { authenticate } from './auth.ts';
 import { DocumentSaver, STORAGE_ORIGIN, type SaverTiming } from './document-saver.ts';
 import { loadDocument, type PersistenceLog } from './persistence.ts';
+import { DocumentGuard } from './document-guard.ts';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 
 export interface CollabOptions {
@@ -22,9 +23,10 @@ function needsSave(origin: unknown): boolean {
 }
 
 /** The Yjs sync engine with our auth and persistence hooks; the socket side lives in websocket.ts. */
-export function createCollab(options: CollabOptions): { collab: Hocuspocus; saver: DocumentSaver } {
+export function createCollab(options: CollabOptions): { collab: Hocuspocus; saver: DocumentSaver; guard: DocumentGuard } {
   const { storage, log } = options;
   const saver = new DocumentSaver(storage, options.lock, log, options.saverTiming);
+  const guard = new DocumentGuard();
   const collab = new Hocuspocus({
     name: 'debrief',
     quiet: true,
@@ -34,15 +36,17 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
     extensions: options.extensions ?? [],
     onAuthenticate: authenticate(storage),
     onLoadDocument: loadDocument(storage, log),
-    onChange: async ({ document, transactionOrigin }) => {
+    onChange: async ({ document, transactionOrigin, update }) => {
       if (needsSave(transactionOrigin)) saver.changed(document);
+      if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'connection') guard.changed(document, update);
     },
     // The saver logs a failure, tells clients and retries; the document stays loaded (below) until it is saved.
     onStoreDocument: ({ document }) => saver.save(document).catch(() => undefined),
     beforeUnloadDocument: async ({ documentName }) => {
       if (saver.hasUnsaved(documentName)) throw new Error('kept in memory until it is saved');
     },
+    afterUnloadDocument: async ({ documentName }) => guard.forget(documentName),
   });
   saver.attach(collab);
-  return { collab, saver };
+  return { collab, saver, guard };
 }

@@ -2,12 +2,27 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type RawData } from 'ws';
+import { clientAddress, type TrustProxy } from '../limits/client-address.ts';
+import type { RateLimiter } from '../limits/rate-limits.ts';
+import { CAPS } from '@debrief/model';
+import { inspectFrame } from './frame-check.ts';
+import { statelessFrame, type DocumentGuard } from './document-guard.ts';
 
 /** The only WebSocket path; every other upgrade request is refused. */
 export const COLLAB_PATH = '/collab';
 
-/** Largest WebSocket frame accepted; a whole board fits with a wide margin. */
-const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+/** Largest WebSocket message accepted: a whole document at its 5 MB cap, plus framing. Larger ones close the socket (1009). */
+export const MAX_MESSAGE_BYTES = 6 * 1024 * 1024;
+
+/** Close code for a message that is not a well-formed Hocuspocus message (4000–4999 are the application's). */
+export const MALFORMED_MESSAGE = { code: 4400, reason: 'malformed message' };
+
+export interface SocketOptions {
+  limiter: RateLimiter;
+  trustProxy: TrustProxy;
+  log: { debug(obj: object, msg: string): void };
+  guard: DocumentGuard;
+}
 
 /** Hocuspocus hooks receive a web-standard Request; only the URL and headers matter to them. */
 function webRequest(request: IncomingMessage): Request {
@@ -26,23 +41,46 @@ const bytesOf = (data: RawData): Uint8Array =>
  * Routes `/collab` upgrades on the HTTP server into Hocuspocus, with `ws` directly (Hocuspocus 4 takes any
  * WebSocket-like object). Returns a function that closes every open socket, for shutdown.
  */
-export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus): () => void {
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, options: SocketOptions): () => void {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const upgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];
     if (path !== COLLAB_PATH) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
     socket.on('error', () => socket.destroy());
+    const decision = await options.limiter.take('openConnection', clientAddress(request, options.trustProxy));
+    if (!decision.allowed) {
+      socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${decision.retryAfterSeconds}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
     sockets.handleUpgrade(request, socket, head, (websocket) => {
       const connection = hocuspocus.handleConnection(websocket, webRequest(request));
-      websocket.on('message', (data) => connection.handleMessage(bytesOf(data)));
+      websocket.on('message', (data) => {
+        const bytes = bytesOf(data);
+        // Anything malformed ends this connection only; Hocuspocus and Yjs never see it.
+        const frame = inspectFrame(bytes);
+        if ('problem' in frame) {
+          options.log.debug({ problem: frame.problem }, 'closing a connection that sent a malformed message');
+          websocket.close(MALFORMED_MESSAGE.code, MALFORMED_MESSAGE.reason);
+          return;
+        }
+        // A document at its size cap takes no more changes; the sender hears why.
+        if (frame.document && frame.type === 0 && frame.step !== 0 && options.guard.isFull(frame.document)) {
+          websocket.send(statelessFrame(frame.document, { type: 'limit-reached', what: 'document', cap: CAPS.documentBytes }));
+          return;
+        }
+        connection.handleMessage(bytes);
+      });
       websocket.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
       // A protocol error (oversized or malformed frame) closes the socket; `close` above tells Hocuspocus.
       websocket.on('error', () => websocket.terminate());
     });
+  };
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgrade(request, socket, head).catch(() => socket.destroy());
   });
   return () => {
     for (const websocket of sockets.clients) websocket.close(1001, 'server shutting down');

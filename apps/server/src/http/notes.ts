@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { CAPS } from '@debrief/model';
 import {
   editNoteRequest,
   isItemId,
@@ -9,6 +10,8 @@ import {
 } from '@debrief/protocol';
 import { NoteAccessError, type NotesService } from '../notes/notes-service.ts';
 import type { Storage } from '../storage/storage.ts';
+import type { RateLimiter } from '../limits/rate-limits.ts';
+import { rateLimited } from './rate-limit.ts';
 import { requireAccess } from './access.ts';
 import { bodyOf } from './body.ts';
 import { ApiError } from './errors.ts';
@@ -29,6 +32,9 @@ function noteAuth(request: FastifyRequest<NoteParams>): { noteId: string; secret
 
 function noteError(error: unknown): never {
   if (error instanceof NoteAccessError) {
+    if (error.reason === 'limit_reached') {
+      throw new ApiError(409, 'limit_reached', `This post-mortem already holds ${CAPS.notes.toLocaleString('en')} notes, its limit. Group or withdraw some first.`);
+    }
     throw error.reason === 'not_found'
       ? new ApiError(404, 'not_found', 'There is no such note.')
       : new ApiError(403, 'wrong_secret', 'Only the author of a note can change it.');
@@ -37,12 +43,12 @@ function noteError(error: unknown): never {
 }
 
 /** Anonymous notes: submit, edit, withdraw, and the facilitator's reveal. Bodies are never logged. */
-export function noteRoutes(storage: Storage, notes: NotesService): FastifyPluginAsync {
+export function noteRoutes(storage: Storage, notes: NotesService, limiter: RateLimiter): FastifyPluginAsync {
   return async (app) => {
-    app.post<{ Params: { id: string } }>('/api/postmortems/:id/notes', async (request, reply) => {
+    app.post<{ Params: { id: string } }>('/api/postmortems/:id/notes', { onRequest: rateLimited(limiter, 'submitNote') }, async (request, reply) => {
       await requireAccess(storage, request);
       const input = bodyOf(submitNoteRequest, request);
-      const body: SubmitNoteResponse = await notes.submit(request.params.id, input);
+      const body: SubmitNoteResponse = await notes.submit(request.params.id, input).catch(noteError);
       return reply.code(201).send(body);
     });
 

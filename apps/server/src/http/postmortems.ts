@@ -6,7 +6,11 @@ import {
   type PostmortemSummary,
 } from '@debrief/protocol';
 import { createPostmortem } from '../postmortems/create.ts';
+import type { Lock } from '../postmortems/keyed-lock.ts';
+import { rotateKeys, type KeyRotationSignal } from '../postmortems/rotate-keys.ts';
 import type { Storage } from '../storage/storage.ts';
+import type { RateLimiter } from '../limits/rate-limits.ts';
+import { rateLimited } from './rate-limit.ts';
 import { requireAccess } from './access.ts';
 import { bodyOf } from './body.ts';
 
@@ -16,9 +20,14 @@ function originOf(request: FastifyRequest, publicUrl: string | undefined): strin
 }
 
 /** Creating post-mortems and checking a link's key. */
-export function postmortemRoutes(storage: Storage, publicUrl?: string): FastifyPluginAsync {
+export function postmortemRoutes(
+  storage: Storage,
+  limiter: RateLimiter,
+  rotation: { lock: Lock; signal: KeyRotationSignal },
+  publicUrl?: string,
+): FastifyPluginAsync {
   return async (app) => {
-    app.post('/api/postmortems', async (request, reply) => {
+    app.post('/api/postmortems', { onRequest: rateLimited(limiter, 'createPostmortem') }, async (request, reply) => {
       const created = await createPostmortem(storage, bodyOf(createPostmortemRequest, request));
       const origin = originOf(request, publicUrl);
       const body: CreatePostmortemResponse = {
@@ -37,6 +46,19 @@ export function postmortemRoutes(storage: Storage, publicUrl?: string): FastifyP
         title: postmortem.title,
         incidentAt: postmortem.incidentAt,
         role: access.role,
+      };
+      return body;
+    });
+
+    // New links for everyone; the old ones stop working and their connections are closed.
+    app.post<{ Params: { id: string } }>('/api/postmortems/:id/keys', async (request) => {
+      await requireAccess(storage, request, 'facilitator');
+      const keys = await rotateKeys(storage, rotation.lock, rotation.signal, request.params.id);
+      const origin = originOf(request, publicUrl);
+      const body: CreatePostmortemResponse = {
+        id: request.params.id,
+        participantUrl: joinLink(origin, request.params.id, keys.participantKey),
+        facilitatorUrl: joinLink(origin, request.params.id, keys.facilitatorKey),
       };
       return body;
     });

@@ -7,6 +7,8 @@ import {
   type BallotState,
 } from '@debrief/protocol';
 import type { Storage } from '../storage/storage.ts';
+import type { RateLimiter } from '../limits/rate-limits.ts';
+import { rateLimited } from './rate-limit.ts';
 import { VoteError, type VotingService } from '../votes/voting-service.ts';
 import { requireAccess } from './access.ts';
 import { bodyOf } from './body.ts';
@@ -34,9 +36,9 @@ const voteError = (error: unknown): never => {
 };
 
 /** Anonymous dot voting: ballots, votes, and the facilitator's settings. */
-export function voteRoutes(storage: Storage, voting: VotingService): FastifyPluginAsync {
+export function voteRoutes(storage: Storage, voting: VotingService, limiter: RateLimiter): FastifyPluginAsync {
   return async (app) => {
-    app.post<Params>('/api/postmortems/:id/ballots', async (request, reply) => {
+    app.post<Params>('/api/postmortems/:id/ballots', { onRequest: rateLimited(limiter, 'vote') }, async (request, reply) => {
       await requireAccess(storage, request);
       const response: BallotResponse = { ballot: await voting.issueBallot(request.params.id) };
       return reply.code(201).send(response);
@@ -48,7 +50,7 @@ export function voteRoutes(storage: Storage, voting: VotingService): FastifyPlug
       return state;
     });
 
-    app.post<Params>('/api/postmortems/:id/votes', async (request, reply) => {
+    app.post<Params>('/api/postmortems/:id/votes', { onRequest: rateLimited(limiter, 'vote') }, async (request, reply) => {
       await requireAccess(storage, request);
       const { target } = bodyOf(voteRequest, request);
       const state = await voting.cast(request.params.id, ballotOf(request), target).catch(voteError);

@@ -1,5 +1,6 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import {
+  CAPS,
   DEFAULT_NOTE_COLOR,
   newId,
   removeRevealedNote,
@@ -17,7 +18,7 @@ import { shuffle } from './shuffle.ts';
 
 /** Why a note operation was refused. */
 export class NoteAccessError extends Error {
-  constructor(readonly reason: 'not_found' | 'wrong_secret') {
+  constructor(readonly reason: 'not_found' | 'wrong_secret' | 'limit_reached') {
     super(reason);
   }
 }
@@ -38,6 +39,7 @@ export class NotesService {
   /** Holds a new note for the next reveal; returns its id and the author's secret. */
   submit(postmortemId: string, input: SubmitNoteRequest): Promise<{ id: string; secret: string }> {
     return this.lock.run(postmortemId, async () => {
+      if ((await this.storage.countNotes(postmortemId)) >= CAPS.notes) throw new NoteAccessError('limit_reached');
       const id = newId();
       const secret = generateKey();
       const held: NoteContent = { text: input.text, color: input.color ?? DEFAULT_NOTE_COLOR, eventId: input.eventId ?? null };

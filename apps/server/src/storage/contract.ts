@@ -49,6 +49,20 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       expect(readMeta(doc).title).toBe('Checkout outage');
     });
 
+    it('replaces key hashes, durably, and only for that post-mortem', async () => {
+      const record = sampleRecord();
+      const other = sampleRecord();
+      await storage.createPostmortem(record, {});
+      await storage.createPostmortem(other, {});
+      const rotated = { facilitator: 'a'.repeat(64), participant: 'b'.repeat(64) };
+      await storage.replaceKeyHashes(record.id, rotated);
+      await storage.close();
+      storage = await h.reopen();
+      expect(await storage.getPostmortem(record.id)).toEqual({ ...record, keyHashes: rotated });
+      expect(await storage.getPostmortem(other.id)).toEqual(other);
+      await expect(storage.replaceKeyHashes('zzzzzzzzzzzzzzzz', rotated)).rejects.toThrow();
+    });
+
     it('lists every post-mortem', async () => {
       expect(await storage.listPostmortems()).toEqual([]);
       const a = sampleRecord({ title: 'A' });
@@ -116,6 +130,7 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       await storage.updateHeldNote(record.id, 'note0000000000aa', { ...held, text: 'edited', color: 'pink' });
       expect((await storage.getNote(record.id, 'note0000000000aa'))?.held).toMatchObject({ text: 'edited', color: 'pink' });
       expect((await storage.listHeldNotes(record.id)).map((n) => n.id).sort()).toEqual(['note0000000000aa', 'note0000000000bb']);
+      expect(await storage.countNotes(record.id)).toBe(2);
 
       const notesState = createBoardUpdate({ title: 'stand-in notes state' });
       await storage.releaseHeldNotes(record.id, ['note0000000000aa'], notesState);
@@ -129,6 +144,7 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       await storage.deleteNote(record.id, 'note0000000000bb', null);
       expect(await storage.getNote(record.id, 'note0000000000aa')).toBeNull();
       expect(await storage.listHeldNotes(record.id)).toEqual([]);
+      expect(await storage.countNotes(record.id)).toBe(0);
       const doc = new Y.Doc();
       Y.applyUpdate(doc, (await storage.loadDocument(record.id, 'notes'))!);
       expect(readMeta(doc).title).toBe('after delete');

@@ -70,6 +70,12 @@ export class LowdbStorage implements Storage {
     return (await this.file(id))?.data.postmortem ?? null;
   }
 
+  async replaceKeyHashes(id: string, keyHashes: PostmortemRecord['keyHashes']): Promise<void> {
+    const db = await this.existing(id);
+    db.data.postmortem = { ...db.data.postmortem, keyHashes };
+    await this.save(id, db);
+  }
+
   async loadDocument(postmortemId: string, kind: DocumentKind): Promise<Uint8Array | null> {
     const encoded = (await this.file(postmortemId))?.data.documents[kind];
     return encoded === undefined ? null : new Uint8Array(Buffer.from(encoded, 'base64'));
@@ -97,6 +103,10 @@ export class LowdbStorage implements Storage {
     if (!note?.held) throw new Error(`note ${noteId} is not held`);
     note.held = content;
     await this.save(postmortemId, db);
+  }
+
+  async countNotes(postmortemId: string): Promise<number> {
+    return Object.keys((await this.file(postmortemId))?.data.notes ?? {}).length;
   }
 
   async listHeldNotes(postmortemId: string): Promise<NoteRecord[]> {

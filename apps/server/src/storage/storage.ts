@@ -36,6 +36,8 @@ export interface Storage {
   listPostmortems(): Promise<PostmortemRecord[]>;
   /** The record, or null for an unknown id. */
   getPostmortem(id: string): Promise<PostmortemRecord | null>;
+  /** Replaces the post-mortem's key hashes (rotation): the old keys stop working with the next request. */
+  replaceKeyHashes(id: string, keyHashes: PostmortemRecord['keyHashes']): Promise<void>;
   /** A document's stored state as one Yjs update, or null when none was stored. */
   loadDocument(postmortemId: string, kind: DocumentKind): Promise<Uint8Array | null>;
   /** Replaces a document's stored state; resolves once it is durable. */
@@ -46,6 +48,8 @@ export interface Storage {
   getNote(postmortemId: string, noteId: string): Promise<NoteRecord | null>;
   /** Replaces the content of a held note. */
   updateHeldNote(postmortemId: string, noteId: string, content: NoteContent): Promise<void>;
+  /** How many notes the post-mortem has, held and revealed (for its cap). */
+  countNotes(postmortemId: string): Promise<number>;
   /** Every held note, in no meaningful order (never submission order). */
   listHeldNotes(postmortemId: string): Promise<NoteRecord[]>;
   /** Deletes a note record and, for a revealed note, stores the notes document without it, atomically. */

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { CreatePostmortemResponse } from '@debrief/protocol';
 import { keyFromFragment } from '@debrief/protocol';
-import { createApp, type App } from '../app.ts';
+import { createApp, type App, type AppOptions } from '../app.ts';
 import { LowdbStorage } from '../storage/lowdb-storage.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { SaverTiming } from '../collab/document-saver.ts';
@@ -29,6 +29,8 @@ export async function startTestServer(
     /** Wraps the real storage, e.g. to make it fail on demand. */
     wrapStorage?: (storage: Storage) => Storage;
     saverTiming?: Partial<SaverTiming>;
+    /** Anything else the app takes (rate limits, trusted proxies…). */
+    app?: Partial<AppOptions>;
   } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'debrief-it-'));
@@ -37,6 +39,7 @@ export async function startTestServer(
     const app = await createApp({
       storage: wrap(new LowdbStorage(dataDir)),
       saverTiming: options.saverTiming,
+      ...options.app,
       webDist: join(dataDir, 'no-web'),
       logger: options.logStream ? { level: 'trace', stream: options.logStream } : false,
     });

@@ -216,6 +216,8 @@ export function addFactor(
     entry.set('order', nextOrder(siblings.map((s) => s.order)));
     entry.set('evidenceKind', input.evidence?.kind ?? '');
     entry.set('evidenceId', input.evidence?.id ?? '');
+    // Which factors are newest when a board is trimmed to its cap (see caps.ts); absent on older factors.
+    entry.set('createdAt', Date.now());
     factorsMap(doc).set(id, entry);
   }, origin);
   return id;

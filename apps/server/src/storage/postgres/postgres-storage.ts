@@ -88,6 +88,14 @@ export class PostgresStorage implements Storage {
     return rows[0]?.record ?? null;
   }
 
+  async replaceKeyHashes(id: string, keyHashes: PostmortemRecord['keyHashes']): Promise<void> {
+    const { rowCount } = await this.pool.query(`UPDATE postmortems SET record = jsonb_set(record, '{keyHashes}', $2::jsonb) WHERE id = $1`, [
+      check(id),
+      json(keyHashes),
+    ]);
+    if (rowCount === 0) throw new Error(`unknown post-mortem ${id}`);
+  }
+
   async loadDocument(postmortemId: string, kind: DocumentKind): Promise<Uint8Array | null> {
     const { rows } = await this.pool.query<{ state: Buffer }>('SELECT state FROM documents WHERE postmortem_id = $1 AND kind = $2', [
       check(postmortemId),
@@ -124,6 +132,11 @@ export class PostgresStorage implements Storage {
       [check(postmortemId), noteId, json(content)],
     );
     if (rowCount === 0) throw new Error(`note ${noteId} is not held`);
+  }
+
+  async countNotes(postmortemId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ count: string }>('SELECT count(*) FROM notes WHERE postmortem_id = $1', [check(postmortemId)]);
+    return Number(rows[0]?.count ?? 0);
   }
 
   async listHeldNotes(postmortemId: string): Promise<NoteRecord[]> {

@@ -155,3 +155,8 @@ export function searchLibrary(query: { q?: string; from?: string; to?: string; c
 export function fetchLearning(): Promise<LearningSummary> {
   return request('/api/learning');
 }
+
+/** `POST /api/postmortems/:id/keys` (facilitator): new links for both roles; the old ones stop working. */
+export function rotateKeys(id: string, key: string): Promise<CreatePostmortemResponse> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/keys`, { method: 'POST', headers: { authorization: `Bearer ${key}` } });
+}

@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import {
   addEvent,
+  addFactor,
+  canAdd,
+  CAPS,
   assertDocumentReadable,
   deleteEvent,
   categoriesMap,
@@ -32,6 +35,12 @@ export const LOCAL_ORIGIN = Symbol('debrief-local-edit');
 
 const MINUTE = 60_000;
 
+/** What a participant reads when a cap is reached (see CAPS in the model). */
+function limitMessage(what: 'events' | 'factors' | 'document'): string {
+  if (what === 'document') return 'This board has reached its size limit (5 MB): new changes are not saved. Ask the facilitator to publish and start a follow-up.';
+  return `This board holds at most ${CAPS[what].toLocaleString('en')} ${what === 'events' ? 'timeline events' : 'contributing factors'}; remove some before adding more.`;
+}
+
 /** One person's live session: connection state, the board, the notes, presence, and their own undo history. */
 export class BoardSession {
   status = $state<ConnectionStatus>('connecting');
@@ -41,6 +50,8 @@ export class BoardSession {
   saveState = $state<SaveState>('saved');
   /** A copy of the board kept on this device was loaded: it can be edited before (or without) the server. */
   loadedFromDevice = $state(false);
+  /** Why the last addition was refused or undone (a cap was reached); shown until dismissed. */
+  notice = $state<string | null>(null);
   authError = $state<string | null>(null);
   schemaError = $state<string | null>(null);
   canUndo = $state(false);
@@ -73,6 +84,7 @@ export class BoardSession {
       onAuthenticationFailed: () => (this.authError = 'This link is no longer valid for this post-mortem.'),
       onUnsyncedChanges: (count) => (this.unsyncedChanges = count),
       onSaveState: (state) => (this.saveState = state),
+      onLimitNotice: (notice) => (this.notice = limitMessage(notice.what)),
       onLocalLoaded: () => {
         // An empty copy (first visit on this device) is no basis for editing: wait for the server then.
         if (readMeta(this.#connection.board).schemaVersion === 0) return;
@@ -123,11 +135,24 @@ export class BoardSession {
   /** Adds an event one minute after the last one (or at the incident time, or now); returns its id. */
   addEvent(): string | null {
     if (!this.editable) return null;
+    if (!canAdd(this.#connection.board, 'events')) {
+      this.notice = limitMessage('events');
+      return null;
+    }
     const last = this.board.events.at(-1);
     const base = last ? Date.parse(last.at) + MINUTE : Date.parse(this.board.meta.incidentAt);
     const at = Number.isNaN(base) ? Math.floor(Date.now() / MINUTE) * MINUTE : base;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, not state
     return this.#discrete(() => addEvent(this.#connection.board, { at: new Date(at).toISOString() }, LOCAL_ORIGIN));
+  }
+
+  /** Adds a fishbone factor as this person; null when the board cannot take another (the notice says why). */
+  addFactor(input: Parameters<typeof addFactor>[1]): string | null {
+    if (this.editable && !canAdd(this.#connection.board, 'factors')) {
+      this.notice = limitMessage('factors');
+      return null;
+    }
+    return this.change((doc, origin) => addFactor(doc, input, origin));
   }
 
   /** Replaces time, decision flag or evidence link of an event. */

@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { documentName, type DocumentKind } from '@debrief/protocol';
+import { documentName, parseLimitNotice, type DocumentKind, type LimitNotice } from '@debrief/protocol';
 import { SaveWatcher, type SaveState } from './save-status.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
@@ -16,6 +16,8 @@ export interface ConnectionEvents {
   /** Fires once what this device kept of the editable documents (IndexedDB) is loaded. */
   onLocalLoaded(): void;
   onSaveState(state: SaveState): void;
+  /** The server refused or undid something because a cap was reached. */
+  onLimitNotice(notice: LimitNotice): void;
 }
 
 /** The live documents of one post-mortem over one WebSocket, and the board's awareness. */
@@ -66,7 +68,11 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
         if (pending.size === 0) events.onSynced();
       },
       onAuthenticationFailed: ({ reason }) => events.onAuthenticationFailed(reason),
-      onStateless: ({ payload }) => saves.receive(doc, payload),
+      onStateless: ({ payload }) => {
+        saves.receive(doc, payload);
+        const notice = parseLimitNotice(payload);
+        if (notice) events.onLimitNotice(notice);
+      },
       onUnsyncedChanges: ({ number }) => {
         unsynced.set(kind, number);
         events.onUnsyncedChanges([...unsynced.values()].reduce((a, b) => a + b, 0));

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addEvent, CAPS, eventText, readTimeline } from '@debrief/model';
+import { documentName, parseLimitNotice } from '@debrief/protocol';
+import type { Storage } from '../storage/storage.ts';
+import { api, connectClient, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
+
+let server: TestServer;
+/** Post-mortems whose note count the storage reports as full (so the cap is tested without writing 2,000 notes). */
+const fullOfNotes = new Set<string>();
+beforeAll(async () => {
+  server = await startTestServer({
+    wrapStorage: (storage: Storage) =>
+      new Proxy(storage, {
+        get(target, property, receiver) {
+          if (property === 'countNotes') {
+            return async (id: string) => (fullOfNotes.has(id) ? CAPS.notes : target.countNotes(id));
+          }
+          const value: unknown = Reflect.get(target, property, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+  });
+});
+afterAll(() => server.stop());
+
+it('removes events beyond the cap that a client adds anyway, for everyone, and says why', { timeout: 30_000 }, async () => {
+  const pm = await createTestPostmortem(server, 'Too many events');
+  const writer = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
+  const reader = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
+  await Promise.all([writer.synced, reader.synced]);
+  writer.doc.transact(() => {
+    for (let i = 0; i < CAPS.events + 5; i++) addEvent(writer.doc, { at: '2026-11-01T14:00:00.000Z', what: `e${i}` }, null, 1_000 + i);
+  });
+  await eventually(() => expect(readTimeline(reader.doc)).toHaveLength(CAPS.events), 15_000);
+  await eventually(() => expect(readTimeline(writer.doc)).toHaveLength(CAPS.events), 15_000);
+  expect(writer.stateless.map(parseLimitNotice)).toContainEqual({ type: 'limit-reached', what: 'events', cap: CAPS.events });
+  writer.destroy();
+  reader.destroy();
+});
+
+it('takes no more changes to a document at its size cap, and tells the writer', { timeout: 30_000 }, async () => {
+  const pm = await createTestPostmortem(server, 'Huge board');
+  const writer = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
+  const reader = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
+  await Promise.all([writer.synced, reader.synced]);
+  const id = addEvent(writer.doc, { at: '2026-11-01T14:00:00.000Z', what: '' });
+  eventText(writer.doc, id, 'known')!.insert(0, 'x'.repeat(CAPS.documentBytes));
+  await eventually(() => expect(readTimeline(reader.doc)[0]?.known.length).toBe(CAPS.documentBytes), 15_000);
+  await eventually(() => expect(writer.stateless.map(parseLimitNotice)).toContainEqual({ type: 'limit-reached', what: 'document', cap: CAPS.documentBytes }));
+  eventText(writer.doc, id, 'what')!.insert(0, 'one more change');
+  await new Promise((r) => setTimeout(r, 500));
+  expect(readTimeline(reader.doc)[0]?.what).toBe('');
+  writer.destroy();
+  reader.destroy();
+});
+
+it('refuses a note past the cap with 409 and a message that says so', async () => {
+  const pm = await createTestPostmortem(server, 'Full of notes');
+  fullOfNotes.add(pm.id);
+  const refused = await api(server, 'POST', `/api/postmortems/${pm.id}/notes`, pm.participantKey, { text: 'one too many' });
+  expect(refused.status).toBe(409);
+  expect(refused.body.error).toEqual({ code: 'limit_reached', message: expect.stringContaining('2,000 notes') });
+});
