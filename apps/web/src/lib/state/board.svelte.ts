@@ -16,6 +16,7 @@ import {
   type Theme,
   type TimelineEvent,
 } from '@debrief/model';
+import { keepUnchanged } from './stable.ts';
 
 /** The board document as plain values for the components; each part is re-read when its part changes. */
 export class BoardView {
@@ -34,7 +35,7 @@ export class BoardView {
         this.#unsubscribe.push(() => type.unobserveDeep(refresh));
       }
     };
-    watch([eventsMap(doc)], () => (this.events = readTimeline(doc)));
+    watch([eventsMap(doc)], () => (this.events = keepUnchanged(this.events, readTimeline(doc))));
     watch([metaMap(doc)], () => (this.meta = readMeta(doc)));
     watch([fishboneMap(doc), categoriesMap(doc), factorsMap(doc)], () => (this.fishbone = readFishbone(doc)));
     watch([themesMap(doc), noteThemesMap(doc)], () => (this.themes = readThemes(doc)));
