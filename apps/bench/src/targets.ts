@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { startServer } from '@debrief/server/testing/spawn-server';
+import { freePort, startServer } from '@debrief/server/testing/spawn-server';
 import type { SessionTarget } from './protocols.ts';
 
 /** A server under test, in its own process, with sessions ready to join. */
@@ -11,17 +10,6 @@ export interface Target {
   readonly pid: number;
   createSessions(count: number): Promise<SessionTarget[]>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Debrief as `pnpm start` runs it (embedded storage in a temporary folder). */

@@ -7,4 +7,4 @@ export * from './validate.ts';
 export * from './votes-api.ts';
 export * from './actions-api.ts';
 export * from './report.ts';
-export * from './save-status.ts';
+export * from './server-messages.ts';

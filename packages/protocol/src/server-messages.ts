@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+// The stateless messages the server sends on a document: save status and cap notices.
+
 /**
  * What the server tells a document's clients about saving, as Hocuspocus stateless messages. `saved` carries the
  * Yjs state vector (base64) of what is now durable, so each client can tell whether its own edits are in it.
@@ -10,14 +12,19 @@ export const SaveStatusMessage = z.discriminatedUnion('type', [
 ]);
 export type SaveStatusMessage = z.infer<typeof SaveStatusMessage>;
 
-/** Reads a stateless payload; null for anything that is not a save status. */
-export function parseSaveStatus(payload: string): SaveStatusMessage | null {
+/** Reads a stateless payload as one kind of server message; null for anything else. */
+function parseStateless<T>(schema: z.ZodType<T>, payload: string): T | null {
   try {
-    const parsed = SaveStatusMessage.safeParse(JSON.parse(payload));
+    const parsed = schema.safeParse(JSON.parse(payload));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+/** Reads a stateless payload; null for anything that is not a save status. */
+export function parseSaveStatus(payload: string): SaveStatusMessage | null {
+  return parseStateless(SaveStatusMessage, payload);
 }
 
 /** A server notice to a document's clients: a cap was reached (see CAPS in the model) and what happened. */
@@ -30,10 +37,5 @@ export type LimitNotice = z.infer<typeof LimitNotice>;
 
 /** Reads a stateless payload; null for anything that is not a limit notice. */
 export function parseLimitNotice(payload: string): LimitNotice | null {
-  try {
-    const parsed = LimitNotice.safeParse(JSON.parse(payload));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseStateless(LimitNotice, payload);
 }
