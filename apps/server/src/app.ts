@@ -32,6 +32,11 @@ export interface AppOptions {
   publicUrl?: string;
   /** Serialises server writes per post-mortem; must be shared by every instance when there are several. */
   lock?: Lock;
+  /**
+   * Serialises saves per document, shared likewise. Separate from `lock`: a server write holds `lock` and then
+   * takes this one, so with a pool of connections per lock they can never wait for each other's connections.
+   */
+  storeLock?: Lock;
   /** Hocuspocus extensions, e.g. Redis to join instances. */
   extensions?: Extension[];
   /** Releases what the options above hold (connections), after everything is saved. */
@@ -79,7 +84,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const limiter = options.rateLimiter ?? createRateLimiter();
   const log: FastifyBaseLogger = http.log;
   const lock = options.lock ?? new KeyedLock();
-  const { collab, saver, guard } = createCollab({ storage, log, lock, extensions: options.extensions, saverTiming: options.saverTiming });
+  const { collab, saver, guard } = createCollab({
+    storage,
+    log,
+    lock: options.storeLock ?? new KeyedLock(),
+    extensions: options.extensions,
+    saverTiming: options.saverTiming,
+  });
   // The API speaks JSON only; anything else is a clear 415 rather than a string that fails validation.
   http.removeContentTypeParser('text/plain');
   installErrorHandler(http);
@@ -87,7 +98,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   await http.register(healthRoutes);
   const rotationSignal = options.rotationSignal ?? localRotationSignal();
   rotationSignal.subscribe((postmortemId) => closeConnectionsOf(collab, postmortemId));
-  await http.register(postmortemRoutes(storage, limiter, { lock: scopedLock(lock, 'keys'), signal: rotationSignal }, options.publicUrl));
+  // This instance closes its own connections at once; telling the others is best effort and never undoes a rotation.
+  const announceRotation: KeyRotationSignal = {
+    subscribe: () => undefined,
+    publish: async (postmortemId) => {
+      closeConnectionsOf(collab, postmortemId);
+      await rotationSignal.publish(postmortemId).catch((error: unknown) => log.error({ err: error }, 'could not tell other instances about replaced keys'));
+    },
+  };
+  await http.register(postmortemRoutes(storage, limiter, { lock: scopedLock(lock, 'keys'), signal: announceRotation }, options.publicUrl));
   // One lock for every server writer of `<id>/notes`.
   const notesLock = scopedLock(lock, 'notes');
   await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock), limiter));

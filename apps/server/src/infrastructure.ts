@@ -16,8 +16,9 @@ const ROTATION_CHANNEL = 'debrief:keys-rotated';
 /** Where state lives and how instances are joined, as chosen by the environment. */
 export interface Infrastructure {
   storage: Storage;
-  /** Undefined: one process, an in-memory lock is enough. */
+  /** Undefined: one process, in-memory locks are enough. */
   lock?: Lock;
+  storeLock?: Lock;
   extensions: Extension[];
   /** Per-address limits, counted in Redis when instances share it. */
   rateLimiter: RateLimiter;
@@ -42,6 +43,8 @@ export async function openInfrastructure(config: Config): Promise<Infrastructure
   const storage = await PostgresStorage.open({ connectionString: config.databaseUrl });
   // Server writes (notes, votes, reveals, saves) are serialised in PostgreSQL, so any instance may take any request.
   const lock = new PostgresLock(config.databaseUrl);
+  // Saves lock on a pool of their own: a server write holds `lock` while its save takes `storeLock`.
+  const storeLock = new PostgresLock(config.databaseUrl);
   const extensions: Extension[] = [];
   const redisUrl = config.redisUrl;
   let counters: IORedis | undefined;
@@ -68,13 +71,14 @@ export async function openInfrastructure(config: Config): Promise<Infrastructure
   return {
     storage,
     lock,
+    storeLock,
     extensions,
     rateLimiter: createRateLimiter({ scale: config.rateLimitScale, redis: counters }),
     rotationSignal,
     onClose: async () => {
       counters?.disconnect();
       subscriber?.disconnect();
-      await lock.close();
+      await Promise.all([lock.close(), storeLock.close()]);
     },
     description: `PostgreSQL at ${describeDatabase(config.databaseUrl)}${redisUrl ? `, joined through Redis at ${new URL(redisUrl).host}` : ''}`,
   };

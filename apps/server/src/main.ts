@@ -19,6 +19,7 @@ const infrastructure = await openInfrastructure(config).catch(fail);
 const app = await createApp({
   storage: infrastructure.storage,
   lock: infrastructure.lock,
+  storeLock: infrastructure.storeLock,
   extensions: infrastructure.extensions,
   onClose: infrastructure.onClose,
   rateLimiter: infrastructure.rateLimiter,

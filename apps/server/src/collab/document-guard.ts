@@ -17,14 +17,23 @@ export class DocumentGuard {
 
   /** After a change a client made to `document`. */
   changed(document: Document, update: Uint8Array): void {
-    const parsed = parseDocumentName(document.name);
-    if (parsed?.kind === 'board') {
-      const trimmed = trimToCaps(document, SERVER_ORIGIN);
-      if (trimmed > 0) {
-        const what = document.getMap('events').size >= CAPS.events ? 'events' : 'factors';
-        tell(document, { type: 'limit-reached', what, cap: CAPS[what] });
-      }
+    try {
+      this.#trim(document);
+    } finally {
+      this.#measure(document, update);
     }
+  }
+
+  #trim(document: Document): void {
+    if (parseDocumentName(document.name)?.kind !== 'board') return;
+    const trimmed = trimToCaps(document, SERVER_ORIGIN);
+    if (trimmed > 0) {
+      const what = document.getMap('events').size >= CAPS.events ? 'events' : 'factors';
+      tell(document, { type: 'limit-reached', what, cap: CAPS[what] });
+    }
+  }
+
+  #measure(document: Document, update: Uint8Array): void {
     const measured = this.#measured.get(document.name) ?? { size: 0, since: Number.POSITIVE_INFINITY };
     measured.since += update.length;
     if (measured.size + measured.since >= CAPS.documentBytes) {

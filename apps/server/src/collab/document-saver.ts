@@ -18,6 +18,18 @@ export interface SaverTiming {
 
 const DEFAULT_TIMING: SaverTiming = { retryBaseMs: 1_000, retryMaxMs: 15_000, watchdogMs: 15_000 };
 
+/** Each engine's saver, so a server write can hold the same lock as saves of the document it changes. */
+const SAVERS = new WeakMap<Hocuspocus, DocumentSaver>();
+
+/**
+ * Runs `task` holding the lock that saves of `documentName` take (on every instance), so a server write's
+ * read-change-store cannot interleave with a save of the same document and store an older state over it.
+ */
+export function withSaveLock<T>(collab: Hocuspocus, documentName: string, task: () => Promise<T>): Promise<T> {
+  const saver = SAVERS.get(collab);
+  return saver ? saver.exclusive(documentName, task) : task();
+}
+
 interface Entry {
   document: Document;
   /** Changes seen, and how many of them the last successful save covered. */
@@ -35,6 +47,8 @@ interface Entry {
  */
 export class DocumentSaver {
   readonly #entries = new Map<string, Entry>();
+  /** What the last successful save of each loaded document made durable, for clients that connect later. */
+  readonly #lastSaved = new Map<string, string>();
   readonly #timing: SaverTiming;
   #instance: Hocuspocus | undefined;
   #stopped = false;
@@ -51,6 +65,12 @@ export class DocumentSaver {
   /** The engine whose documents are saved (unloaded once saved and idle). */
   attach(instance: Hocuspocus): void {
     this.#instance = instance;
+    SAVERS.set(instance, this);
+  }
+
+  /** Runs `task` under the lock saves of this document take. */
+  exclusive<T>(documentName: string, task: () => Promise<T>): Promise<T> {
+    return this.lock.run(`store:${documentName}`, task);
   }
 
   /** A change this instance is responsible for storing (not one relayed from another instance or read from storage). */
@@ -72,12 +92,16 @@ export class DocumentSaver {
   /** Saves now. On failure: clients hear "not saved", a retry is scheduled, and the error is rethrown. */
   async save(document: Document): Promise<void> {
     const parsed = parseDocumentName(document.name);
-    if (!parsed || document.isDestroyed) return;
+    if (!parsed) return;
+    if (document.isDestroyed) {
+      this.#forget(document);
+      return;
+    }
     const entry = this.#entry(document);
     const covers = entry.changes;
     let stateVector: Uint8Array | null = null;
     try {
-      await this.lock.run(`store:${document.name}`, async () => {
+      await this.exclusive(document.name, async () => {
         // A post-mortem deleted while its documents were open: there is nothing left to save them into.
         if (!(await this.storage.getPostmortem(parsed.postmortemId))) return;
         // Another instance may have stored changes this one has not received yet: keep them.
@@ -95,19 +119,36 @@ export class DocumentSaver {
     clearTimeout(entry.retry);
     entry.retry = undefined;
     entry.saved = Math.max(entry.saved, covers);
-    if (stateVector) this.#tell(document, { type: 'saved', stateVector: Buffer.from(stateVector).toString('base64') });
+    if (stateVector) {
+      const saved = Buffer.from(stateVector).toString('base64');
+      this.#lastSaved.set(document.name, saved);
+      this.#tell(document, { type: 'saved', stateVector: saved });
+    }
     if (!this.hasUnsaved(document.name)) {
-      clearTimeout(entry.watchdog);
-      this.#entries.delete(document.name);
+      this.#forget(document);
       // Kept in memory while unsaved; now it may go if nobody is connected.
       if (document.getConnectionsCount() === 0) void this.#instance?.unloadDocument(document);
     }
   }
 
+  /** What a client that just connected should hear: the last durable state of the document, if known. */
+  lastSaved(documentName: string): SaveStatusMessage | null {
+    const stateVector = this.#lastSaved.get(documentName);
+    return stateVector ? { type: 'saved', stateVector } : null;
+  }
+
+  /** A document left memory. */
+  unloaded(documentName: string): void {
+    this.#lastSaved.delete(documentName);
+  }
+
   /** Saves every loaded document now (shutdown), instead of waiting for the debounce. */
   async saveAll(): Promise<void> {
     const documents = [...(this.#instance?.documents.values() ?? [])];
-    await Promise.all(documents.map((document) => this.save(document)));
+    // Every document gets its attempt even when another's fails; the first failure is reported afterwards.
+    const results = await Promise.allSettled(documents.map((document) => this.save(document)));
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Stops retrying and telling clients (shutdown: the final save is the caller's). */
@@ -130,6 +171,15 @@ export class DocumentSaver {
       entry.retry = undefined;
       void this.save(entry.document).catch(() => undefined);
     }, retryInMs);
+  }
+
+  /** Drops what is tracked for this document object (not for a newer one loaded under the same name). */
+  #forget(document: Document): void {
+    const entry = this.#entries.get(document.name);
+    if (entry?.document !== document) return;
+    clearTimeout(entry.watchdog);
+    clearTimeout(entry.retry);
+    this.#entries.delete(document.name);
   }
 
   #tell(document: Document, message: SaveStatusMessage): void {

@@ -45,7 +45,15 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
     beforeUnloadDocument: async ({ documentName }) => {
       if (saver.hasUnsaved(documentName)) throw new Error('kept in memory until it is saved');
     },
-    afterUnloadDocument: async ({ documentName }) => guard.forget(documentName),
+    afterUnloadDocument: async ({ documentName }) => {
+      guard.forget(documentName);
+      saver.unloaded(documentName);
+    },
+    // A client that (re)connects learns what is already durable, rather than waiting for the next save.
+    connected: async ({ documentName, connection }) => {
+      const saved = saver.lastSaved(documentName);
+      if (saved) connection.sendStateless(JSON.stringify(saved));
+    },
   });
   saver.attach(collab);
   return { collab, saver, guard };

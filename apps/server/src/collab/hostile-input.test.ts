@@ -22,13 +22,22 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-/** Opens a raw socket, sends the frames, and resolves with the close code once the server closes it (or it idles). */
-async function sendRaw(frames: Uint8Array[]): Promise<number> {
+/**
+ * Opens a raw socket, sends the frames, and resolves with the close code once the server closes it (or it idles).
+ * With `auth`, that frame goes first and the rest only once the server has answered it, so the garbage reaches
+ * an authenticated document connection.
+ */
+async function sendRaw(frames: Uint8Array[], auth?: Uint8Array): Promise<number> {
   const socket = new WebSocket(server.wsUrl);
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);
   });
+  if (auth) {
+    const answered = new Promise((resolve) => socket.once('message', resolve));
+    socket.send(auth);
+    await answered;
+  }
   const closed = new Promise<number>((resolve) => {
     socket.once('close', (code) => resolve(code));
     setTimeout(() => resolve(0), 1_000);
@@ -90,9 +99,12 @@ it('survives 10,000 hostile messages, closes only the offending sockets, keeps s
   const codes = new Map<number, number>();
   for (let round = 0; sent < 10_000; round++) {
     const frames: Uint8Array[] = [];
+    // Every third socket authenticates first, so its garbage reaches a live document connection.
+    const authenticated = round % 3 === 0;
     for (let i = 0; i < 20; i++) {
       const base = real[(round + i) % real.length]!;
-      const kind = (round + i) % 5;
+      // A genuine change is hostile only before authentication; after it, it would be a participant's edit.
+      const kind = authenticated && (round + i) % 5 === 3 ? 2 : (round + i) % 5;
       frames.push(
         kind === 0
           ? randomBytes(1 + Math.floor(Math.random() * 512))
@@ -105,10 +117,8 @@ it('survives 10,000 hostile messages, closes only the offending sockets, keeps s
                 : message(`${pm.id}/${'x'.repeat(round % 40)}`, (e) => encoding.writeVarUint(e, round % 12)),
       );
     }
-    // Some sockets authenticate first, so the garbage reaches a live document connection.
-    if (round % 3 === 0) frames.unshift(real[0]!);
-    sent += frames.length;
-    const code = await sendRaw(frames);
+    sent += frames.length + (authenticated ? 1 : 0);
+    const code = await sendRaw(frames, authenticated ? real[0] : undefined);
     codes.set(code, (codes.get(code) ?? 0) + 1);
   }
   // Huge frames are cut off by the socket layer.
@@ -119,15 +129,19 @@ it('survives 10,000 hostile messages, closes only the offending sockets, keeps s
   // Everyone else is unharmed…
   expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   addEvent(a.doc, { at: '2026-11-01T14:00:00.000Z', what: 'still live' });
-  await eventually(() => expect(readTimeline(b.doc).map((e) => e.what)).toEqual(['still live']));
+  // (Mutated genuine updates from authenticated sockets may have added odd events: a participant may write the board.)
+  await eventually(() => expect(readTimeline(b.doc).map((e) => e.what)).toContain('still live'));
   // …no document was created or left behind by garbage, and memory is back where it was.
   await eventually(() => expect(server.app.collab.documents.size).toBe(baseline.documents), 10_000);
   gc();
   const grownMb = (process.memoryUsage().heapUsed - baseline.heap) / 1024 / 1024;
   expect(grownMb).toBeLessThan(30);
-  // Malformed messages never reach Hocuspocus, so no stack trace is dumped for them; refused keys are one line each.
+  // Malformed messages never reach Hocuspocus, so nothing is logged for them; refused keys are one line each. The
+  // one exception: a well-formed Yjs update from an authenticated writer that Yjs fails to integrate (a mutated
+  // genuine update), which y-protocols catches and logs (see docs/security.md, "Not covered").
   for (const args of consoleError.mock.calls) {
-    expect(args.every((arg) => typeof arg === 'string' && !arg.includes('\n    at ')), String(args[0])).toBe(true);
+    const first = String(args[0]);
+    expect(first === '[onAuthenticate]' || first === 'Caught error while handling a Yjs update', first).toBe(true);
   }
   consoleError.mockRestore();
   a.destroy();

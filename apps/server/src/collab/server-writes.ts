@@ -2,6 +2,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { documentName, type DocumentKind } from '@debrief/protocol';
 import type { Storage } from '../storage/storage.ts';
+import { withSaveLock } from './document-saver.ts';
 
 /** The transaction origin of every change the server makes itself. */
 export const SERVER_ORIGIN = Symbol('debrief-server');
@@ -20,20 +21,25 @@ export async function writeAsServer(
   change: (doc: Y.Doc) => void,
   persist: (state: Uint8Array) => Promise<void>,
 ): Promise<void> {
-  const connection = await server.collab.openDirectConnection(documentName(postmortemId, kind), { server: true });
+  const name = documentName(postmortemId, kind);
+  const connection = await server.collab.openDirectConnection(name, { server: true });
   const scratch = new Y.Doc();
   try {
     const live = connection.document;
-    if (!live) throw new Error(`could not open ${documentName(postmortemId, kind)}`);
-    const stored = await server.storage.loadDocument(postmortemId, kind);
-    if (stored) Y.applyUpdate(scratch, stored);
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(live));
-    const before = Y.encodeStateVector(live);
-    change(scratch);
-    await persist(Y.encodeStateAsUpdate(scratch));
-    Y.applyUpdate(live, Y.encodeStateAsUpdate(scratch, before), SERVER_ORIGIN);
+    if (!live) throw new Error(`could not open ${name}`);
+    // Under the document's save lock: no save of it can store in between and be overwritten by an older state.
+    await withSaveLock(server.collab, name, async () => {
+      const stored = await server.storage.loadDocument(postmortemId, kind);
+      if (stored) Y.applyUpdate(scratch, stored);
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(live));
+      const before = Y.encodeStateVector(live);
+      change(scratch);
+      await persist(Y.encodeStateAsUpdate(scratch));
+      Y.applyUpdate(live, Y.encodeStateAsUpdate(scratch, before), SERVER_ORIGIN);
+    });
   } finally {
     scratch.destroy();
+    // Outside the save lock: disconnecting saves the document, which takes that lock.
     await connection.disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { CAPS } from '../limits.ts';
 import { factorsMap } from './fishbone.ts';
 import { eventsMap } from './shape.ts';
@@ -9,10 +9,14 @@ export function canAdd(doc: Y.Doc, what: 'events' | 'factors'): boolean {
 }
 
 /** Entries beyond a cap, the most recently created first to go (ties broken by id, so every replica agrees). */
-function excess(map: Y.Map<Y.Map<unknown>>, cap: number): string[] {
+function excess(map: Y.Map<unknown>, cap: number): string[] {
   if (map.size <= cap) return [];
-  const entries = [...map.entries()].map(([id, entry]) => ({ id, createdAt: Number(entry.get('createdAt') ?? 0) }));
-  entries.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  // Anything that is not an entry at all (a hostile client's value) goes first.
+  const entries = [...map.entries()].map(([id, entry]) => ({
+    id,
+    createdAt: entry instanceof Y.Map ? Number(entry.get('createdAt') ?? 0) : Number.POSITIVE_INFINITY,
+  }));
+  entries.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt - b.createdAt));
   return entries.slice(cap).map((entry) => entry.id);
 }
 
@@ -21,8 +25,8 @@ function excess(map: Y.Map<Y.Map<unknown>>, cap: number): string[] {
  * how many went. The server runs it after every change from a client.
  */
 export function trimToCaps(doc: Y.Doc, origin: unknown = null): number {
-  const events = excess(eventsMap(doc) as unknown as Y.Map<Y.Map<unknown>>, CAPS.events);
-  const factors = excess(factorsMap(doc) as unknown as Y.Map<Y.Map<unknown>>, CAPS.factors);
+  const events = excess(eventsMap(doc) as unknown as Y.Map<unknown>, CAPS.events);
+  const factors = excess(factorsMap(doc) as unknown as Y.Map<unknown>, CAPS.factors);
   if (events.length + factors.length === 0) return 0;
   doc.transact(() => {
     for (const id of events) eventsMap(doc).delete(id);

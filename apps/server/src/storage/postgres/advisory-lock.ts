@@ -12,7 +12,8 @@ export class PostgresLock implements Lock {
 
   constructor(connectionString: string, connections = 4) {
     // Its own small pool: a task holding a lock must never wait for a connection another lock holder is using.
-    this.#pool = new pg.Pool({ connectionString, max: connections, connectionTimeoutMillis: 5_000 });
+    // Waiting for a connection is waiting for the lock: allow as long as a slow save may take.
+    this.#pool = new pg.Pool({ connectionString, max: connections, connectionTimeoutMillis: 30_000 });
     this.#pool.on('error', () => undefined);
   }
 

@@ -35,3 +35,19 @@ describe('SaveWatcher', () => {
     expect(watcher.state).toBe('saved');
   });
 });
+
+it('keeps each document’s failure to itself and ignores documents it does not watch', () => {
+  const board = new Y.Doc();
+  const findings = new Y.Doc();
+  const notes = new Y.Doc();
+  const watcher = new SaveWatcher([board, findings], () => undefined);
+  board.getText('t').insert(0, 'x');
+  watcher.receive(board, JSON.stringify({ type: 'not-saved', retryInMs: 1000 }));
+  expect(watcher.state).toBe('not-saved');
+  // A save of another document clears nothing about the board.
+  watcher.receive(findings, savedMessage(findings));
+  watcher.receive(notes, savedMessage(notes));
+  expect(watcher.state).toBe('not-saved');
+  watcher.receive(board, savedMessage(board));
+  expect(watcher.state).toBe('saved');
+});

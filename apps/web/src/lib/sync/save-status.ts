@@ -11,7 +11,8 @@ export type SaveState = 'saved' | 'saving' | 'not-saved';
  */
 export class SaveWatcher {
   readonly #durable = new Map<Y.Doc, Map<number, number>>();
-  #storageFailing = false;
+  /** Documents whose last save failed (per document: a save of one says nothing about another). */
+  readonly #failing = new Set<Y.Doc>();
   #last: SaveState = 'saved';
 
   constructor(
@@ -24,19 +25,21 @@ export class SaveWatcher {
   /** A stateless message the server sent for `doc`; anything that is not a save status is ignored. */
   receive(doc: Y.Doc, payload: string): void {
     const message = parseSaveStatus(payload);
-    if (!message) return;
+    // Only the documents this browser edits matter here (not, say, the read-only notes).
+    if (!message || !this.docs.includes(doc)) return;
     if (message.type === 'saved') {
       this.#durable.set(doc, Y.decodeStateVector(Uint8Array.from(atob(message.stateVector), (c) => c.charCodeAt(0))));
-      this.#storageFailing = false;
+      this.#failing.delete(doc);
     } else {
-      this.#storageFailing = true;
+      this.#failing.add(doc);
     }
     this.#recheck();
   }
 
   get state(): SaveState {
-    const pending = this.docs.some((doc) => Y.getState(doc.store, doc.clientID) > (this.#durable.get(doc)?.get(doc.clientID) ?? 0));
-    return !pending ? 'saved' : this.#storageFailing ? 'not-saved' : 'saving';
+    const pending = this.docs.filter((doc) => Y.getState(doc.store, doc.clientID) > (this.#durable.get(doc)?.get(doc.clientID) ?? 0));
+    if (pending.length === 0) return 'saved';
+    return pending.some((doc) => this.#failing.has(doc)) ? 'not-saved' : 'saving';
   }
 
   destroy(): void {
