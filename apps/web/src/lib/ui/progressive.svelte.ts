@@ -1,7 +1,8 @@
 /**
- * Renders a long list in steps: the first `first` items at once, then `step` more each animation frame until all
- * are there. Opening a tab with 200 events or 300 notes then answers within a frame instead of building every
- * item before the first paint. Once complete it stays complete, so items added later appear at once.
+ * Renders a long list in steps: the first `first` items at once, then, after that first frame has been shown,
+ * `step` more per task until all are there. Opening a tab with 200 events or 300 notes then answers within a frame
+ * instead of building every item before the first paint. Once complete it stays complete, so items added later
+ * appear at once.
  */
 export class ProgressiveCount {
   #shown = $state(0);
@@ -9,7 +10,7 @@ export class ProgressiveCount {
 
   constructor(
     private readonly total: () => number,
-    private readonly first = 30,
+    private readonly first = 10,
     private readonly step = 30,
   ) {
     this.#shown = first;
@@ -19,8 +20,13 @@ export class ProgressiveCount {
         this.#complete = true;
         return;
       }
-      const frame = requestAnimationFrame(() => (this.#shown += this.step));
-      return () => cancelAnimationFrame(frame);
+      // A frame, then a task: the growth lands after a paint, not in the same frame as what came before.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const frame = requestAnimationFrame(() => (timer = setTimeout(() => (this.#shown += this.step), 0)));
+      return () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+      };
     });
   }
 
