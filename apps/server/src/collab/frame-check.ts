@@ -10,8 +10,6 @@ const QUERY_AWARENESS = 3;
 const STATELESS = 5;
 const CLOSE = 7;
 const SYNC_STATUS = 8;
-const PING = 9;
-const PONG = 10;
 
 /** Longest document address a client may use: `<id>/<kind>`, optionally followed by `\0` and a session id. */
 const MAX_ADDRESS_LENGTH = 128;
@@ -36,12 +34,10 @@ export function checkFrame(frame: Uint8Array): string | null {
 }
 
 /** What a well-formed frame is: its document, its message type, and for sync messages the step (0 asks, 1–2 carry changes). */
-export type FrameInfo = { document: string | null; type: number; step: number | null } | { problem: string };
+export type FrameInfo = { document: string; type: number; step: number | null } | { problem: string };
 
 /** Like checkFrame, and says what a good frame is, so the socket layer can hold back changes to a full document. */
 export function inspectFrame(frame: Uint8Array): FrameInfo {
-  // The provider answers a server ping with a bare one-byte frame.
-  if (frame.length === 1 && (frame[0] === PONG || frame[0] === PING)) return { document: null, type: frame[0], step: null };
   const fail = (problem: string) => ({ problem });
   try {
     const decoder = decoding.createDecoder(frame);

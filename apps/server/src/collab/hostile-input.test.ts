@@ -121,6 +121,8 @@ it('survives 10,000 hostile messages, closes only the offending sockets, keeps s
     const code = await sendRaw(frames, authenticated ? real[0] : undefined);
     codes.set(code, (codes.get(code) ?? 0) + 1);
   }
+  // Bare one-byte frames (a ping or pong byte, which Hocuspocus cannot read) are closed like any other garbage.
+  for (const byte of [9, 10, 0, 255]) expect(await sendRaw([new Uint8Array([byte])])).toBe(4400);
   // Huge frames are cut off by the socket layer.
   expect(await sendRaw([new Uint8Array(MAX_MESSAGE_BYTES + 1024)])).toBe(1009);
   expect(sent).toBeGreaterThanOrEqual(10_000);
