@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { initialJsBudget } from './build/initial-js-budget.ts';
+import { initialJsBudget } from './tooling/initial-js-budget.ts';
 
 const api = process.env.DEBRIEF_API ?? 'http://127.0.0.1:3000';
 
