@@ -1,4 +1,4 @@
-import { BoardPage, FishboneTab, NotesTab } from '../fixtures/board-page.ts';
+import { BoardPage, FindingsTab, FishboneTab, NotesTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 
 /** Script and markup in every field a person can write: it must come out as text everywhere, never run. */
@@ -32,21 +32,15 @@ test('script and markup typed into every field stay text on the board, the repor
   const fNotes = new NotesTab(fiona.page);
   await fNotes.open();
   await fNotes.revealButton().click();
-  await fiona.page.getByRole('button', { name: /^Promote note/ }).click();
-  await fiona.page.getByRole('combobox', { name: /^Finding type for/ }).selectOption({ label: 'Root cause' });
+  const findings = new FindingsTab(fiona.page);
+  await findings.promoteNoteAs('Root cause');
   const fish = new FishboneTab(alice.page);
   await fish.open();
   await fish.addFactor('Safeguards & architecture', tagged('Factor', 3));
   await expect(fish.factor(tagged('Factor', 3))).toBeVisible();
 
-  await fiona.page.getByRole('tab', { name: /Findings/ }).click();
-  await fiona.page.getByTestId('root-findings').getByRole('button', { name: '+ Action' }).click();
-  await fiona.page.keyboard.type(tagged('Action', 0));
-  await fiona.page.getByTestId('action').getByRole('combobox', { name: 'Owner' }).fill(tagged('Owner', 3));
-  await fiona.page.getByTestId('action').getByLabel('Due').fill('2026-12-20');
-  await fiona.page.getByTestId('action').getByLabel('Due').press('Tab');
-  await fiona.page.getByRole('textbox', { name: /^Impact/ }).click();
-  await fiona.page.keyboard.type(tagged('Impact', 1));
+  await findings.addRootCauseAction({ what: tagged('Action', 0), owner: tagged('Owner', 3), due: '2026-12-20' });
+  await findings.writeImpact(tagged('Impact', 1));
 
   // On the live board, for both people.
   await expect(alice.page.getByTestId('incident-title')).toHaveText(tagged('Title', 0));

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { BoardPage, FishboneTab, NotesTab } from '../fixtures/board-page.ts';
+import { BoardPage, FindingsTab, FishboneTab, NotesTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -29,20 +29,14 @@ test('a session is published, read by a third browser with no key, printed to PD
   const fNotes = new NotesTab(fiona.page);
   await fNotes.open();
   await fNotes.revealButton().click();
-  await fiona.page.getByRole('button', { name: /^Promote note/ }).click();
-  await fiona.page.getByRole('combobox', { name: /^Finding type for/ }).selectOption({ label: 'Root cause' });
+  const findings = new FindingsTab(fiona.page);
+  await findings.promoteNoteAs('Root cause');
   const fish = new FishboneTab(alice.page);
   await fish.open();
   await fish.addFactor('Safeguards & architecture', 'No circuit breaker on the gateway client');
 
-  await fiona.page.getByRole('tab', { name: /Findings/ }).click();
-  await fiona.page.getByTestId('root-findings').getByRole('button', { name: '+ Action' }).click();
-  await fiona.page.keyboard.type('Add a circuit breaker to the gateway client');
-  await fiona.page.getByTestId('action').getByRole('combobox', { name: 'Owner' }).fill('Payments team');
-  await fiona.page.getByTestId('action').getByLabel('Due').fill('2026-12-20');
-  await fiona.page.getByTestId('action').getByLabel('Due').press('Tab');
-  await fiona.page.getByRole('textbox', { name: /^Impact/ }).click();
-  await fiona.page.keyboard.type('About 4,000 card payments failed.');
+  await findings.addRootCauseAction({ what: 'Add a circuit breaker to the gateway client', owner: 'Payments team', due: '2026-12-20' });
+  await findings.writeImpact('About 4,000 card payments failed.');
   await expect(fiona.page.getByTestId('publish-checklist')).toContainText('Empty sections: Proximate cause');
   await fiona.page.getByRole('button', { name: 'Publish report' }).click();
   const reportUrl = await fiona.page.getByTestId('report-link').getAttribute('href');

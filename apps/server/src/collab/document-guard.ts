@@ -1,5 +1,4 @@
-import type { Document } from '@hocuspocus/server';
-import * as encoding from 'lib0/encoding';
+import { OutgoingMessage, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { CAPS, trimToCaps } from '@debrief/model';
 import { parseDocumentName, type LimitNotice } from '@debrief/protocol';
@@ -65,9 +64,5 @@ function tell(document: Document, notice: LimitNotice): void {
 
 /** A Hocuspocus stateless message for one socket (e.g. to answer a change refused because a document is full). */
 export function statelessFrame(documentName: string, notice: LimitNotice): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  encoding.writeVarUint(encoder, 5);
-  encoding.writeVarString(encoder, JSON.stringify(notice));
-  return encoding.toUint8Array(encoder);
+  return new OutgoingMessage(documentName).writeStateless(JSON.stringify(notice)).toUint8Array();
 }

@@ -1,15 +1,7 @@
+import { MessageType } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { isPostmortemId } from '@debrief/protocol';
-
-/** Hocuspocus message types a client may send (see @hocuspocus/common MessageType). */
-const SYNC = 0;
-const AWARENESS = 1;
-const AUTH = 2;
-const QUERY_AWARENESS = 3;
-const STATELESS = 5;
-const CLOSE = 7;
-const SYNC_STATUS = 8;
 
 /** Longest document address a client may use: `<id>/<kind>`, optionally followed by `\0` and a session id. */
 const MAX_ADDRESS_LENGTH = 128;
@@ -49,7 +41,7 @@ export function inspectFrame(frame: Uint8Array): FrameInfo {
     let step: number | null = null;
     const type = decoding.readVarUint(decoder);
     switch (type) {
-      case SYNC: {
+      case MessageType.Sync: {
         step = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
         if (step === 0) Y.decodeStateVector(payload);
@@ -57,29 +49,29 @@ export function inspectFrame(frame: Uint8Array): FrameInfo {
         else return fail('unknown sync step');
         break;
       }
-      case AWARENESS:
+      case MessageType.Awareness:
         checkAwareness(decoding.readVarUint8Array(decoder));
         break;
-      case AUTH: {
+      case MessageType.Auth: {
         if (decoding.readVarUint(decoder) !== 0) return fail('unknown authentication message');
         if (readBoundedString(decoder, 256) === null) return fail('token too long');
         if (decoding.hasContent(decoder) && readBoundedString(decoder, 32) === null) return fail('version too long');
         break;
       }
-      case QUERY_AWARENESS:
-      case CLOSE:
+      case MessageType.QueryAwareness:
+      case MessageType.CLOSE:
         break;
-      case STATELESS:
+      case MessageType.Stateless:
         if (readBoundedString(decoder, MAX_STATELESS_BYTES) === null) return fail('stateless message too long');
         break;
-      case SYNC_STATUS:
+      case MessageType.SyncStatus:
         decoding.readVarUint(decoder);
         break;
       default:
         return fail(`unknown message type ${type}`);
     }
     // CLOSE may carry a reason; everything else must be exactly as long as its parts.
-    if (type !== CLOSE && decoding.hasContent(decoder)) return fail('trailing bytes');
+    if (type !== MessageType.CLOSE && decoding.hasContent(decoder)) return fail('trailing bytes');
     return { document, type, step };
   } catch {
     return fail('undecodable message');

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Hocuspocus } from '@hocuspocus/server';
+import { MessageType, type Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type RawData } from 'ws';
 import { clientAddress, type TrustProxy } from '../limits/client-address.ts';
 import type { RateLimiter } from '../limits/rate-limits.ts';
@@ -68,7 +68,7 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
           return;
         }
         // A document at its size cap takes no more changes; the sender hears why.
-        if (frame.document && frame.type === 0 && frame.step !== 0 && options.guard.isFull(frame.document)) {
+        if (frame.type === MessageType.Sync && frame.step !== 0 && options.guard.isFull(frame.document)) {
           websocket.send(statelessFrame(frame.document, { type: 'limit-reached', what: 'document', cap: CAPS.documentBytes }));
           return;
         }
