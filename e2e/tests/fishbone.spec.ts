@@ -53,9 +53,9 @@ test('two people build a fishbone together: factors, whys four deep, a cited not
   await b.factorText().press('End');
   await b.page.keyboard.type(' (no throttle)');
   await bob.page.getByRole('tab', { name: /Observations/ }).click();
-  await expect(bob.page.getByTestId('cited-by')).toContainText('(no throttle)');
+  await expect(bob.shownView().getByTestId('cited-by')).toContainText('(no throttle)');
   await bob.page.getByRole('tab', { name: /Timeline/ }).click();
-  await expect(bob.page.getByTestId('cited-by')).toContainText('Index rebuild started on the primary');
+  await expect(bob.shownView().getByTestId('cited-by')).toContainText('Index rebuild started on the primary');
 
   await a.page.getByRole('button', { name: 'Fit to screen' }).click();
   await a.diagram().screenshot({ path: testInfo.outputPath('fishbone.png') });

@@ -1,3 +1,4 @@
+import { FishboneTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 
 test('the timeline works from the keyboard alone', async ({ team }) => {
@@ -42,4 +43,15 @@ test('the timeline works from the keyboard alone', async ({ team }) => {
   await expect(alice.event(first)).toHaveCount(0);
   await expect(bob.event(first)).toHaveCount(0);
   await expect(alice.card(second)).toBeFocused();
+
+  // Views stay mounted once opened; N acts in the one on screen only: a factor here, no event on the hidden timeline.
+  const fishbone = new FishboneTab(page);
+  await fishbone.open();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  await expect(fishbone.factorText()).toBeFocused();
+  await page.keyboard.type('No canary for config changes');
+  await expect(fishbone.factor('No canary for config changes')).toBeVisible();
+  await page.getByRole('tab', { name: /Timeline/ }).click();
+  await expect(alice.events()).toHaveCount(1);
 });

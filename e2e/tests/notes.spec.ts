@@ -83,6 +83,12 @@ test('writing a note sends nothing until it is submitted: no typing signal, no p
   for (const frame of frames) expect(Buffer.from(frame, 'base64').toString('latin1')).not.toContain('Nobody owned');
   await expect(team.bob.page.getByRole('tab', { name: /waiting/ })).toHaveCount(0);
 
+  // Looking something up on the timeline keeps the half-written note: the view stays mounted while hidden.
+  await team.alice.page.getByRole('tab', { name: /Timeline/ }).click();
+  await expect(alice.composer()).toBeHidden();
+  await alice.open();
+  await expect(alice.composer()).toHaveValue('Nobody owned the search cluster after the reorg');
+
   await team.alice.page.getByRole('button', { name: 'Add note' }).click();
   await expect(team.bob.page.getByRole('tab', { name: /1 waiting/ })).toBeVisible();
 });

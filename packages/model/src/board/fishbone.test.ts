@@ -4,6 +4,8 @@ import { initBoard } from './init.ts';
 import {
   addCategory,
   addFactor,
+  citationIndex,
+  evidenceKey,
   factorsCiting,
   factorText,
   flattenFactors,
@@ -79,6 +81,11 @@ describe('fishbone', () => {
     expect(factorsCiting(fishbone, { kind: 'note', id: 'note000000000001' }).map((f) => f.text)).toEqual(['Paging: Alert routed to old channel']);
     setFactorEvidence(doc, id, { kind: 'event', id: 'evt0000000000001' });
     expect(factorsCiting(readFishbone(doc), { kind: 'event', id: 'evt0000000000001' })).toHaveLength(1);
+    const second = addFactor(doc, { categoryId: readFishbone(doc).categories[0]!.id, text: 'Also cites it', evidence: { kind: 'event', id: 'evt0000000000001' } })!;
+    const index = citationIndex(readFishbone(doc));
+    expect(index.get(evidenceKey({ kind: 'event', id: 'evt0000000000001' }))?.map((f) => f.id).sort()).toEqual([id, second].sort());
+    expect(index.has(evidenceKey({ kind: 'note', id: 'note000000000001' }))).toBe(false);
+    removeFactor(doc, second);
     setFactorEvidence(doc, id, null);
     expect(readFishbone(doc).categories[2]!.factors[0]!.evidence).toBeNull();
   });

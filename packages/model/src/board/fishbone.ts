@@ -271,3 +271,20 @@ export function setFactorEvidence(doc: Y.Doc, id: string, evidence: Evidence | n
 export function factorsCiting(fishbone: Fishbone, evidence: Evidence): FactorNode[] {
   return flattenFactors(fishbone).filter((f) => f.evidence?.kind === evidence.kind && f.evidence.id === evidence.id);
 }
+
+/** The key of a cited note or event in a citation index. */
+export const evidenceKey = (evidence: Evidence): string => `${evidence.kind}:${evidence.id}`;
+
+/**
+ * Every cited note and event with the factors citing it, in one pass over the fishbone: a board showing hundreds of
+ * notes and events looks each one up instead of walking the fishbone once per item.
+ */
+export function citationIndex(fishbone: Fishbone): Map<string, FactorNode[]> {
+  const index = new Map<string, FactorNode[]>();
+  for (const factor of flattenFactors(fishbone)) {
+    if (!factor.evidence) continue;
+    const key = evidenceKey(factor.evidence);
+    index.set(key, [...(index.get(key) ?? []), factor]);
+  }
+  return index;
+}

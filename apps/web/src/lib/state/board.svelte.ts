@@ -1,6 +1,8 @@
 import type * as Y from 'yjs';
 import {
   categoriesMap,
+  citationIndex,
+  evidenceKey,
   eventsMap,
   factorsMap,
   fishboneMap,
@@ -12,11 +14,15 @@ import {
   readTimeline,
   themesMap,
   type BoardMeta,
+  type Evidence,
+  type FactorNode,
   type Fishbone,
   type Theme,
   type TimelineEvent,
 } from '@debrief/model';
 import { keepUnchanged } from './stable.ts';
+
+const NOTHING_CITES: readonly FactorNode[] = Object.freeze([]);
 
 /** The board document as plain values for the components; each part is re-read when its part changes. */
 export class BoardView {
@@ -24,6 +30,8 @@ export class BoardView {
   meta = $state.raw<BoardMeta>({ schemaVersion: 0, title: '', incidentAt: '', summary: '' });
   fishbone = $state.raw<Fishbone>({ problem: '', categories: [] });
   themes = $state.raw<Theme[]>([]);
+  // Replaced whole on every fishbone change, never mutated: a plain map in a raw state.
+  #citations = $state.raw<ReadonlyMap<string, FactorNode[]>>(citationIndex(this.fishbone));
   readonly #unsubscribe: (() => void)[] = [];
 
   constructor(doc: Y.Doc) {
@@ -37,8 +45,19 @@ export class BoardView {
     };
     watch([eventsMap(doc)], () => (this.events = keepUnchanged(this.events, readTimeline(doc))));
     watch([metaMap(doc)], () => (this.meta = readMeta(doc)));
-    watch([fishboneMap(doc), categoriesMap(doc), factorsMap(doc)], () => (this.fishbone = readFishbone(doc)));
+    watch([fishboneMap(doc), categoriesMap(doc), factorsMap(doc)], () => {
+      this.fishbone = readFishbone(doc);
+      this.#citations = citationIndex(this.fishbone);
+    });
     watch([themesMap(doc), noteThemesMap(doc)], () => (this.themes = readThemes(doc)));
+  }
+
+  /**
+   * The factors citing a note or event. Items cited by nothing all get the same empty list, so a fishbone edit
+   * updates only the few items whose citations it touched, not every note and event on the board.
+   */
+  citing(evidence: Evidence): readonly FactorNode[] {
+    return this.#citations.get(evidenceKey(evidence)) ?? NOTHING_CITES;
   }
 
   destroy(): void {

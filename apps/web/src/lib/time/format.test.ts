@@ -11,6 +11,14 @@ describe('time formatting', () => {
     expect(formatEventTime('garbage')).toBe('No time set');
   });
 
+  it('keeps each zone and locale apart although formatters are reused', () => {
+    const iso = '2026-11-01T14:02:00.000Z';
+    expect(formatClock(iso, 'en-GB', 'Europe/Berlin')).toBe('15:02 CET');
+    expect(formatClock(iso, 'en-GB', 'Asia/Tokyo')).toMatch(/^23:02 /);
+    expect(formatClock(iso, 'en-GB', 'Europe/Berlin')).toBe('15:02 CET');
+    expect(formatEventTime(iso, 'de-DE', 'Europe/Berlin')).toMatch(/^1\. Nov\.? 2026/);
+  });
+
   it('round-trips the datetime-local value through the viewer zone', () => {
     const iso = fromLocalInputValue('2026-11-01T14:02');
     expect(iso).not.toBeNull();

@@ -1,41 +1,48 @@
-/** The viewer's IANA time zone, e.g. "Europe/Berlin". */
+/**
+ * Building an Intl.DateTimeFormat costs a thousand times more than using one, and a big board formats hundreds of
+ * times when a view opens: formatters are built once per locale, zone and shape, and reused.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(shape: string, options: Intl.DateTimeFormatOptions, locale?: string, timeZone?: string): Intl.DateTimeFormat {
+  const key = `${shape}|${locale ?? ''}|${timeZone ?? ''}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+let zone: string | undefined;
+
+/** The viewer's IANA time zone, e.g. "Europe/Berlin" (read once: every timeline entry shows it). */
 export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (zone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 /** Date and time in the viewer's zone with the zone named, e.g. "1 Nov 2026, 15:02 CET". */
 export function formatEventTime(iso: string, locale?: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return 'No time set';
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(date);
+  const options = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
+  return formatter('event', options, locale, timeZone).format(date);
 }
 
 /** Only the time of day with the zone, e.g. "15:02:30 CET" (seconds only when set). */
 export function formatClock(iso: string, locale?: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '--:--';
-  return new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: date.getUTCSeconds() ? '2-digit' : undefined,
-    timeZone,
-    timeZoneName: 'short',
-  }).format(date);
+  return date.getUTCSeconds()
+    ? formatter('clock-seconds', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' }, locale, timeZone).format(date)
+    : formatter('clock', { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }, locale, timeZone).format(date);
 }
 
 /** Only the day, e.g. "Sun, 1 Nov 2026". */
 export function formatDay(iso: string, locale?: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(date);
+  return formatter('day', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, locale, timeZone).format(date);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
