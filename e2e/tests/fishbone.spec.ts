@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { FishboneTab, NotesTab } from '../fixtures/board-page.ts';
+import { chooseOption, FishboneTab, NotesTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 
 test('two people build a fishbone together: factors, whys four deep, a cited note and event, export', async ({ team }, testInfo) => {
@@ -8,11 +8,13 @@ test('two people build a fishbone together: factors, whys four deep, a cited not
   await alice.addEvent('Index rebuild started on the primary');
   const bobNotes = new NotesTab(bob.page);
   await bobNotes.open();
-  await bobNotes.write('The rebuild job has no rate limit and starves search queries.');
+  await bobNotes.write('The rebuild job has no rate limit and starves search queries.', undefined, 'Index rebuild started');
   const fionaNotes = new NotesTab(facilitator.page);
   await fionaNotes.open();
   await fionaNotes.revealButton().click();
   await expect(bobNotes.wall()).toHaveCount(1);
+  await expect(bobNotes.wall()).toContainText('↳');
+  await expect(bobNotes.wall()).toContainText('Index rebuild started on the primary');
 
   const a = new FishboneTab(alice.page);
   const b = new FishboneTab(bob.page);
@@ -38,6 +40,9 @@ test('two people build a fishbone together: factors, whys four deep, a cited not
   await b.factor('Latency alert window is 15 minutes').click();
   await b.factorText().click();
   await expect(a.factor(/^Factor: Latency alert window.*being edited by Bob/)).toBeVisible();
+  // Evidence can also be chosen in the inspector, from every note and event of the board.
+  await chooseOption(b.page.getByRole('combobox', { name: 'Evidence' }), 'Index rebuild started');
+  await expect(a.factor(/^Factor: Latency alert window.*cites event/)).toBeVisible();
 
   // Cite the note by dragging it onto a bone, and the event from the keyboard.
   const note = a.page.getByTestId('evidence-item').filter({ hasText: 'rate limit' });
