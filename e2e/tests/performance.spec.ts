@@ -6,11 +6,12 @@ import { seedBoard } from '../fixtures/seed.ts';
 /** The issue's target for every interaction, as the browser's own Event Timing (INP) measures it. */
 const TARGET_MS = 50;
 /**
- * Opening a whole view of a big board measures 70–100 ms on the 2-core CI machine (see docs/benchmarks.md): above
- * the target. Timings on a shared 2-core runner also swing by ±16 ms run to run, so this test prints the figures
- * against the target and fails only on a clear regression: twice the target within a view, 200 ms for a view.
+ * Every interaction measures within the target on the 2-core CI machine (see docs/benchmarks.md), but a shared
+ * 2-core runner swings by ±16 ms run to run. The guide asks for speed to be reported as figures, not asserted by a
+ * timed test that fails on noise: this test prints each figure against the target and fails only on a clear
+ * regression, twice the target.
  */
-const REGRESSION_MS = { inView: 2 * TARGET_MS, viewOpen: 200 };
+const REGRESSION_MS = 2 * TARGET_MS;
 
 /**
  * The longest event duration (input delay + handlers + the frame that shows the result) recorded since the last
@@ -27,6 +28,8 @@ async function longestEvent(page: Page): Promise<number> {
   });
 }
 
+// Playwright's trace takes a DOM snapshot around every action inside the page: on this board that alone costs
+// 100–300 ms of the main thread, in the very frames being measured.
 test.use({ trace: 'off' });
 
 test('a board with 300 notes, 200 events and 60 factors: interaction timings against the 50 ms target, printed, with regression bounds', async ({ team }, testInfo) => {
@@ -47,15 +50,15 @@ test('a board with 300 notes, 200 events and 60 factors: interaction timings aga
   await expect(team.alice.events()).toHaveCount(200, { timeout: 30_000 });
   await longestEvent(page);
 
-  const figures: [string, number, number][] = [];
+  const figures: [string, number][] = [];
   /**
    * Times one interaction. Playwright's role and text locators run inside the page, and on a board this size one
    * query takes 50–100 ms of the page's main thread: run just after an input, it would delay the very frame being
    * measured. So measured inputs use plain selectors, and every check runs only after the figure is taken.
    */
-  const measure = async (name: string, input: () => Promise<void>, budget = REGRESSION_MS.inView) => {
+  const measure = async (name: string, input: () => Promise<void>) => {
     await input();
-    figures.push([name, await longestEvent(page), budget]);
+    figures.push([name, await longestEvent(page)]);
   };
   const tab = (id: string) => page.locator(`#tab-${id}`);
   const notes = new NotesTab(page);
@@ -77,7 +80,7 @@ test('a board with 300 notes, 200 events and 60 factors: interaction timings aga
   await measure('add an event', () => page.locator('button.add').click());
   await expect(team.alice.events()).toHaveCount(201);
 
-  await measure('open Observations (300 notes)', () => tab('notes').click(), REGRESSION_MS.viewOpen);
+  await measure('open Observations (300 notes)', () => tab('notes').click());
   await expect(notes.wall()).toHaveCount(300);
   await measure('type a note (blame hints checked per key)', async () => {
     await page.locator('#new-note-text').click();
@@ -85,7 +88,7 @@ test('a board with 300 notes, 200 events and 60 factors: interaction timings aga
   });
   await expect(notes.composer()).toHaveValue('Bob should have checked the dashboard');
 
-  await measure('open Contributing factors (60 factors)', () => tab('factors').click(), REGRESSION_MS.viewOpen);
+  await measure('open Contributing factors (60 factors)', () => tab('factors').click());
   await expect(fishbone.factor(/^Factor: Factor 7:/)).toBeVisible();
   await measure('select a factor', () => page.locator('[aria-label^="Factor: Factor 7:"]').click());
   await expect(fishbone.factorText()).toBeVisible();
@@ -93,11 +96,11 @@ test('a board with 300 notes, 200 events and 60 factors: interaction timings aga
     await page.locator('#factor-text').click();
     await page.keyboard.type(' and in staging', { delay: 30 });
   });
-  await measure('open Findings & actions', () => tab('findings').click(), REGRESSION_MS.viewOpen);
-  await measure('back to the Timeline (201 events)', () => tab('timeline').click(), REGRESSION_MS.viewOpen);
+  await measure('open Findings & actions', () => tab('findings').click());
+  await measure('back to the Timeline (201 events)', () => tab('timeline').click());
   // Opened views stay mounted (hidden): typing on the timeline must not cost more because the others are there.
   await measure('type into an event, every view opened', () => typeIntoFirstEvent(' again'));
-  await measure('back to Observations', () => tab('notes').click(), REGRESSION_MS.viewOpen);
+  await measure('back to Observations', () => tab('notes').click());
   await expect(notes.composer()).toHaveValue('Bob should have checked the dashboard');
   await expect(team.alice.what(first)).toHaveValue(/after the rollback again$/);
 
@@ -107,5 +110,5 @@ test('a board with 300 notes, 200 events and 60 factors: interaction timings aga
   console.log(`\nLongest event per interaction (Event Timing, Chromium):\n${table}\n`);
   await testInfo.attach('interaction-timings.txt', { body: table, contentType: 'text/plain' });
   await page.screenshot({ path: testInfo.outputPath('big-board.png'), fullPage: false });
-  for (const [name, ms, budget] of figures) expect(ms, name).toBeLessThan(budget);
+  for (const [name, ms] of figures) expect(ms, name).toBeLessThan(REGRESSION_MS);
 });
