@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { chooseOption, FishboneTab, NotesTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
+import { seedBoard } from '../fixtures/seed.ts';
 
 test('two people build a fishbone together: factors, whys four deep, a cited note and event, export', async ({ team }, testInfo) => {
   const { alice, bob, facilitator } = team;
@@ -119,4 +120,22 @@ test('bones can be renamed, added, reordered and removed (asking first when not 
   await expect(a.page.getByRole('dialog', { name: 'Remove this bone?' })).toContainText('1 factors');
   await a.page.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(b.category('Capacity planning')).toHaveCount(0);
+});
+
+test('a fish wider than the screen is drawn smaller and fitted on opening: every bone inside the viewport', async ({ team }) => {
+  await seedBoard(team.links, { events: 0, factors: 12, notes: 0 });
+  const fishbone = new FishboneTab(team.alice.page);
+  await team.alice.page.reload();
+  await team.alice.waitForBoard();
+  await fishbone.open();
+  await expect(fishbone.factor(/^Factor: Factor 12:/)).toBeVisible();
+  // The viewport's height follows the scale, so the fit must centre the drawing in the height it ends up with.
+  await expect(async () => {
+    const viewport = (await fishbone.diagram().boundingBox())!;
+    for (const bone of ['Process', 'Safeguards & architecture']) {
+      const box = (await fishbone.category(bone).boundingBox())!;
+      expect(box.y, `${bone} top`).toBeGreaterThanOrEqual(viewport.y);
+      expect(box.y + box.height, `${bone} bottom`).toBeLessThanOrEqual(viewport.y + viewport.height);
+    }
+  }).toPass({ timeout: 3_000 });
 });

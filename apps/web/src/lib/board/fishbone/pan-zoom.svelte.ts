@@ -1,3 +1,5 @@
+import { fitView } from './viewport.ts';
+
 /** Pan and zoom state for the diagram viewport: a translation and a scale, clamped to sensible limits. */
 export class PanZoom {
   x = $state(0);
@@ -24,11 +26,11 @@ export class PanZoom {
     this.y += dy;
   }
 
-  /** Shows the whole drawing centred in the viewport, never larger than life. */
-  fit(contentWidth: number, contentHeight: number, viewWidth: number, viewHeight: number): void {
-    const scale = Math.min(1, Math.max(PanZoom.MIN, Math.min(viewWidth / contentWidth, viewHeight / contentHeight)));
-    this.scale = scale;
-    this.x = (viewWidth - contentWidth * scale) / 2;
-    this.y = (viewHeight - contentHeight * scale) / 2;
+  /** Shows the whole drawing centred in the viewport, never larger than life (see `fitView`). */
+  fit(contentWidth: number, contentHeight: number, viewWidth: number, viewHeight: number, heightAt?: (scale: number) => number): void {
+    const fitted = fitView({ contentWidth, contentHeight, viewWidth, viewHeight, heightAt, minScale: PanZoom.MIN });
+    this.scale = fitted.scale;
+    this.x = fitted.x;
+    this.y = fitted.y;
   }
 }

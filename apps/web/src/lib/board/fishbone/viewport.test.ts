@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { fitView, VIEWPORT, viewportHeightCss, viewportHeightPx } from './viewport.ts';
+
+describe('diagram viewport', () => {
+  const heightAt = (scale: number) => viewportHeightPx(600, scale, 900, 16);
+
+  it('follows the drawing at its scale, between 20rem and 72% of the window', () => {
+    expect(viewportHeightPx(100, 1, 900, 16)).toBe(320);
+    expect(viewportHeightPx(400, 1, 900, 16)).toBe(448);
+    expect(viewportHeightPx(2000, 1, 900, 16)).toBe(648);
+    expect(viewportHeightCss(400, 0.5)).toBe(`clamp(${VIEWPORT.minRem}rem, 248px, ${VIEWPORT.maxVh}vh)`);
+  });
+
+  it('fits a wide drawing centred in the height the viewport takes at the fitted scale', () => {
+    const fitted = fitView({ contentWidth: 1800, contentHeight: 600, viewWidth: 900, viewHeight: heightAt(1) - VIEWPORT.marginPx, heightAt, minScale: 0.2 });
+    expect(fitted.scale).toBe(0.5);
+    // At half scale the drawing is 300 px tall and the viewport 348 px: 24 px above and below.
+    expect(heightAt(0.5)).toBe(348);
+    expect(fitted.y).toBe(24);
+    expect(fitted.x).toBe(0);
+  });
+
+  it('fits a tall drawing into the most the viewport can be, with its margin', () => {
+    const tall = (scale: number) => viewportHeightPx(1200, scale, 900, 16);
+    const fitted = fitView({ contentWidth: 400, contentHeight: 1200, viewWidth: 900, viewHeight: tall(1) - VIEWPORT.marginPx, heightAt: tall, minScale: 0.2 });
+    expect(fitted.scale).toBe(0.5);
+    expect(fitted.y).toBe(24);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * The diagram viewport's height follows the drawing at its current scale, plus a margin, between a floor and a share
+ * of the window: tall enough to show the whole fish once fitted, never taller than the screen.
+ */
+export const VIEWPORT = { marginPx: 48, minRem: 20, maxVh: 72 } as const;
+
+/** The CSS height of the viewport for a drawing of this height at this scale. */
+export function viewportHeightCss(contentHeight: number, scale: number): string {
+  return `clamp(${VIEWPORT.minRem}rem, ${Math.round(contentHeight * scale + VIEWPORT.marginPx)}px, ${VIEWPORT.maxVh}vh)`;
+}
+
+/** The same height in pixels, for a window of this height and root font size. */
+export function viewportHeightPx(contentHeight: number, scale: number, windowHeight: number, remPx: number): number {
+  const max = (VIEWPORT.maxVh / 100) * windowHeight;
+  return Math.min(max, Math.max(VIEWPORT.minRem * remPx, Math.round(contentHeight * scale + VIEWPORT.marginPx)));
+}
+
+/**
+ * The scale and offset that show a whole drawing centred, never larger than life. `viewHeight` is the most the
+ * viewport can be; when its height follows the scale (`heightAt`), the drawing is centred in the height it will take.
+ */
+export function fitView(input: {
+  contentWidth: number;
+  contentHeight: number;
+  viewWidth: number;
+  viewHeight: number;
+  heightAt?: ((scale: number) => number) | undefined;
+  minScale: number;
+}): { scale: number; x: number; y: number } {
+  const { contentWidth, contentHeight, viewWidth, viewHeight, heightAt, minScale } = input;
+  const scale = Math.min(1, Math.max(minScale, Math.min(viewWidth / contentWidth, viewHeight / contentHeight)));
+  return {
+    scale,
+    x: (viewWidth - contentWidth * scale) / 2,
+    y: ((heightAt?.(scale) ?? viewHeight) - contentHeight * scale) / 2,
+  };
+}
