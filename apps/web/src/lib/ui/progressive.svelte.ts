@@ -1,12 +1,15 @@
 /**
  * Renders a long list in steps: the first `first` items at once, then, after that first frame has been shown,
  * `step` more per task until all are there. Opening a tab with 200 events or 300 notes then answers within a frame
- * instead of building every item before the first paint. Once complete it stays complete, so items added later
- * appear at once.
+ * instead of building every item before the first paint.
+ *
+ * Once the whole list has been shown, small additions (a new event, a new note: at most `step` items) appear at
+ * once, so whoever added one can focus it straight away. A batch arriving later (the reveal of 300 notes on a wall
+ * that was open and empty) grows over frames again instead of being built in one long task.
  */
 export class ProgressiveCount {
   #shown = $state(0);
-  #complete = false;
+  #caughtUp = false;
 
   constructor(
     private readonly total: () => number,
@@ -16,8 +19,13 @@ export class ProgressiveCount {
     this.#shown = first;
     $effect(() => {
       const total = this.total();
-      if (this.#complete || this.#shown >= total) {
-        this.#complete = true;
+      if (this.#caughtUp && total <= this.#shown + this.step) {
+        // Shown at once by `count`; keep the count in step so a later batch starts from here.
+        if (total > this.#shown) this.#shown = total;
+        return;
+      }
+      if (this.#shown >= total) {
+        this.#caughtUp = true;
         return;
       }
       // A frame, then a task: the growth lands after a paint, not in the same frame as what came before.
@@ -32,6 +40,7 @@ export class ProgressiveCount {
 
   /** How many items to render now. */
   get count(): number {
-    return this.#complete ? Number.POSITIVE_INFINITY : this.#shown;
+    const total = this.total();
+    return this.#caughtUp && total <= this.#shown + this.step ? total : this.#shown;
   }
 }

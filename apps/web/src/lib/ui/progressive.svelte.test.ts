@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { flushSync } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ProgressiveCount } from './progressive.svelte.ts';
+
+describe('progressive rendering of a long list', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 16));
+    vi.stubGlobal('cancelAnimationFrame', (id: ReturnType<typeof setTimeout>) => clearTimeout(id));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  /** A list whose length the test sets, and the count rendered after each frame. */
+  function list(initial: number) {
+    let total = $state(initial);
+    let progressive!: ProgressiveCount;
+    const stop = $effect.root(() => {
+      progressive = new ProgressiveCount(() => total, 10, 30);
+    });
+    flushSync();
+    const frame = () => {
+      vi.advanceTimersByTime(20);
+      flushSync();
+      return Math.min(total, progressive.count);
+    };
+    return { set: (n: number) => ((total = n), flushSync()), shown: () => Math.min(total, progressive.count), frame, stop };
+  }
+
+  it('shows a first screen at once and the rest over the next frames', () => {
+    const board = list(100);
+    expect(board.shown()).toBe(10);
+    expect(board.frame()).toBe(40);
+    expect(board.frame()).toBe(70);
+    expect(board.frame()).toBe(100);
+    board.stop();
+  });
+
+  it('shows a small addition to a complete list at once, so it can be focused', () => {
+    const board = list(12);
+    board.frame();
+    expect(board.shown()).toBe(12);
+    board.set(13);
+    expect(board.shown()).toBe(13);
+    board.set(20);
+    expect(board.shown()).toBe(20);
+    board.stop();
+  });
+
+  it('grows a batch that arrives on an empty list over frames again (a reveal onto an open wall)', () => {
+    const board = list(0);
+    expect(board.shown()).toBe(0);
+    board.set(300);
+    expect(board.shown()).toBeLessThanOrEqual(40);
+    let frames = 0;
+    while (board.shown() < 300 && frames < 20) {
+      board.frame();
+      frames++;
+    }
+    expect(board.shown()).toBe(300);
+    expect(frames).toBeGreaterThan(5);
+    board.set(301);
+    expect(board.shown()).toBe(301);
+    board.stop();
+  });
+});
