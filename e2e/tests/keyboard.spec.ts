@@ -54,4 +54,16 @@ test('the timeline works from the keyboard alone', async ({ team }) => {
   await expect(fishbone.factor('No canary for config changes')).toBeVisible();
   await page.getByRole('tab', { name: /Timeline/ }).click();
   await expect(alice.events()).toHaveCount(1);
+
+  // A question left open in a view that the facilitator moves everyone away from is cancelled, not left as a modal
+  // over a hidden view (which would make the whole page inert).
+  await alice.card(second).focus();
+  await page.keyboard.press('Delete');
+  await expect(dialog).toBeVisible();
+  await team.facilitator.page.getByRole('button', { name: 'Next phase: Observations' }).click();
+  await expect(page.getByRole('heading', { name: 'Observations' })).toBeVisible();
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Your observation' }).fill('The page still answers');
+  await page.getByRole('tab', { name: /Timeline/ }).click();
+  await expect(alice.events()).toHaveCount(1);
 });

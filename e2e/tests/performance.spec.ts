@@ -74,9 +74,11 @@ test('a board with 300 notes, 200 events and 60 factors: interaction timings aga
   await measure('type 20 characters into an event', () => typeIntoFirstEvent(' after the rollback'));
   await measure('move between events with ↓ (10×)', async () => {
     await page.keyboard.press('Escape');
-    // At a key's auto-repeat pace, as typing is measured: Playwright alone presses faster than any keyboard.
+    // Each key held 30 ms, so presses come about as fast as a key's auto-repeat, as typing is measured: Playwright
+    // alone presses faster than any keyboard.
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowDown', { delay: 30 });
   });
+  await expect(team.alice.events().nth(10).locator('article')).toBeFocused();
   await measure('add an event', () => page.locator('button.add').click());
   await expect(team.alice.events()).toHaveCount(201);
 
@@ -94,10 +96,14 @@ test('a board with 300 notes, 200 events and 60 factors: interaction timings aga
   await expect(fishbone.factorText()).toBeVisible();
   await measure('type into the factor', async () => {
     await page.locator('#factor-text').click();
+    await page.keyboard.press('Control+End');
     await page.keyboard.type(' and in staging', { delay: 30 });
   });
+  await expect(fishbone.factorText()).toHaveValue(/ and in staging$/);
   await measure('open Findings & actions', () => tab('findings').click());
+  await expect(page.locator('#panel-findings:not([hidden])')).toBeVisible();
   await measure('back to the Timeline (201 events)', () => tab('timeline').click());
+  await expect(page.locator('#panel-timeline:not([hidden])')).toBeVisible();
   // Opened views stay mounted (hidden): typing on the timeline must not cost more because the others are there.
   await measure('type into an event, every view opened', () => typeIntoFirstEvent(' again'));
   await measure('back to Observations', () => tab('notes').click());

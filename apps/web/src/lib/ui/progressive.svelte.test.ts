@@ -9,7 +9,9 @@ describe('progressive rendering of a long list', () => {
     vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 16));
     vi.stubGlobal('cancelAnimationFrame', (id: ReturnType<typeof setTimeout>) => clearTimeout(id));
   });
+  const stops: (() => void)[] = [];
   afterEach(() => {
+    stops.splice(0).forEach((stop) => stop());
     vi.useRealTimers();
     vi.unstubAllGlobals();
   });
@@ -22,12 +24,13 @@ describe('progressive rendering of a long list', () => {
       progressive = new ProgressiveCount(() => total, 10, 30);
     });
     flushSync();
+    stops.push(stop);
     const frame = () => {
       vi.advanceTimersByTime(20);
       flushSync();
       return Math.min(total, progressive.count);
     };
-    return { set: (n: number) => ((total = n), flushSync()), shown: () => Math.min(total, progressive.count), frame, stop };
+    return { set: (n: number) => ((total = n), flushSync()), shown: () => Math.min(total, progressive.count), frame };
   }
 
   it('shows a first screen at once and the rest over the next frames', () => {
@@ -36,7 +39,6 @@ describe('progressive rendering of a long list', () => {
     expect(board.frame()).toBe(40);
     expect(board.frame()).toBe(70);
     expect(board.frame()).toBe(100);
-    board.stop();
   });
 
   it('shows a small addition to a complete list at once, so it can be focused', () => {
@@ -47,7 +49,6 @@ describe('progressive rendering of a long list', () => {
     expect(board.shown()).toBe(13);
     board.set(20);
     expect(board.shown()).toBe(20);
-    board.stop();
   });
 
   it('grows a batch that arrives on an empty list over frames again (a reveal onto an open wall)', () => {
@@ -64,6 +65,21 @@ describe('progressive rendering of a long list', () => {
     expect(frames).toBeGreaterThan(5);
     board.set(301);
     expect(board.shown()).toBe(301);
-    board.stop();
+  });
+
+  it('steps again through a batch after the list was emptied, and through one bigger than a step', () => {
+    const board = list(50);
+    while (board.shown() < 50) board.frame();
+    board.set(0);
+    board.set(300);
+    expect(board.shown()).toBeLessThanOrEqual(40);
+    while (board.shown() < 300) board.frame();
+    board.set(400);
+    expect(board.shown()).toBeLessThan(400);
+    board.frame();
+    board.frame();
+    board.frame();
+    board.frame();
+    expect(board.shown()).toBe(400);
   });
 });

@@ -19,6 +19,8 @@ export class ProgressiveCount {
     this.#shown = first;
     $effect(() => {
       const total = this.total();
+      // A list that shrank starts from its new length, so a batch that comes after it is stepped again.
+      if (total < this.#shown) this.#shown = Math.max(this.first, total);
       if (this.#caughtUp && total <= this.#shown + this.step) {
         // Shown at once by `count`; keep the count in step so a later batch starts from here.
         if (total > this.#shown) this.#shown = total;
