@@ -1,4 +1,4 @@
-import { BoardPage, FindingsTab, FishboneTab, NotesTab } from '../fixtures/board-page.ts';
+import { BoardPage, FishboneTab, noteBecomesRootCause } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 
 /** Script and markup in every field a person can write: it must come out as text everywhere, never run. */
@@ -26,14 +26,7 @@ test('script and markup typed into every field stay text on the board, the repor
 
   const event = await alice.addEvent(tagged('Event', 0));
   await alice.known(event).fill(tagged('Known', 1));
-  const notes = new NotesTab(alice.page);
-  await notes.open();
-  await notes.write(tagged('Note', 2));
-  const fNotes = new NotesTab(fiona.page);
-  await fNotes.open();
-  await fNotes.revealButton().click();
-  const findings = new FindingsTab(fiona.page);
-  await findings.promoteNoteAs('Root cause');
+  const findings = await noteBecomesRootCause(alice.page, fiona.page, tagged('Note', 2));
   const fish = new FishboneTab(alice.page);
   await fish.open();
   await fish.addFactor('Safeguards & architecture', tagged('Factor', 3));

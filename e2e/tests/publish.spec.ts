@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { BoardPage, FindingsTab, FishboneTab, NotesTab } from '../fixtures/board-page.ts';
+import { BoardPage, FishboneTab, noteBecomesRootCause } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -23,14 +23,7 @@ test('a session is published, read by a third browser with no key, printed to PD
   await expect(alice.page.getByTestId('incident-title')).toHaveText(`Payments outage ${XSS}`);
 
   await alice.addEvent(`Gateway timeout alarm ${XSS}`);
-  const notes = new NotesTab(alice.page);
-  await notes.open();
-  await notes.write('Gateway timeouts were set to 60 seconds by default.');
-  const fNotes = new NotesTab(fiona.page);
-  await fNotes.open();
-  await fNotes.revealButton().click();
-  const findings = new FindingsTab(fiona.page);
-  await findings.promoteNoteAs('Root cause');
+  const findings = await noteBecomesRootCause(alice.page, fiona.page, 'Gateway timeouts were set to 60 seconds by default.');
   const fish = new FishboneTab(alice.page);
   await fish.open();
   await fish.addFactor('Safeguards & architecture', 'No circuit breaker on the gateway client');
