@@ -19,6 +19,9 @@ test('a whole facilitated session: timeline, notes, reveal, themes, fishbone, fi
   await expect(alice.page.getByRole('button', { name: /^Next phase/ })).toHaveCount(0);
   await fiona.page.getByRole('button', { name: 'Start 5 min' }).click();
   await expect(alice.page.getByRole('timer')).toHaveAttribute('aria-label', /^4:5\d left$|^5:00 left$/);
+  // The clock ticks while the timer runs (it stays still otherwise, so an idle board never wakes up for it).
+  const started = await alice.page.getByRole('timer').getAttribute('aria-label');
+  await expect(alice.page.getByRole('timer')).not.toHaveAttribute('aria-label', started!);
 
   // 1. Timeline.
   await alice.addEvent('Config v42 deployed to all regions');
