@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventsMap } from './shape.ts';
-import { addEvent, deleteEvent, eventText, readTimeline, updateEvent } from './timeline.ts';
+import { addEvent, deleteEvent, eventText, readTimeline, rereadTimeline, updateEvent } from './timeline.ts';
 
 describe('timeline', () => {
   it('adds events with free text as Y.Text and reads them back', () => {
@@ -69,5 +69,59 @@ describe('timeline', () => {
     expect(readTimeline(doc).map((e) => e.id)).toEqual([theirs]);
     undo.redo();
     expect(readTimeline(doc).map((e) => e.id)).toEqual([theirs, own]);
+  });
+
+  describe('rereadTimeline', () => {
+    /** A doc with a timeline kept by rereadTimeline, as the board view keeps it, next to a fresh full read. */
+    function watched(doc: Y.Doc) {
+      const kept = { events: readTimeline(doc) };
+      eventsMap(doc).observeDeep((changes) => (kept.events = rereadTimeline(doc, kept.events, changes)));
+      return kept;
+    }
+
+    it('reads again only the event a keystroke touched; the others keep their objects', () => {
+      const doc = new Y.Doc();
+      const [a, b, c] = ['13:00', '14:00', '15:00'].map((t) => addEvent(doc, { at: `2026-11-01T${t}:00Z`, what: t }));
+      const kept = watched(doc);
+      const before = kept.events;
+      eventText(doc, b!, 'what')!.insert(5, ' deploy');
+      expect(kept.events).toEqual(readTimeline(doc));
+      expect(kept.events.find((e) => e.id === b)?.what).toBe('14:00 deploy');
+      expect(kept.events[0]).toBe(before[0]);
+      expect(kept.events[2]).toBe(before[2]);
+      expect(kept.events.map((e) => e.id)).toEqual([a, b, c]);
+    });
+
+    it('re-sorts when a time changes, and reads everything when events come or go', () => {
+      const doc = new Y.Doc();
+      const [a, b] = ['13:00', '14:00'].map((t) => addEvent(doc, { at: `2026-11-01T${t}:00Z`, what: t }));
+      const kept = watched(doc);
+      updateEvent(doc, b!, { at: '2026-11-01T12:00:00Z' });
+      expect(kept.events.map((e) => e.id)).toEqual([b, a]);
+      const c = addEvent(doc, { at: '2026-11-01T12:30:00Z' });
+      expect(kept.events.map((e) => e.id)).toEqual([b, c, a]);
+      deleteEvent(doc, b!);
+      expect(kept.events).toEqual(readTimeline(doc));
+      updateEvent(doc, c, { decision: true, evidence: 'https://grafana.example/d/1' });
+      expect(kept.events).toEqual(readTimeline(doc));
+    });
+
+    it('follows remote updates, several events at once, exactly as a full read would', () => {
+      const local = new Y.Doc();
+      const remote = new Y.Doc();
+      const ids = Array.from({ length: 5 }, (_, i) => addEvent(remote, { at: `2026-11-01T1${i}:00:00Z`, what: `event ${i}` }));
+      Y.applyUpdate(local, Y.encodeStateAsUpdate(remote));
+      const kept = watched(local);
+      const untouched = [kept.events[0], kept.events[2]];
+      remote.transact(() => {
+        eventText(remote, ids[1]!, 'known')!.insert(0, 'nobody knew');
+        eventText(remote, ids[3]!, 'what')!.delete(0, 6);
+        updateEvent(remote, ids[4]!, { at: '2026-11-01T09:00:00Z' });
+      });
+      Y.applyUpdate(local, Y.encodeStateAsUpdate(remote));
+      expect(kept.events).toEqual(readTimeline(local));
+      expect(kept.events[0]?.id).toBe(ids[4]);
+      for (const event of untouched) expect(kept.events).toContain(event);
+    });
   });
 });

@@ -12,6 +12,7 @@ import {
   readMeta,
   readThemes,
   readTimeline,
+  rereadTimeline,
   themesMap,
   type BoardMeta,
   type Evidence,
@@ -36,14 +37,17 @@ export class BoardView {
 
   constructor(doc: Y.Doc) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type of the board
-    const watch = (types: Y.AbstractType<any>[], refresh: () => void) => {
+    const watch = (types: Y.AbstractType<any>[], refresh: (changes?: Y.YEvent<any>[]) => void) => {
       refresh();
       for (const type of types) {
         type.observeDeep(refresh);
         this.#unsubscribe.push(() => type.unobserveDeep(refresh));
       }
     };
-    watch([eventsMap(doc)], () => (this.events = keepUnchanged(this.events, readTimeline(doc))));
+    // A keystroke re-reads only its event; adding or removing one reads them all, and unchanged ones keep their object.
+    watch([eventsMap(doc)], (changes?: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      this.events = keepUnchanged(this.events, changes ? rereadTimeline(doc, this.events, changes) : readTimeline(doc));
+    });
     watch([metaMap(doc)], () => (this.meta = readMeta(doc)));
     watch([fishboneMap(doc), categoriesMap(doc), factorsMap(doc)], () => {
       this.fishbone = readFishbone(doc);
