@@ -1,15 +1,27 @@
+import { flushSync } from 'svelte';
+
 /**
- * Renders a long list in steps: the first `first` items at once, then, after that first frame has been shown,
- * `step` more per task until all are there. Opening a tab with 200 events or 300 notes then answers within a frame
+ * Renders a long list in steps: the first `first` items at once, then, after that first frame has been shown, a
+ * batch more per task until all are there. Opening a tab with 200 events or 300 notes then answers within a frame
  * instead of building every item before the first paint.
+ *
+ * Each batch is sized from how long the last one took, to keep a step within a few milliseconds: a key pressed
+ * while the list is still growing then waits for one short step, on a slow laptop as on a fast one.
  *
  * Once the whole list has been shown, small additions (a new event, a new note: at most `step` items) appear at
  * once, so whoever added one can focus it straight away. A batch arriving later (the reveal of 300 notes on a wall
  * that was open and empty) grows over frames again instead of being built in one long task.
  */
+/** How long one step may keep the page busy. */
+const STEP_BUDGET_MS = 6;
+/** Batch sizes: the first is small, since the step most likely to meet a keystroke is the one right after opening. */
+const FIRST_BATCH = 5;
+const MAX_BATCH = 100;
+
 export class ProgressiveCount {
   #shown = $state(0);
   #caughtUp = false;
+  #batch = FIRST_BATCH;
 
   constructor(
     private readonly total: () => number,
@@ -32,12 +44,21 @@ export class ProgressiveCount {
       }
       // A frame, then a task: the growth lands after a paint, not in the same frame as what came before.
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const frame = requestAnimationFrame(() => (timer = setTimeout(() => (this.#shown += this.step), 0)));
+      const frame = requestAnimationFrame(() => (timer = setTimeout(() => this.#grow(), 0)));
       return () => {
         cancelAnimationFrame(frame);
         clearTimeout(timer);
       };
     });
+  }
+
+  /** Renders the next batch now, and sizes the one after it to take about the budget (at most 4× this one). */
+  #grow(): void {
+    const started = performance.now();
+    this.#shown += this.#batch;
+    flushSync();
+    const took = Math.max(performance.now() - started, 0.5);
+    this.#batch = Math.max(1, Math.min(MAX_BATCH, 4 * this.#batch, Math.floor((this.#batch * STEP_BUDGET_MS) / took)));
   }
 
   /** How many items to render now. */
