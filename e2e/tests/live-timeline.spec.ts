@@ -26,6 +26,12 @@ test('two participants add and edit events and see each other within a second', 
   await bob.what(first).click();
   await expect(alice.editorsOn(first)).toHaveText('✎ Bob', ONE_SECOND);
   await testInfo.attach('alice-sees-bob-editing.png', { body: await alice.page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  // Moving to another event sends only where Bob ends up; leaving the timeline clears it.
+  await bob.what(second).click();
+  await expect(alice.editorsOn(second)).toHaveText('✎ Bob', ONE_SECOND);
+  await expect(alice.editorsOn(first)).toHaveCount(0);
+  await bob.page.locator('#tab-notes').click();
+  await expect(alice.editorsOn(second)).toHaveCount(0, ONE_SECOND);
 });
 
 test('events stay sorted by time for everyone, shown in each viewer’s zone', async ({ team }) => {

@@ -24,6 +24,7 @@ import { connectPostmortem, type ConnectionStatus, type PostmortemConnection } f
 import type { SaveState } from '../sync/save-status.ts';
 import { announce, onPresenceChange, readPeers, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
 import { PRESENCE_COLORS } from './identity.ts';
+import { latestInTask } from '../sync/latest-in-task.ts';
 import { BoardView } from './board.svelte.ts';
 import { NotesState } from './notes.svelte.ts';
 import { VotesState } from './votes.svelte.ts';
@@ -213,10 +214,11 @@ export class BoardSession {
     if (this.editable) this.#undo.redo();
   }
 
-  /** Tells the others which event this person is editing. */
-  setEditing(eventId: string | null): void {
-    setEditing(this.#connection.awareness, eventId);
-  }
+  /**
+   * Tells the others which event (or factor) this person is editing. Moving from one card to the next sends only
+   * where focus ends up, once, instead of "left" and "entered" to everyone.
+   */
+  readonly setEditing = latestInTask<string | null>((id) => setEditing(this.#connection.awareness, id));
 
   /** Changes the name everyone sees. */
   rename(name: string): void {

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { latestInTask } from './latest-in-task.ts';
+
+describe('latestInTask', () => {
+  it('applies once per task, with the last value', async () => {
+    const applied: (string | null)[] = [];
+    const setEditing = latestInTask<string | null>((id) => applied.push(id));
+    setEditing(null);
+    setEditing('event-2');
+    expect(applied).toEqual([]);
+    await Promise.resolve();
+    expect(applied).toEqual(['event-2']);
+  });
+
+  it('applies again in a later task, including a value equal to an earlier one', async () => {
+    const applied: (string | null)[] = [];
+    const setEditing = latestInTask<string | null>((id) => applied.push(id));
+    setEditing('event-1');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    setEditing(null);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    setEditing('event-1');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(applied).toEqual(['event-1', null, 'event-1']);
+  });
+});
