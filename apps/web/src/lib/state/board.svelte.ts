@@ -21,6 +21,8 @@ import {
   type Theme,
   type TimelineEvent,
 } from '@debrief/model';
+import { SvelteMap } from 'svelte/reactivity';
+import { syncCitations } from './citations.ts';
 import { keepUnchanged } from './stable.ts';
 
 const NOTHING_CITES: readonly FactorNode[] = Object.freeze([]);
@@ -31,8 +33,8 @@ export class BoardView {
   meta = $state.raw<BoardMeta>({ schemaVersion: 0, title: '', incidentAt: '', summary: '' });
   fishbone = $state.raw<Fishbone>({ problem: '', categories: [] });
   themes = $state.raw<Theme[]>([]);
-  // Replaced whole on every fishbone change, never mutated: a plain map in a raw state.
-  #citations = $state.raw<ReadonlyMap<string, FactorNode[]>>(citationIndex(this.fishbone));
+  // Per-key reactive: a fishbone edit updates only the notes and events whose citations it changed.
+  readonly #citations = new SvelteMap<string, readonly FactorNode[]>();
   readonly #unsubscribe: (() => void)[] = [];
 
   constructor(doc: Y.Doc) {
@@ -51,7 +53,7 @@ export class BoardView {
     watch([metaMap(doc)], () => (this.meta = readMeta(doc)));
     watch([fishboneMap(doc), categoriesMap(doc), factorsMap(doc)], () => {
       this.fishbone = readFishbone(doc);
-      this.#citations = citationIndex(this.fishbone);
+      syncCitations(this.#citations, citationIndex(this.fishbone));
     });
     watch([themesMap(doc), noteThemesMap(doc)], () => (this.themes = readThemes(doc)));
   }
