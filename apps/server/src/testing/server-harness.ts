@@ -98,6 +98,18 @@ export interface TestClient {
   destroy(): void;
 }
 
+/**
+ * The provider's socket for Node. ws throws an "error" event nobody listens to, which the provider leaves unheard
+ * when it closes a socket still connecting (a test cleaning up while a refused client retries); the provider learns
+ * of every failure from the close that follows, so the event itself is dropped here.
+ */
+class ProviderSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
 /** Connects a client to one document with a token, on its own socket or a shared one. */
 export function connectClient(
   server: { wsUrl: string },
@@ -107,13 +119,15 @@ export function connectClient(
 ): TestClient {
   const doc = new Y.Doc();
   const stateless: string[] = [];
-  const socket = shared?.socket ?? new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: WebSocket });
+  const socket = shared?.socket ?? new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: ProviderSocket });
   let resolve!: () => void;
   let reject!: (error: Error) => void;
   const synced = new Promise<void>((res, rej) => {
     resolve = res;
     reject = rej;
   });
+  // A refusal rejects `synced` for whoever awaits it; a client whose sync nobody awaits is refused quietly.
+  synced.catch(() => {});
   const provider = new HocuspocusProvider({
     name,
     document: doc,
@@ -148,7 +162,7 @@ export interface TestPerson {
 
 /** Connects a person with a key and a display name (in board awareness only). */
 export function connectPerson(server: { wsUrl: string }, postmortemId: string, key: string, displayName: string): TestPerson {
-  const socket = new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: WebSocket });
+  const socket = new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: ProviderSocket });
   const board = connectClient(server, `${postmortemId}/board`, key, { socket, awareness: true });
   const notes = connectClient(server, `${postmortemId}/notes`, key, { socket, awareness: false });
   const findings = connectClient(server, `${postmortemId}/findings`, key, { socket, awareness: false });
