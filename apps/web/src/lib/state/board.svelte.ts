@@ -21,11 +21,8 @@ import {
   type Theme,
   type TimelineEvent,
 } from '@debrief/model';
-import { SvelteMap } from 'svelte/reactivity';
-import { syncCitations } from './citations.ts';
+import { Citations } from './citations.svelte.ts';
 import { keepUnchanged } from './stable.ts';
-
-const NOTHING_CITES: readonly FactorNode[] = Object.freeze([]);
 
 /** The board document as plain values for the components; each part is re-read when its part changes. */
 export class BoardView {
@@ -33,8 +30,7 @@ export class BoardView {
   meta = $state.raw<BoardMeta>({ schemaVersion: 0, title: '', incidentAt: '', summary: '' });
   fishbone = $state.raw<Fishbone>({ problem: '', categories: [] });
   themes = $state.raw<Theme[]>([]);
-  // Per-key reactive: a fishbone edit updates only the notes and events whose citations it changed.
-  readonly #citations = new SvelteMap<string, readonly FactorNode[]>();
+  readonly #citations = new Citations();
   readonly #unsubscribe: (() => void)[] = [];
 
   constructor(doc: Y.Doc) {
@@ -53,17 +49,14 @@ export class BoardView {
     watch([metaMap(doc)], () => (this.meta = readMeta(doc)));
     watch([fishboneMap(doc), categoriesMap(doc), factorsMap(doc)], () => {
       this.fishbone = readFishbone(doc);
-      syncCitations(this.#citations, citationIndex(this.fishbone));
+      this.#citations.update(citationIndex(this.fishbone));
     });
     watch([themesMap(doc), noteThemesMap(doc)], () => (this.themes = readThemes(doc)));
   }
 
-  /**
-   * The factors citing a note or event. Items cited by nothing all get the same empty list, so a fishbone edit
-   * updates only the few items whose citations it touched, not every note and event on the board.
-   */
+  /** The factors citing a note or event; a fishbone edit updates only the items whose citations it changed. */
   citing(evidence: Evidence): readonly FactorNode[] {
-    return this.#citations.get(evidenceKey(evidence)) ?? NOTHING_CITES;
+    return this.#citations.get(evidenceKey(evidence));
   }
 
   destroy(): void {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { latestInTask } from './latest-in-task.ts';
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe('latestInTask', () => {
   it('applies once per task, with the last value', async () => {
     const applied: (string | null)[] = [];
@@ -8,19 +10,29 @@ describe('latestInTask', () => {
     setEditing(null);
     setEditing('event-2');
     expect(applied).toEqual([]);
-    await Promise.resolve();
+    await nextTask();
     expect(applied).toEqual(['event-2']);
+  });
+
+  it('also when microtasks run between the calls, as between a click’s focusout and focusin listeners', async () => {
+    const applied: (string | null)[] = [];
+    const setEditing = latestInTask<string | null>((id) => applied.push(id));
+    setEditing(null);
+    await Promise.resolve();
+    setEditing('event-3');
+    await nextTask();
+    expect(applied).toEqual(['event-3']);
   });
 
   it('applies again in a later task, including a value equal to an earlier one', async () => {
     const applied: (string | null)[] = [];
     const setEditing = latestInTask<string | null>((id) => applied.push(id));
     setEditing('event-1');
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     setEditing(null);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     setEditing('event-1');
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     expect(applied).toEqual(['event-1', null, 'event-1']);
   });
 });

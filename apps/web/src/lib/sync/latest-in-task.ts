@@ -1,7 +1,8 @@
 /**
- * Wraps `apply` so that several calls within one task apply once, with the last value, when the task ends (in a
- * microtask). Focus moving from one field to the next fires "left" and then "entered" in the same task: only where
- * it ends up needs to reach everyone else.
+ * Wraps `apply` so that several calls within one task apply once, with the last value, after the task (in a
+ * timeout). Focus moving from one field to the next fires "left" and then "entered" in the same task, with
+ * microtasks run between the two listeners when a click or Tab moves it: only where focus ends up needs to reach
+ * everyone else.
  */
 export function latestInTask<T>(apply: (value: T) => void): (value: T) => void {
   let queued = false;
@@ -10,9 +11,9 @@ export function latestInTask<T>(apply: (value: T) => void): (value: T) => void {
     latest = value;
     if (queued) return;
     queued = true;
-    queueMicrotask(() => {
+    setTimeout(() => {
       queued = false;
       apply(latest);
-    });
+    }, 0);
   };
 }

@@ -1,23 +1,24 @@
 import { flushSync } from 'svelte';
 
-/**
- * Renders a long list in steps: the first `first` items at once, then, after that first frame has been shown, a
- * batch more per task until all are there. Opening a tab with 200 events or 300 notes then answers within a frame
- * instead of building every item before the first paint.
- *
- * Each batch is sized from how long the last one took, to keep a step within a few milliseconds: a key pressed
- * while the list is still growing then waits for one short step, on a slow laptop as on a fast one.
- *
- * Once the whole list has been shown, small additions (a new event, a new note: at most `step` items) appear at
- * once, so whoever added one can focus it straight away. A batch arriving later (the reveal of 300 notes on a wall
- * that was open and empty) grows over frames again instead of being built in one long task.
- */
 /** How long one step may keep the page busy. */
 const STEP_BUDGET_MS = 6;
 /** Batch sizes: the first is small, since the step most likely to meet a keystroke is the one right after opening. */
 const FIRST_BATCH = 5;
 const MAX_BATCH = 100;
 
+/**
+ * Renders a long list in steps: the first `first` items at once, then, after that first frame has been shown, a
+ * batch more per task until all are there. Opening a tab with 200 events or 300 notes then answers within a frame
+ * instead of building every item before the first paint.
+ *
+ * Each batch is sized from how long the last one took to build (Svelte's work; style and layout come in the
+ * frame after), to keep a step within a few milliseconds: a key pressed while the list is still growing then
+ * waits for one short step, on a slow laptop as on a fast one.
+ *
+ * Once the whole list has been shown, small additions (a new event, a new note: at most `step` items) appear at
+ * once, so whoever added one can focus it straight away. A batch arriving later (the reveal of 300 notes on a wall
+ * that was open and empty) grows over frames again instead of being built in one long task.
+ */
 export class ProgressiveCount {
   #shown = $state(0);
   #caughtUp = false;
@@ -37,6 +38,11 @@ export class ProgressiveCount {
         // Shown at once by `count`; keep the count in step so a later batch starts from here.
         if (total > this.#shown) this.#shown = total;
         return;
+      }
+      if (this.#caughtUp) {
+        // A new batch after the list was complete starts small again, like the list's first.
+        this.#caughtUp = false;
+        this.#batch = FIRST_BATCH;
       }
       if (this.#shown >= total) {
         this.#caughtUp = true;
