@@ -215,8 +215,8 @@ export class BoardSession {
   }
 
   /**
-   * Tells the others which event (or factor) this person is editing. Moving from one card to the next sends only
-   * where focus ends up, once, instead of "left" and "entered" to everyone.
+   * Tells the others which event (or factor) this person is editing. Moving from one card to the next with the
+   * arrow keys sends only where focus ends up, once, instead of "left" and "entered" to everyone.
    */
   readonly setEditing = latestInTask<string | null>((id) => setEditing(this.#connection.awareness, id));
 

@@ -1,8 +1,9 @@
 /**
- * Wraps `apply` so that several calls within one task apply once, with the last value, after the task (in a
- * timeout). Focus moving from one field to the next fires "left" and then "entered" in the same task, with
- * microtasks run between the two listeners when a click or Tab moves it: only where focus ends up needs to reach
- * everyone else.
+ * Wraps `apply` so that several calls in a row apply once, with the last value, in a microtask. Focus moved by
+ * script (the arrow keys on the timeline) fires "left" and then "entered" with no microtask between them: only
+ * where focus ends up needs to reach everyone else. (A click or Tab runs microtasks between the two listeners, so
+ * it still sends both; deferring to a later task instead measured slower, as the update then lands in the next
+ * frame.)
  */
 export function latestInTask<T>(apply: (value: T) => void): (value: T) => void {
   let queued = false;
@@ -11,9 +12,9 @@ export function latestInTask<T>(apply: (value: T) => void): (value: T) => void {
     latest = value;
     if (queued) return;
     queued = true;
-    setTimeout(() => {
+    queueMicrotask(() => {
       queued = false;
       apply(latest);
-    }, 0);
+    });
   };
 }
