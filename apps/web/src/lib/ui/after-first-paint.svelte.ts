@@ -1,3 +1,5 @@
+import { afterNextPaint } from './after-next-paint.ts';
+
 /**
  * Becomes true just after the first frame of the component that creates it has been shown: a frame, then a task.
  * Parts of a view that are below the fold or slow to build (the fishbone's drawing, the note wall) wait for it, so
@@ -7,13 +9,6 @@ export class AfterFirstPaint {
   ready = $state(false);
 
   constructor() {
-    $effect(() => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const frame = requestAnimationFrame(() => (timer = setTimeout(() => (this.ready = true), 0)));
-      return () => {
-        cancelAnimationFrame(frame);
-        clearTimeout(timer);
-      };
-    });
+    $effect(() => afterNextPaint(() => (this.ready = true)));
   }
 }

@@ -1,4 +1,5 @@
 import { flushSync } from 'svelte';
+import { afterNextPaint } from './after-next-paint.ts';
 
 /** How long one step may keep the page busy. */
 const STEP_BUDGET_MS = 6;
@@ -48,13 +49,7 @@ export class ProgressiveCount {
         this.#caughtUp = true;
         return;
       }
-      // A frame, then a task: the growth lands after a paint, not in the same frame as what came before.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const frame = requestAnimationFrame(() => (timer = setTimeout(() => this.#grow(), 0)));
-      return () => {
-        cancelAnimationFrame(frame);
-        clearTimeout(timer);
-      };
+      return afterNextPaint(() => this.#grow());
     });
   }
 
