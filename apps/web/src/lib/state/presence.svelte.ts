@@ -1,27 +1,56 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { onPresenceChange, readPeers, type Peer } from '../sync/presence.ts';
+import { KeyedCells } from './keyed-cells.svelte.ts';
 
-/** Who is on the board now, kept current from awareness. */
 /** No one editing. */
-const NOBODY: Peer[] = [];
+const NOBODY: readonly Peer[] = Object.freeze([]);
 
+/** Whether two lists of editors show the same people the same way. */
+function sameEditors(a: readonly Peer[], b: readonly Peer[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((peer, i) => {
+      const other = b[i]!;
+      return peer.clientId === other.clientId && peer.user.name === other.user.name && peer.user.color === other.user.color;
+    })
+  );
+}
+
+/** The other people editing each item, keyed by the item's id. */
+function editorsById(peers: readonly Peer[]): Map<string, Peer[]> {
+  // A throwaway index handed to the cells, which are the reactive part.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  const byId = new Map<string, Peer[]>();
+  for (const peer of peers) {
+    if (peer.isSelf || peer.editing === null) continue;
+    const editors = byId.get(peer.editing);
+    if (editors) editors.push(peer);
+    else byId.set(peer.editing, [peer]);
+  }
+  return byId;
+}
+
+/**
+ * Who is on the board now, kept current from awareness. Each item's editors sit in a cell of their own, so someone
+ * moving from one card to another updates those two cards, not every card on the board.
+ */
 export class PresenceView {
   peers = $state.raw<Peer[]>([]);
+  readonly #editors = new KeyedCells<readonly Peer[]>(NOBODY, sameEditors);
   readonly #unsubscribe: () => void;
 
   constructor(awareness: Awareness) {
     const refresh = () => {
       this.peers = readPeers(awareness);
+      this.#editors.update(editorsById(this.peers));
     };
     refresh();
     this.#unsubscribe = onPresenceChange(awareness, refresh);
   }
 
-  /** The other people editing the given event. */
-  editorsOf(eventId: string): Peer[] {
-    const editors = this.peers.filter((peer) => !peer.isSelf && peer.editing === eventId);
-    // The same empty list every time, so an event nobody edits does not update when presence changes.
-    return editors.length > 0 ? editors : NOBODY;
+  /** The other people editing the given item. */
+  editorsOf(id: string): readonly Peer[] {
+    return this.#editors.get(id);
   }
 
   destroy(): void {
