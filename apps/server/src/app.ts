@@ -17,7 +17,7 @@ import { learningRoutes } from './http/learning.ts';
 import { KeyedLock, scopedLock, type Lock } from './postmortems/keyed-lock.ts';
 import type { TrustProxy } from './limits/client-address.ts';
 import { createRateLimiter, type RateLimiter } from './limits/rate-limits.ts';
-import { closeConnectionsOf, localRotationSignal, type KeyRotationSignal } from './postmortems/rotate-keys.ts';
+import { accessRevoker, localAccessSignal, type AccessSignal } from './postmortems/revoke-access.ts';
 import { VotingService } from './votes/voting-service.ts';
 import { postmortemRoutes } from './http/postmortems.ts';
 import { webAppRoutes } from './http/web-app.ts';
@@ -46,8 +46,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Per-address limits; the defaults in limits/rate-limits.ts otherwise. */
   rateLimiter?: RateLimiter;
-  /** How instances learn of rotated keys; within this process when absent. */
-  rotationSignal?: KeyRotationSignal;
+  /** How instances learn of replaced links and deleted post-mortems; within this process when absent. */
+  accessSignal?: AccessSignal;
   /** Pino options; `stream` lets tests capture what the server logs. */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
@@ -96,17 +96,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   installErrorHandler(http);
   await securityHeaders(http);
   await http.register(healthRoutes);
-  const rotationSignal = options.rotationSignal ?? localRotationSignal();
-  rotationSignal.subscribe((postmortemId) => closeConnectionsOf(collab, postmortemId));
-  // This instance closes its own connections at once; telling the others is best effort and never undoes a rotation.
-  const announceRotation: KeyRotationSignal = {
-    subscribe: () => undefined,
-    publish: async (postmortemId) => {
-      closeConnectionsOf(collab, postmortemId);
-      await rotationSignal.publish(postmortemId).catch((error: unknown) => log.error({ err: error }, 'could not tell other instances about replaced keys'));
-    },
-  };
-  await http.register(postmortemRoutes(storage, limiter, { lock: scopedLock(lock, 'keys'), signal: announceRotation }, options.publicUrl));
+  const revokeAccess = accessRevoker(collab, options.accessSignal ?? localAccessSignal(), log);
+  await http.register(postmortemRoutes(storage, limiter, { lock: scopedLock(lock, 'keys'), revokeAccess }, options.publicUrl));
   // One lock for every server writer of `<id>/notes`.
   const notesLock = scopedLock(lock, 'notes');
   await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock), limiter));
@@ -114,7 +105,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const actions = new ActionsService(storage, collab, scopedLock(lock, 'findings'));
   await http.register(actionRoutes(storage, actions));
   await http.register(learningRoutes(new LearningService(storage, actions)));
-  await http.register(reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports')), options.publicUrl));
+  await http.register(reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports'), revokeAccess), options.publicUrl));
   await http.register(webAppRoutes(options.webDist));
   const closeSockets = attachCollabSocket(http.server, collab, { limiter, trustProxy, log, guard });
 

@@ -4,14 +4,14 @@ import IORedis from 'ioredis';
 import type { Config } from './config.ts';
 import type { Lock } from './postmortems/keyed-lock.ts';
 import { createRateLimiter, type RateLimiter } from './limits/rate-limits.ts';
-import type { KeyRotationSignal } from './postmortems/rotate-keys.ts';
+import type { AccessSignal } from './postmortems/revoke-access.ts';
 import { LowdbStorage } from './storage/lowdb-storage.ts';
 import { PostgresLock } from './storage/postgres/advisory-lock.ts';
 import { describeDatabase, PostgresStorage } from './storage/postgres/postgres-storage.ts';
 import type { Storage } from './storage/storage.ts';
 
-/** The Redis channel on which instances announce rotated keys. */
-const ROTATION_CHANNEL = 'debrief:keys-rotated';
+/** The Redis channel on which instances announce replaced links and deleted post-mortems. */
+const ACCESS_CHANNEL = 'debrief:access-revoked';
 
 /** Where state lives and how instances are joined, as chosen by the environment. */
 export interface Infrastructure {
@@ -22,8 +22,8 @@ export interface Infrastructure {
   extensions: Extension[];
   /** Per-address limits, counted in Redis when instances share it. */
   rateLimiter: RateLimiter;
-  /** Key rotations reach every instance through Redis; undefined: one process. */
-  rotationSignal?: KeyRotationSignal;
+  /** Replaced links and deleted post-mortems reach every instance through Redis; undefined: one process. */
+  accessSignal?: AccessSignal;
   onClose: () => Promise<void>;
   /** For the start-up log line; never includes a password. */
   description: string;
@@ -48,7 +48,7 @@ export async function openInfrastructure(config: Config): Promise<Infrastructure
   const extensions: Extension[] = [];
   const redisUrl = config.redisUrl;
   let counters: IORedis | undefined;
-  let rotationSignal: KeyRotationSignal | undefined;
+  let accessSignal: AccessSignal | undefined;
   let subscriber: IORedis | undefined;
   if (redisUrl) {
     extensions.push(new Redis({ prefix: 'debrief', createClient: () => new IORedis(redisUrl, { maxRetriesPerRequest: null }) }));
@@ -58,12 +58,12 @@ export async function openInfrastructure(config: Config): Promise<Infrastructure
     const publisher = counters;
     const listener = (subscriber = new IORedis(redisUrl, { maxRetriesPerRequest: null }));
     listener.on('error', () => undefined);
-    rotationSignal = {
-      publish: async (postmortemId) => void (await publisher.publish(ROTATION_CHANNEL, postmortemId)),
-      subscribe: (onRotated) => {
-        void listener.subscribe(ROTATION_CHANNEL);
+    accessSignal = {
+      publish: async (postmortemId) => void (await publisher.publish(ACCESS_CHANNEL, postmortemId)),
+      subscribe: (onRevoked) => {
+        void listener.subscribe(ACCESS_CHANNEL);
         listener.on('message', (channel: string, postmortemId: string) => {
-          if (channel === ROTATION_CHANNEL) onRotated(postmortemId);
+          if (channel === ACCESS_CHANNEL) onRevoked(postmortemId);
         });
       },
     };
@@ -74,7 +74,7 @@ export async function openInfrastructure(config: Config): Promise<Infrastructure
     storeLock,
     extensions,
     rateLimiter: createRateLimiter({ scale: config.rateLimitScale, redis: counters }),
-    rotationSignal,
+    accessSignal,
     onClose: async () => {
       counters?.disconnect();
       subscriber?.disconnect();

@@ -23,7 +23,7 @@ const app = await createApp({
   extensions: infrastructure.extensions,
   onClose: infrastructure.onClose,
   rateLimiter: infrastructure.rateLimiter,
-  rotationSignal: infrastructure.rotationSignal,
+  accessSignal: infrastructure.accessSignal,
   trustProxy: config.trustProxy,
   webDist: config.webDist,
   publicUrl: config.publicUrl,

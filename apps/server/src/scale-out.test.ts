@@ -65,6 +65,18 @@ describe.skipIf(!available)('two server processes over one PostgreSQL, joined th
     expect((await api(b, 'GET', `/api/postmortems/${pm.id}`, pm.participantKey)).status).toBe(403);
   });
 
+  it('closes, on every instance, the connections to a post-mortem deleted through another', { timeout: 30_000 }, async () => {
+    const pm = await createTestPostmortem(a, 'Deleted elsewhere');
+    const bob = connectPerson(ws(b), pm.id, pm.participantKey, 'Bob');
+    people.push(bob);
+    await bob.board.synced;
+    let refused = '';
+    bob.board.provider.on('authenticationFailed', ({ reason }: { reason: string }) => (refused = reason));
+    expect((await api(a, 'DELETE', `/api/postmortems/${pm.id}`, pm.facilitatorKey)).status).toBe(204);
+    await eventually(() => expect(refused).not.toBe(''), 15_000);
+    expect((await api(b, 'GET', `/api/postmortems/${pm.id}`, pm.facilitatorKey)).status).toBe(404);
+  });
+
   it('keeps every edit when one instance is killed mid-session and comes back: its clients resync, nothing is lost', { timeout: 60_000 }, async () => {
     const pm = await createTestPostmortem(b, 'Instance dies');
     const alice = connectPerson(ws(a), pm.id, pm.participantKey, 'Alice');

@@ -7,7 +7,8 @@ import {
 } from '@debrief/protocol';
 import { createPostmortem } from '../postmortems/create.ts';
 import type { Lock } from '../postmortems/keyed-lock.ts';
-import { rotateKeys, type KeyRotationSignal } from '../postmortems/rotate-keys.ts';
+import type { RevokeAccess } from '../postmortems/revoke-access.ts';
+import { rotateKeys } from '../postmortems/rotate-keys.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { RateLimiter } from '../limits/rate-limits.ts';
 import { rateLimited } from './rate-limit.ts';
@@ -23,7 +24,7 @@ function originOf(request: FastifyRequest, publicUrl: string | undefined): strin
 export function postmortemRoutes(
   storage: Storage,
   limiter: RateLimiter,
-  rotation: { lock: Lock; signal: KeyRotationSignal },
+  rotation: { lock: Lock; revokeAccess: RevokeAccess },
   publicUrl?: string,
 ): FastifyPluginAsync {
   return async (app) => {
@@ -53,7 +54,7 @@ export function postmortemRoutes(
     // New links for everyone; the old ones stop working and their connections are closed.
     app.post<{ Params: { id: string } }>('/api/postmortems/:id/keys', async (request) => {
       await requireAccess(storage, request, 'facilitator');
-      const keys = await rotateKeys(storage, rotation.lock, rotation.signal, request.params.id);
+      const keys = await rotateKeys(storage, rotation.lock, rotation.revokeAccess, request.params.id);
       const origin = originOf(request, publicUrl);
       const body: CreatePostmortemResponse = {
         id: request.params.id,

@@ -2,6 +2,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { DOCUMENT_KINDS, documentName, type LibraryItem, type Report } from '@debrief/protocol';
 import type { Lock } from '../postmortems/keyed-lock.ts';
+import type { RevokeAccess } from '../postmortems/revoke-access.ts';
 import type { Storage } from '../storage/storage.ts';
 import { buildReport, type NameReplacement, type ReportSources } from './build-report.ts';
 
@@ -20,6 +21,7 @@ export class ReportsService {
     private readonly collab: Hocuspocus,
     /** Serialises publishing and deleting per post-mortem. */
     private readonly lock: Lock,
+    private readonly revokeAccess: RevokeAccess,
   ) {}
 
   /** Freezes the current state as the next version (names in the timeline replaced by roles); returns it. */
@@ -34,15 +36,18 @@ export class ReportsService {
     });
   }
 
-  /** Removes every trace: open connections are closed first, then storage forgets it all. */
+  /**
+   * Removes every trace. Storage forgets it first, so the clients whose connections are closed next (on every
+   * instance) are refused when they reconnect, and a save of a document still open finds nothing to save into.
+   */
   delete(postmortemId: string): Promise<void> {
     return this.lock.run(postmortemId, async () => {
-      for (const kind of DOCUMENT_KINDS) this.collab.closeConnections(documentName(postmortemId, kind));
+      await this.storage.deletePostmortem(postmortemId);
+      await this.revokeAccess(postmortemId);
       for (const kind of DOCUMENT_KINDS) {
         const document = this.collab.documents.get(documentName(postmortemId, kind));
         if (document) await this.collab.unloadDocument(document);
       }
-      await this.storage.deletePostmortem(postmortemId);
     });
   }
 
