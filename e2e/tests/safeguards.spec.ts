@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+import { NotesTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 import { seedBoard } from '../fixtures/seed.ts';
 
@@ -39,4 +41,35 @@ test('the facilitator replaces both links: people on the old link are shut out, 
   await page.getByRole('button', { name: 'Join the board' }).click();
   await expect(page.getByTestId('connection-status')).toContainText('Live');
   await context.close();
+});
+
+test('the facilitator deletes the post-mortem: everyone on the board is told, and nothing of it stays on their devices', async ({ team }, testInfo) => {
+  const { facilitator, alice } = team;
+  const id = new URL(team.links.participantUrl).pathname.split('/').pop()!;
+  // Alice leaves traces on her device: the offline copy of the board, and the secret of a note she wrote.
+  await alice.addEvent('Checkout error rate rose');
+  const notes = new NotesTab(alice.page);
+  await notes.open();
+  await notes.write('The dashboard hid the error rate.');
+  const kept = (page: Page) =>
+    page.evaluate(async (id) => {
+      const databases = (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.includes(id));
+      // The summary's name ends in a digest of the key.
+      const stored = Object.keys(localStorage).filter((name) => name.includes(id)).map((name) => name.replace(/:[0-9a-f]{16}$/, ':…'));
+      return [...databases, ...stored].sort();
+    }, id);
+  expect(await kept(alice.page)).toEqual([`debrief:${id}/board`, `debrief:${id}/findings`, `debrief:notes:${id}`, `debrief:summary:${id}:…`].sort());
+
+  await facilitator.page.getByRole('tab', { name: /Findings/ }).click();
+  await facilitator.page.getByRole('button', { name: 'Delete this post-mortem…' }).click();
+  await facilitator.page.getByRole('dialog', { name: 'Delete this post-mortem?' }).getByRole('button', { name: 'Delete for good' }).click();
+  await expect(facilitator.page).toHaveURL((url) => url.pathname === '/');
+  expect(await kept(facilitator.page)).toEqual([]);
+
+  // Alice, still on the board, is told why it stopped, and her device forgets it.
+  await expect(alice.page.getByRole('alert').filter({ hasText: 'This post-mortem has been deleted by its facilitator.' })).toBeVisible({ timeout: 15_000 });
+  await alice.page.screenshot({ path: testInfo.outputPath('deleted.png') });
+  await expect.poll(() => kept(alice.page)).toEqual([]);
+  await alice.page.reload();
+  await expect(alice.page.getByRole('heading', { name: 'Post-mortem not found' })).toBeVisible();
 });

@@ -39,3 +39,9 @@ export type LimitNotice = z.infer<typeof LimitNotice>;
 export function parseLimitNotice(payload: string): LimitNotice | null {
   return parseStateless(LimitNotice, payload);
 }
+
+/**
+ * Why the server refused a document connection, sent as Hocuspocus's permission-denied reason. The same answers
+ * the HTTP API gives (404 or 403), so the socket tells no one more than the API does.
+ */
+export type ConnectionRefusal = 'not_found' | 'missing_key' | 'wrong_key';

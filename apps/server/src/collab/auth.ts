@@ -31,7 +31,8 @@ export function authenticate(storage: Storage) {
     const parsed = parseDocumentName(documentName);
     if (!parsed) throw new Error('unknown document');
     const access = await authorize(storage, parsed.postmortemId, token);
-    if (!access.ok) throw new Error(access.reason);
+    // Hocuspocus sends an error's `reason` to the client (and "permission-denied" without one).
+    if (!access.ok) throw Object.assign(new Error(access.reason), { reason: access.reason });
     connectionConfig.readOnly = isReadOnly(parsed.kind, access.role);
     return { postmortemId: parsed.postmortemId, kind: parsed.kind, role: access.role };
   };

@@ -21,3 +21,13 @@ export function rememberFacilitatorKey(postmortemId: string, key: string): void 
     // Without storage, follow-up needs the facilitator link again.
   }
 }
+
+/** Forgets the facilitator key of a post-mortem (it was deleted), so follow-up no longer asks for it. */
+export function forgetFacilitatorKey(postmortemId: string): void {
+  try {
+    const { [postmortemId]: _forgotten, ...rest } = facilitatorKeys();
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(rest));
+  } catch {
+    // Without storage there is nothing kept.
+  }
+}

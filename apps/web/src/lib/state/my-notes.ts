@@ -31,3 +31,12 @@ export function saveMyNotes(postmortemId: string, notes: readonly MyNote[]): voi
     // Storage full or disabled: the notes still exist on the server; only the "yours" marks are lost.
   }
 }
+
+/** Forgets this browser's notes for a post-mortem (it was deleted). */
+export function forgetMyNotes(postmortemId: string): void {
+  try {
+    localStorage.removeItem(storageKey(postmortemId));
+  } catch {
+    // Without storage there is nothing kept.
+  }
+}

@@ -25,6 +25,8 @@ import type { SaveState } from '../sync/save-status.ts';
 import { announce, onPresenceChange, readPeers, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
 import { PRESENCE_COLORS } from './identity.ts';
 import { latestInTask } from '../sync/latest-in-task.ts';
+import { meansDeleted, refusalMessage } from '../sync/refusal.ts';
+import { forgetPostmortem } from './forget-postmortem.ts';
 import { BoardView } from './board.svelte.ts';
 import { NotesState } from './notes.svelte.ts';
 import { VotesState } from './votes.svelte.ts';
@@ -82,7 +84,10 @@ export class BoardSession {
         this.synced = true;
         this.#checkSchema();
       },
-      onAuthenticationFailed: () => (this.authError = 'This link is no longer valid for this post-mortem.'),
+      onAuthenticationFailed: (reason) => {
+        this.authError = refusalMessage(reason);
+        if (meansDeleted(reason)) void this.forgetDeleted();
+      },
       onUnsyncedChanges: (count) => (this.unsyncedChanges = count),
       onSaveState: (state) => (this.saveState = state),
       onLimitNotice: (notice) => (this.notice = limitMessage(notice.what)),
@@ -224,6 +229,12 @@ export class BoardSession {
   rename(name: string): void {
     this.#user = { ...this.#user, name };
     updateUser(this.#connection.awareness, this.#user);
+  }
+
+  /** Once the post-mortem is deleted: stops keeping it on this device and removes what was kept. */
+  async forgetDeleted(): Promise<void> {
+    await this.#connection.closeOfflineCopy();
+    await forgetPostmortem(this.postmortemId);
   }
 
   destroy(): void {

@@ -31,6 +31,17 @@ export async function rememberedSummary(postmortemId: string, key: string): Prom
   }
 }
 
+/** Forgets every remembered summary of a post-mortem, whatever the key (it was deleted). */
+export function forgetSummaries(postmortemId: string): void {
+  try {
+    const prefix = `${PREFIX}${postmortemId}:`;
+    const names = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((name) => name?.startsWith(prefix));
+    for (const name of names) localStorage.removeItem(name!);
+  } catch {
+    // Without storage there is nothing kept.
+  }
+}
+
 function isSummary(value: unknown): value is PostmortemSummary {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;

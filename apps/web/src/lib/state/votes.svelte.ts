@@ -112,3 +112,12 @@ function readBallot(postmortemId: string): string | null {
     return null;
   }
 }
+
+/** Forgets this browser's ballot for a post-mortem (it was deleted). */
+export function forgetBallot(postmortemId: string): void {
+  try {
+    localStorage.removeItem(ballotKey(postmortemId));
+  } catch {
+    // Without storage there is nothing kept.
+  }
+}

@@ -3,6 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { documentName, parseLimitNotice, type DocumentKind, type LimitNotice } from '@debrief/protocol';
+import { KEPT_KINDS, offlineCopyName } from './offline-copy.ts';
 import { SaveWatcher, type SaveState } from './save-status.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
@@ -26,6 +27,8 @@ export interface PostmortemConnection {
   notes: Y.Doc;
   findings: Y.Doc;
   awareness: Awareness;
+  /** Stops keeping the documents in IndexedDB (the copy stays until deleted; see offline-copy.ts). */
+  closeOfflineCopy(): Promise<void>;
   destroy(): void;
 }
 
@@ -51,7 +54,7 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
   const unsynced = new Map<DocumentKind, number>();
   const docs = { board: new Y.Doc(), notes: new Y.Doc(), findings: new Y.Doc() };
   const saves = new SaveWatcher([docs.board, docs.findings], (state) => events.onSaveState(state));
-  const kept = (['board', 'findings'] as const).map((kind) => new IndexeddbPersistence(`debrief:${documentName(postmortemId, kind)}`, docs[kind]));
+  const kept = KEPT_KINDS.map((kind) => new IndexeddbPersistence(offlineCopyName(postmortemId, kind), docs[kind]));
   void Promise.all(kept.map((store) => store.whenSynced)).then(() => events.onLocalLoaded(), () => undefined);
 
   const open = (kind: DocumentKind, withPresence: boolean) => {
@@ -96,6 +99,9 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
     notes: notes.doc,
     findings: findings.doc,
     awareness,
+    async closeOfflineCopy() {
+      await Promise.all(kept.map((store) => store.destroy()));
+    },
     destroy() {
       socket.off('status', status);
       window.removeEventListener('online', reconnect);
