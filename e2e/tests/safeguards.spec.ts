@@ -71,5 +71,5 @@ test('the facilitator deletes the post-mortem: everyone on the board is told, an
   await alice.page.screenshot({ path: testInfo.outputPath('deleted.png') });
   await expect.poll(() => kept(alice.page)).toEqual([]);
   await alice.page.reload();
-  await expect(alice.page.getByRole('heading', { name: 'Post-mortem not found' })).toBeVisible();
+  await expect(alice.page.getByRole('heading', { name: 'This post-mortem was deleted' })).toBeVisible();
 });

@@ -49,6 +49,7 @@ export type ErrorCode =
   | 'voting_closed'
   | 'no_votes_left'
   | 'not_found'
+  | 'deleted'
   | 'rate_limited'
   | 'limit_reached'
   | 'internal';

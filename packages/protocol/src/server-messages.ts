@@ -42,6 +42,7 @@ export function parseLimitNotice(payload: string): LimitNotice | null {
 
 /**
  * Why the server refused a document connection, sent as Hocuspocus's permission-denied reason. The same answers
- * the HTTP API gives (404 or 403), so the socket tells no one more than the API does.
+ * the HTTP API gives (410, 404, 401 or 403), so the socket tells no one more than the API does. Only `deleted`
+ * makes a browser delete its copy: `not_found` may be a server started on the wrong database.
  */
-export type ConnectionRefusal = 'not_found' | 'missing_key' | 'wrong_key';
+export type ConnectionRefusal = 'deleted' | 'not_found' | 'missing_key' | 'wrong_key';

@@ -11,6 +11,7 @@ export function bearerKey(request: FastifyRequest): string | null {
 }
 
 const ACCESS_ERRORS = {
+  deleted: () => new ApiError(410, 'deleted', 'This post-mortem was deleted by its facilitator.'),
   not_found: () => new ApiError(404, 'not_found', 'No post-mortem has this address. Check the link you were sent.'),
   missing_key: () => new ApiError(401, 'missing_key', 'This link has no key. Ask the facilitator for the full link.'),
   wrong_key: () => new ApiError(403, 'wrong_key', 'The key in this link is not valid for this post-mortem.'),

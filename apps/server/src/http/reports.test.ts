@@ -80,9 +80,9 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
   expect((await api(server, 'DELETE', `/api/postmortems/${pm.id}`, pm.facilitatorKey)).status).toBe(204);
   await eventually(async () => expect(await readdir(join(server.dataDir, 'postmortems'))).not.toContain(`${pm.id}.json`));
   // Fiona's open board is closed, and her reconnect is refused.
-  await eventually(() => expect(closedOut).toBe('not_found'), 10_000);
+  await eventually(() => expect(closedOut).toBe('deleted'), 10_000);
   expect((await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).status).toBe(404);
-  expect((await api(server, 'GET', `/api/postmortems/${pm.id}`, pm.facilitatorKey)).status).toBe(404);
+  expect((await api(server, 'GET', `/api/postmortems/${pm.id}`, pm.facilitatorKey)).status).toBe(410);
   expect(await search('q=checkout')).not.toContain(pm.id);
   await new Promise((r) => setTimeout(r, 2500)); // past the save debounce: nothing may write the file back
   expect(await readdir(join(server.dataDir, 'postmortems'))).not.toContain(`${pm.id}.json`);

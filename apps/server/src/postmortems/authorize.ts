@@ -11,7 +11,7 @@ export type Access =
 export async function authorize(storage: Storage, id: string, key: string | null | undefined): Promise<Access> {
   if (!isPostmortemId(id)) return { ok: false, reason: 'not_found' };
   const postmortem = await storage.getPostmortem(id);
-  if (!postmortem) return { ok: false, reason: 'not_found' };
+  if (!postmortem) return { ok: false, reason: (await storage.wasDeleted(id)) ? 'deleted' : 'not_found' };
   if (!key) return { ok: false, reason: 'missing_key' };
   const facilitator = keyMatches(key, postmortem.keyHashes.facilitator);
   const participant = keyMatches(key, postmortem.keyHashes.participant);

@@ -182,7 +182,9 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       expect((await storage.getReport(record.id, 1))?.version).toBe(1);
       expect(await storage.getReport(record.id, 3)).toBeNull();
 
+      expect(await storage.wasDeleted(record.id)).toBe(false);
       await storage.deletePostmortem(record.id);
+      expect(await storage.wasDeleted(record.id)).toBe(true);
       expect(await storage.getPostmortem(record.id)).toBeNull();
       expect(await storage.loadDocument(record.id, 'board')).toBeNull();
       expect(await storage.getNote(record.id, 'note0000000000aa')).toBeNull();
@@ -191,6 +193,10 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       await storage.close();
       storage = await h.reopen();
       expect(await storage.getPostmortem(record.id)).toBeNull();
+      // Only the id is left, so a browser's copy can be told apart from a link that never worked.
+      expect(await storage.wasDeleted(record.id)).toBe(true);
+      expect(await storage.wasDeleted('zzzzzzzzzzzzzzzz')).toBe(false);
+      await expect(storage.wasDeleted('../x')).rejects.toThrow();
     });
 
     it('refuses to store a document for an unknown post-mortem', async () => {

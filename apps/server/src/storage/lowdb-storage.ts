@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -38,6 +38,8 @@ function sortedById<T>(records: Record<string, T>): Record<string, T> {
  */
 export class LowdbStorage implements Storage {
   private readonly dir: string;
+  /** One empty file per deleted post-mortem, named by its id: the tombstones. */
+  private readonly tombstones: string;
   private readonly open = new Map<string, Promise<Low<PostmortemFile> | null>>();
   private readonly pending = new Set<Promise<unknown>>();
   /** Deleted in this process: in-flight work for them must neither read stale data nor write the file back. */
@@ -45,6 +47,7 @@ export class LowdbStorage implements Storage {
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'postmortems');
+    this.tombstones = join(dataDir, 'deleted');
   }
 
   async createPostmortem(record: PostmortemRecord, documents: InitialDocuments): Promise<void> {
@@ -184,6 +187,17 @@ export class LowdbStorage implements Storage {
     await rm(path, { force: true });
     // steno writes through a temporary file next to the target; make sure none is left behind.
     await rm(join(this.dir, `.${postmortemId}.json.tmp`), { force: true });
+    await mkdir(this.tombstones, { recursive: true });
+    await writeFile(join(this.tombstones, postmortemId), '');
+  }
+
+  async wasDeleted(postmortemId: string): Promise<boolean> {
+    this.pathFor(postmortemId); // refuses an id that is not one
+    if (this.deleted.has(postmortemId)) return true;
+    return access(join(this.tombstones, postmortemId)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async close(): Promise<void> {

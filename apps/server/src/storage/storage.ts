@@ -72,8 +72,16 @@ export interface Storage {
   saveReport(postmortemId: string, report: Report): Promise<void>;
   /** A published version, the latest when none is given; null before the first publish or for unknown versions. */
   getReport(postmortemId: string, version?: number): Promise<Report | null>;
-  /** Removes a post-mortem and every trace of it: record, documents, notes, ballots, reports. */
+  /**
+   * Removes a post-mortem and every trace of it: record, documents, notes, ballots, reports. Only its id is kept,
+   * as a tombstone, so the browsers that still hold a copy can be told to delete it (see `wasDeleted`).
+   */
   deletePostmortem(postmortemId: string): Promise<void>;
+  /**
+   * Whether a post-mortem with this id was deleted, as opposed to never known here (a mistyped link, or a server
+   * started on the wrong database): only a deletion makes browsers delete their copies.
+   */
+  wasDeleted(postmortemId: string): Promise<boolean>;
   /** Waits for pending writes and releases resources. */
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { sampleRecord, storageContract } from '../contract.ts';
 import { dropSchema, freshSchema, serviceAvailable, TEST_DATABASE_URL } from '../../testing/services.ts';
 import { describeDatabase, PostgresStorage } from './postgres-storage.ts';
+import { MIGRATIONS } from './schema.ts';
 
 const available = await serviceAvailable('PostgreSQL', TEST_DATABASE_URL, 'the PostgreSQL storage tests');
 
@@ -24,7 +25,23 @@ describe.skipIf(!available)('PostgreSQL storage', () => {
     await client.connect();
     const { rows } = await client.query(`SELECT version FROM ${schema}.debrief_schema`);
     await client.end();
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual([{ version: MIGRATIONS.length }]);
+    await dropSchema(schema);
+  });
+
+  it('migrates a database of the first version: its post-mortems stay, and deleting one leaves a tombstone', async () => {
+    const schema = freshSchema();
+    const first = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema });
+    const record = sampleRecord();
+    await first.createPostmortem(record, {});
+    // What a server of the first version left behind.
+    await first.connections.query('DROP TABLE deleted_postmortems; UPDATE debrief_schema SET version = 1');
+    await first.close();
+    const storage = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema });
+    expect(await storage.getPostmortem(record.id)).toEqual(record);
+    await storage.deletePostmortem(record.id);
+    expect(await storage.wasDeleted(record.id)).toBe(true);
+    await storage.close();
     await dropSchema(schema);
   });
 

@@ -227,8 +227,18 @@ export class PostgresStorage implements Storage {
   }
 
   async deletePostmortem(postmortemId: string): Promise<void> {
-    // Documents, notes, ballots and reports go with it (ON DELETE CASCADE).
-    await this.pool.query('DELETE FROM postmortems WHERE id = $1', [check(postmortemId)]);
+    // Documents, notes, ballots and reports go with it (ON DELETE CASCADE); the id stays as a tombstone, in the
+    // same statement so there is never one without the other.
+    await this.pool.query(
+      `WITH gone AS (DELETE FROM postmortems WHERE id = $1 RETURNING id)
+       INSERT INTO deleted_postmortems (id) SELECT id FROM gone ON CONFLICT DO NOTHING`,
+      [check(postmortemId)],
+    );
+  }
+
+  async wasDeleted(postmortemId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('SELECT 1 FROM deleted_postmortems WHERE id = $1', [check(postmortemId)]);
+    return rowCount === 1;
   }
 
   async close(): Promise<void> {

@@ -39,6 +39,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (postmortem_id, version)
   );
   `,
+  // 2: the ids of deleted post-mortems (nothing else), so browsers holding a copy can be told to delete it.
+  `
+  CREATE TABLE deleted_postmortems (
+    id text PRIMARY KEY
+  );
+  `,
 ];
 
 /** An arbitrary constant: the advisory lock that serialises schema migrations across instances. */

@@ -1,13 +1,14 @@
 import type { ConnectionRefusal } from '@debrief/protocol';
 
-const NOT_FOUND: ConnectionRefusal = 'not_found';
+const DELETED: ConnectionRefusal = 'deleted';
 
 /**
- * Whether the server refused the connection because the post-mortem no longer exists. The board opened with this
- * id, so it existed: not found now means the facilitator deleted it. (A storage outage refuses differently.)
+ * Whether the server refused the connection because the facilitator deleted the post-mortem. Only then does this
+ * browser delete its copy: "not found" may be a server started on the wrong database, and a storage outage
+ * refuses without a reason, and the copy may hold the only record of edits not yet saved.
  */
 export function meansDeleted(reason: string): boolean {
-  return reason === NOT_FOUND;
+  return reason === DELETED;
 }
 
 /** What the board tells someone whose connection the server refused, from the reason it gave. */
