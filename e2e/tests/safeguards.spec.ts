@@ -54,11 +54,15 @@ test('the facilitator deletes the post-mortem: everyone on the board is told, an
   const kept = (page: Page) =>
     page.evaluate(async (id) => {
       const databases = (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.includes(id));
-      // The summary's name ends in a digest of the key.
-      const stored = Object.keys(localStorage).filter((name) => name.includes(id)).map((name) => name.replace(/:[0-9a-f]{16}$/, ':…'));
+      // Entries named after it or holding it (the facilitator keys); a summary's name ends in a digest of the key.
+      const stored = Object.keys(localStorage)
+        .filter((name) => name.includes(id) || localStorage.getItem(name)?.includes(id))
+        .map((name) => name.replace(/:[0-9a-f]{16}$/, ':…'));
       return [...databases, ...stored].sort();
     }, id);
   expect(await kept(alice.page)).toEqual([`debrief:${id}/board`, `debrief:${id}/findings`, `debrief:notes:${id}`, `debrief:summary:${id}:…`].sort());
+
+  expect(await kept(facilitator.page)).toEqual(expect.arrayContaining([`debrief:${id}/board`, 'debrief:facilitator-keys']));
 
   await facilitator.page.getByRole('tab', { name: /Findings/ }).click();
   await facilitator.page.getByRole('button', { name: 'Delete this post-mortem…' }).click();
@@ -67,7 +71,7 @@ test('the facilitator deletes the post-mortem: everyone on the board is told, an
   expect(await kept(facilitator.page)).toEqual([]);
 
   // Alice, still on the board, is told why it stopped, and her device forgets it.
-  await expect(alice.page.getByRole('alert').filter({ hasText: 'This post-mortem has been deleted by its facilitator.' })).toBeVisible({ timeout: 15_000 });
+  await expect(alice.page.getByRole('alert').filter({ hasText: 'This post-mortem was deleted by its facilitator.' })).toBeVisible({ timeout: 15_000 });
   await alice.page.screenshot({ path: testInfo.outputPath('deleted.png') });
   await expect.poll(() => kept(alice.page)).toEqual([]);
   await alice.page.reload();

@@ -193,7 +193,8 @@ export class LowdbStorage implements Storage {
 
   async wasDeleted(postmortemId: string): Promise<boolean> {
     this.pathFor(postmortemId); // refuses an id that is not one
-    if (this.deleted.has(postmortemId)) return true;
+    // Only the tombstone, written once the file is gone, counts: a delete that failed halfway must not tell
+    // browsers to delete their copies of a post-mortem that is still on disk.
     return access(join(this.tombstones, postmortemId)).then(
       () => true,
       () => false,

@@ -11,7 +11,8 @@ class Cell<T> {
  * the components showing that key. Keys that hold the empty value share one signal, which changes only when a key is
  * given a cell for the first time. (A SvelteMap would not do: writing a key it holds also wakes every reader of a
  * key it does not hold, which on a board is nearly every item.) Cells are made in `update`, never while a component
- * reads one: Svelte does not track state created inside the reaction that reads it.
+ * reads one: Svelte does not track state created inside the reaction that reads it. Cells stay for the session
+ * (one per item ever cited or edited, a few hundred at most): removing one would strand the components reading it.
  */
 export class KeyedCells<T> {
   // Plain on purpose: each cell is reactive itself, and a reactive map is what this class replaces.

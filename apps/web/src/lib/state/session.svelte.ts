@@ -70,6 +70,7 @@ export class BoardSession {
 
   #user: PresenceUser;
   readonly #stopColorWatch: () => void;
+  #forgetting: Promise<void> | undefined;
 
   constructor(
     readonly postmortemId: string,
@@ -86,7 +87,7 @@ export class BoardSession {
       },
       onAuthenticationFailed: (reason) => {
         this.authError = refusalMessage(reason);
-        if (meansDeleted(reason)) void this.forgetDeleted();
+        if (meansDeleted(reason)) void this.forgetDeleted().catch(() => undefined);
       },
       onUnsyncedChanges: (count) => (this.unsyncedChanges = count),
       onSaveState: (state) => (this.saveState = state),
@@ -231,10 +232,13 @@ export class BoardSession {
     updateUser(this.#connection.awareness, this.#user);
   }
 
-  /** Once the post-mortem is deleted: stops keeping it on this device and removes what was kept. */
-  async forgetDeleted(): Promise<void> {
-    await this.#connection.closeOfflineCopy();
-    await forgetPostmortem(this.postmortemId);
+  /**
+   * Once the post-mortem is deleted: stops keeping it on this device and removes what was kept. Once per session,
+   * however many documents hear the refusal and whether or not this person deleted it.
+   */
+  forgetDeleted(): Promise<void> {
+    this.#forgetting ??= this.#connection.closeOfflineCopy().then(() => forgetPostmortem(this.postmortemId));
+    return this.#forgetting;
   }
 
   destroy(): void {

@@ -100,7 +100,8 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
     findings: findings.doc,
     awareness,
     async closeOfflineCopy() {
-      await Promise.all(kept.map((store) => store.destroy()));
+      // A store that never opened (IndexedDB disabled or full) has nothing to close.
+      await Promise.allSettled(kept.map((store) => store.destroy()));
     },
     destroy() {
       socket.off('status', status);

@@ -9,7 +9,10 @@ export function offlineCopyName(postmortemId: string, kind: (typeof KEPT_KINDS)[
   return `debrief:${documentName(postmortemId, kind)}`;
 }
 
-/** Deletes this browser's copy of a post-mortem's documents (close any open copy first, or deletion waits). */
+/**
+ * Deletes this browser's copy of a post-mortem's documents. Close an open copy first: it would otherwise go on
+ * writing each change into a database that is being deleted. Without IndexedDB there is no copy to delete.
+ */
 export async function deleteOfflineCopy(postmortemId: string): Promise<void> {
-  await Promise.all(KEPT_KINDS.map((kind) => clearDocument(offlineCopyName(postmortemId, kind))));
+  await Promise.allSettled(KEPT_KINDS.map((kind) => clearDocument(offlineCopyName(postmortemId, kind))));
 }

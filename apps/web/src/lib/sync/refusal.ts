@@ -1,6 +1,10 @@
 import type { ConnectionRefusal } from '@debrief/protocol';
+import { ApiRequestError } from '../api/client.ts';
 
 const DELETED: ConnectionRefusal = 'deleted';
+
+/** What a board, or a link opened later, says about a post-mortem its facilitator deleted. */
+export const DELETED_MESSAGE = 'This post-mortem was deleted by its facilitator.';
 
 /**
  * Whether the server refused the connection because the facilitator deleted the post-mortem. Only then does this
@@ -11,8 +15,13 @@ export function meansDeleted(reason: string): boolean {
   return reason === DELETED;
 }
 
+/** The same for an API answer: a 410 with the API's own `deleted` code (not any 410 a proxy might send). */
+export function answerMeansDeleted(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 410 && meansDeleted(error.code);
+}
+
 /** What the board tells someone whose connection the server refused, from the reason it gave. */
 export function refusalMessage(reason: string): string {
-  if (meansDeleted(reason)) return 'This post-mortem has been deleted by its facilitator.';
+  if (meansDeleted(reason)) return DELETED_MESSAGE;
   return 'This link is no longer valid for this post-mortem. Ask the facilitator for a fresh link.';
 }
