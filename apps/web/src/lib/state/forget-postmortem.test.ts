@@ -14,7 +14,7 @@ const KEPT = 'keptkeptkeptkept';
 
 /** Everything a browser keeps of one post-mortem, as the board leaves it. */
 async function visit(id: string) {
-  saveMyNotes(id, [{ id: 'note0000000000aa', secret: 's'.repeat(43), text: 'Alerts went to an old channel', color: 'yellow' }]);
+  saveMyNotes(id, [{ id: 'note0000000000aa', secret: 's'.repeat(43), text: 'Alerts went to an old channel', color: 'yellow', eventId: null }]);
   localStorage.setItem(`debrief:ballot:${id}`, 'b'.repeat(43));
   await rememberSummary(id, `key-of-${id}`, { id, title: `Title ${id}`, incidentAt: null, role: 'facilitator' });
   rememberFacilitatorKey(id, `key-of-${id}`);
