@@ -41,8 +41,9 @@ export function parseLimitNotice(payload: string): LimitNotice | null {
 }
 
 /**
- * Why the server refused a document connection, sent as Hocuspocus's permission-denied reason. The same answers
- * the HTTP API gives (410, 404, 401 or 403), so the socket tells no one more than the API does. Only `deleted`
- * makes a browser delete its copy: `not_found` may be a server started on the wrong database.
+ * Why a key does not open a post-mortem: the API's error code (410, 404, 401 or 403), and the reason a refused
+ * document connection is given (as Hocuspocus's permission-denied reason), so the socket tells no one more than the
+ * API does. Only `deleted` makes a browser delete its copy: `not_found` may be a server started on the wrong
+ * database.
  */
-export type ConnectionRefusal = 'deleted' | 'not_found' | 'missing_key' | 'wrong_key';
+export type AccessRefusal = 'deleted' | 'not_found' | 'missing_key' | 'wrong_key';

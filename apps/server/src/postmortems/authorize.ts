@@ -1,11 +1,11 @@
-import { isPostmortemId, type ConnectionRefusal, type Role } from '@debrief/protocol';
+import { isPostmortemId, type AccessRefusal, type Role } from '@debrief/protocol';
 import type { PostmortemRecord, Storage } from '../storage/storage.ts';
 import { keyMatches } from './keys.ts';
 
 /** The outcome of presenting a key for a post-mortem. */
 export type Access =
   | { ok: true; role: Role; postmortem: PostmortemRecord }
-  | { ok: false; reason: ConnectionRefusal };
+  | { ok: false; reason: AccessRefusal };
 
 /** Decides who a key makes its holder in a post-mortem; both hashes are always compared. */
 export async function authorize(storage: Storage, id: string, key: string | null | undefined): Promise<Access> {

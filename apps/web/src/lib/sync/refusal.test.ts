@@ -3,7 +3,7 @@ import { ApiRequestError } from '../api/client.ts';
 import { answerMeansDeleted, meansDeleted, refusalMessage } from './refusal.ts';
 
 describe('a refused connection', () => {
-  it('says a post-mortem the server no longer knows was deleted, and sends anyone else for a fresh link', () => {
+  it('says a deleted post-mortem was deleted, and sends anyone else refused for a fresh link', () => {
     expect(meansDeleted('deleted')).toBe(true);
     expect(refusalMessage('deleted')).toBe('This post-mortem was deleted by its facilitator.');
     // Not found (the wrong database?) and Hocuspocus's own reason, sent when the check itself failed (storage

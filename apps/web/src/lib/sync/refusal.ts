@@ -1,7 +1,7 @@
-import type { ConnectionRefusal } from '@debrief/protocol';
+import type { AccessRefusal } from '@debrief/protocol';
 import { ApiRequestError } from '../api/client.ts';
 
-const DELETED: ConnectionRefusal = 'deleted';
+const DELETED: AccessRefusal = 'deleted';
 
 /** What a board, or a link opened later, says about a post-mortem its facilitator deleted. */
 export const DELETED_MESSAGE = 'This post-mortem was deleted by its facilitator.';
