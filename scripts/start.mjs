@@ -1,7 +1,7 @@
 // `npm start` / `pnpm start`: install, build the web app if its sources changed, and serve it with embedded
 // storage. Honours HOST, PORT, DATA_DIR (default ./data) and the other variables in the README.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { install, requireNode, root, runPnpm } from './lib/toolchain.mjs';
 
@@ -29,10 +29,7 @@ if (!existsSync(built) || newest(sources) > statSync(built).mtimeMs) {
   if (code !== 0) process.exit(code);
 }
 
-// The server's Node flags (apps/server/node-flags.json): a larger young generation, so the garbage collector
-// pauses less often and less long under many connections (measured in docs/benchmarks.md).
-const nodeFlags = JSON.parse(readFileSync(join(root, 'apps/server/node-flags.json'), 'utf8'));
-const server = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'src/main.ts'], {
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: join(root, 'apps/server'),
   stdio: 'inherit',
   env: { ...process.env, DATA_DIR: resolve(root, process.env.DATA_DIR ?? 'data') },
