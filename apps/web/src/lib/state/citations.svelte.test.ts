@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { watchKeys } from './watch-keys.test-support.svelte.ts';
 import type { FactorNode } from '@debrief/model';
 import { Citations } from './citations.svelte.ts';
 
@@ -13,20 +14,9 @@ describe('citations, one reactive cell per note or event', () => {
 
   /** Items shown on the board, each counting how often it had to look at its citations again. */
   function board(citations: Citations, keys: string[]) {
-    const reads = new Map(keys.map((key) => [key, 0]));
-    const shown = new Map<string, string>();
-    stops.push(
-      $effect.root(() => {
-        for (const key of keys) {
-          $effect(() => {
-            shown.set(key, citations.get(key).map((f) => f.text).join(', '));
-            reads.set(key, reads.get(key)! + 1);
-          });
-        }
-      }),
-    );
-    flushSync();
-    return { reads, shown };
+    const watched = watchKeys(keys, (key) => citations.get(key).map((f) => f.text).join(', '));
+    stops.push(watched.stop);
+    return watched;
   }
 
   it('updates only the items whose citations changed, not the items nothing cites', () => {

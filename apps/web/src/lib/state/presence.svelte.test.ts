@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { watchKeys } from './watch-keys.test-support.svelte.ts';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { announce, setEditing } from '../sync/presence.ts';
@@ -27,20 +28,9 @@ describe('presence, the editors of each item in a cell of its own', () => {
 
   /** Cards on the board, each counting how often it had to look at its editors again. */
   function cards(presence: PresenceView, ids: string[]) {
-    const reads = new Map(ids.map((id) => [id, 0]));
-    const shown = new Map<string, string>();
-    stops.push(
-      $effect.root(() => {
-        for (const id of ids) {
-          $effect(() => {
-            shown.set(id, presence.editorsOf(id).map((peer) => peer.user.name).join(', '));
-            reads.set(id, reads.get(id)! + 1);
-          });
-        }
-      }),
-    );
-    flushSync();
-    return { reads, shown };
+    const watched = watchKeys(ids, (id) => presence.editorsOf(id).map((peer) => peer.user.name).join(', '));
+    stops.push(watched.stop);
+    return watched;
   }
 
   it('updates only the cards someone moves between, and never shows this browser as an editor', () => {
