@@ -30,7 +30,6 @@ export type FrameInfo = { document: string; type: number; step: number | null } 
 
 /** Like checkFrame, and says what a good frame is, so the socket layer can hold back changes to a full document. */
 export function inspectFrame(frame: Uint8Array): FrameInfo {
-  const fail = (problem: string) => ({ problem });
   try {
     const decoder = decoding.createDecoder(frame);
     const address = readBoundedString(decoder, MAX_ADDRESS_LENGTH);
@@ -76,6 +75,11 @@ export function inspectFrame(frame: Uint8Array): FrameInfo {
   } catch {
     return fail('undecodable message');
   }
+}
+
+// At module level: this runs for every client frame, and a closure per call is garbage per call.
+function fail(problem: string): { problem: string } {
+  return { problem };
 }
 
 /** A varString no longer than `max` bytes, or null; checks the length before decoding anything. */

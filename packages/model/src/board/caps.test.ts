@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { CAPS } from '../limits.ts';
 import { createBoardUpdate } from './init.ts';
 import { addEvent, readTimeline } from './timeline.ts';
-import { addFactor, flattenFactors, readFishbone } from './fishbone.ts';
+import { addFactor, flattenFactors, readFishbone, removeFactor } from './fishbone.ts';
 import { canAdd, trimToCaps } from './caps.ts';
 
 function board(): Y.Doc {
@@ -26,4 +26,13 @@ it('trims events and factors beyond their caps, newest first, and leaves a board
   expect(flattenFactors(readFishbone(doc))).toHaveLength(CAPS.factors);
   expect(trimToCaps(doc)).toBe(0);
   expect(canAdd(board(), 'events')).toBe(true);
+});
+
+it('counts only live entries: a board that removed more factors than the cap holds is within it', () => {
+  const doc = board();
+  const category = readFishbone(doc).categories[0]!.id;
+  const ids = Array.from({ length: CAPS.factors + 5 }, (_, i) => addFactor(doc, { categoryId: category, text: `f${i}` }));
+  for (const id of ids.slice(0, 10)) removeFactor(doc, id!);
+  expect(trimToCaps(doc)).toBe(0);
+  expect(flattenFactors(readFishbone(doc))).toHaveLength(CAPS.factors - 5);
 });

@@ -10,7 +10,9 @@ export function canAdd(doc: Y.Doc, what: 'events' | 'factors'): boolean {
 
 /** Entries beyond a cap, the most recently created first to go (ties broken by id, so every replica agrees). */
 function excess(map: Y.Map<unknown>, cap: number): string[] {
-  if (map.size <= cap) return [];
+  // The server asks after every change, so the common answer must not allocate: `_map` holds every key ever set
+  // (removed ones too), so it is never smaller than `size`, which walks and copies all entries.
+  if (map._map.size <= cap || map.size <= cap) return [];
   // Anything that is not an entry at all (a hostile client's value) goes first.
   const entries = [...map.entries()].map(([id, entry]) => ({
     id,
