@@ -17,7 +17,7 @@ const results = join(root, 'test-results');
 mkdirSync(results, { recursive: true });
 
 const gates = [
-  ['build web app', ['--filter', '@debrief/web', 'build']],
+  ['build (web app, server)', ['run', 'build']],
   ['typecheck', ['-r', '--no-bail', 'typecheck']],
   ['lint', ['exec', 'eslint', '.', '--max-warnings', '0']],
   ['unit + integration (vitest)', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'vitest.json')}`]],
@@ -31,7 +31,7 @@ for (const [name, args] of gates) {
   const env = { ...process.env, DEBRIEF_E2E_SKIP_BUILD: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, 'e2e.json') };
   const code = await runPnpm(args, { env });
   outcomes.push({ name, ok: code === 0, seconds: Math.round((Date.now() - started) / 1000) });
-  if (name === 'build web app' && code !== 0) break; // nothing after it can run without the app
+  if (name.startsWith('build') && code !== 0) break; // nothing after it can run without the app
 }
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
