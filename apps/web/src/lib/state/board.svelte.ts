@@ -22,7 +22,7 @@ import {
   type TimelineEvent,
 } from '@debrief/model';
 import { Citations } from './citations.svelte.ts';
-import { keepUnchanged } from './stable.ts';
+import { shareUnchanged } from './stable.ts';
 
 /** The board document as plain values for the components; each part is re-read when its part changes. */
 export class BoardView {
@@ -44,12 +44,15 @@ export class BoardView {
     };
     // A keystroke re-reads only its event; adding or removing one reads them all, and unchanged ones keep their object.
     watch([eventsMap(doc)], (changes?: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-      this.events = keepUnchanged(this.events, changes ? rereadTimeline(doc, this.events, changes) : readTimeline(doc));
+      this.events = shareUnchanged(this.events, changes ? rereadTimeline(doc, this.events, changes) : readTimeline(doc));
     });
     watch([metaMap(doc)], () => (this.meta = readMeta(doc)));
+    // A keystroke in a factor yields a new object for that factor and its ancestors only; the rest keep theirs.
     watch([fishboneMap(doc), categoriesMap(doc), factorsMap(doc)], () => {
-      this.fishbone = readFishbone(doc);
-      this.#citations.update(citationIndex(this.fishbone));
+      const next = shareUnchanged(this.fishbone, readFishbone(doc));
+      if (next === this.fishbone) return;
+      this.fishbone = next;
+      this.#citations.update(citationIndex(next));
     });
     watch([themesMap(doc), noteThemesMap(doc)], () => (this.themes = readThemes(doc)));
   }

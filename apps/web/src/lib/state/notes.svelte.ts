@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { keepUnchanged } from './stable.ts';
+import { shareUnchanged } from './stable.ts';
 import { heldCount, notesMap, notesMeta, readNotes, type NoteColor, type RevealedNote } from '@debrief/model';
 import { ApiRequestError, editNote, revealNotes, submitNote, withdrawNote } from '../api/client.ts';
 import { loadMyNotes, saveMyNotes, type MyNote } from './my-notes.ts';
@@ -28,7 +28,7 @@ export class NotesState {
   ) {
     this.mine = loadMyNotes(postmortemId);
     const refresh = () => {
-      this.revealed = keepUnchanged(this.revealed, readNotes(doc));
+      this.revealed = shareUnchanged(this.revealed, readNotes(doc));
       this.waiting = heldCount(doc);
     };
     refresh();

@@ -1,12 +1,11 @@
 import type { FishboneLayout } from './layout.ts';
-import { FONT_SIZE, LINE_HEIGHT } from './wrap.ts';
+import { DIAGRAM_FONT as FONT, FONT_SIZE, LINE_HEIGHT } from './wrap.ts';
 
 /** Escapes text for XML content and attribute values. */
 export function xml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-const FONT = 'Inter, Segoe UI, system-ui, sans-serif';
 
 function lines(texts: string[], x: number, top: number, attrs: string): string {
   const spans = texts.map((t, i) => `<tspan x="${x}" y="${top + 6 + LINE_HEIGHT * (i + 1) - 4}">${xml(t)}</tspan>`).join('');

@@ -2,6 +2,8 @@
  * Word wrap by character count. The layout must be deterministic and testable without a browser, so it
  * measures text by a conservative average glyph width instead of asking the DOM.
  */
+/** The diagram's typeface, the same on screen and in exported SVG and PNG files. */
+export const DIAGRAM_FONT = 'Inter, Segoe UI, system-ui, sans-serif';
 export const FONT_SIZE = 13;
 export const LINE_HEIGHT = 17;
 /** Wider than the average glyph of the UI font at 13px, so real text never overflows its box. */
