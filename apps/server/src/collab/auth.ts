@@ -1,6 +1,7 @@
 import type { onAuthenticatePayload } from '@hocuspocus/server';
 import { parseDocumentName, type DocumentKind, type Role } from '@debrief/protocol';
 import { authorize } from '../postmortems/authorize.ts';
+import { hashKey, hashesMatch } from '../postmortems/keys.ts';
 import type { Storage } from '../storage/storage.ts';
 
 /** What every hook after authentication knows about a connection. */
@@ -8,6 +9,8 @@ export interface CollabContext {
   postmortemId: string;
   kind: DocumentKind;
   role: Role;
+  /** The hash of the key the connection presented, to check it again once the connection is registered. */
+  keyHash: string;
 }
 
 /** Who may write which document (see DESIGN.md, "Documents and permissions"). */
@@ -34,6 +37,17 @@ export function authenticate(storage: Storage) {
     // Hocuspocus sends an error's `reason` to the client (and "permission-denied" without one).
     if (!access.ok) throw Object.assign(new Error(access.reason), { reason: access.reason });
     connectionConfig.readOnly = isReadOnly(parsed.kind, access.role);
-    return { postmortemId: parsed.postmortemId, kind: parsed.kind, role: access.role };
+    return { postmortemId: parsed.postmortemId, kind: parsed.kind, role: access.role, keyHash: hashKey(token) };
   };
+}
+
+/**
+ * Whether a connection's key still opens its post-mortem. A key check that passed in the instant before the links
+ * were replaced or the post-mortem deleted can finish connecting after that post-mortem's connections were closed.
+ * Checked again once the connection is registered, that gap closes: a replacement committed before this read is
+ * seen here, and one committed after it finds the connection registered and closes it.
+ */
+export async function stillAuthorized(storage: Storage, context: CollabContext): Promise<boolean> {
+  const postmortem = await storage.getPostmortem(context.postmortemId);
+  return postmortem !== null && hashesMatch(context.keyHash, postmortem.keyHashes[context.role]);
 }

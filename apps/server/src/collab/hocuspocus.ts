@@ -1,6 +1,7 @@
 import { Hocuspocus, isTransactionOrigin, type Extension } from '@hocuspocus/server';
 import type { Storage } from '../storage/storage.ts';
-import { authenticate } from './auth.ts';
+import { ACCESS_REVOKED } from '../postmortems/revoke-access.ts';
+import { authenticate, stillAuthorized, type CollabContext } from './auth.ts';
 import { DocumentSaver, STORAGE_ORIGIN, type SaverTiming } from './document-saver.ts';
 import { loadDocument, type PersistenceLog } from './persistence.ts';
 import { DocumentGuard } from './document-guard.ts';
@@ -27,6 +28,12 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
   const { storage, log } = options;
   const saver = new DocumentSaver(storage, options.lock, log, options.saverTiming);
   const guard = new DocumentGuard();
+  // The key passed a moment ago; if storage cannot answer now, the connection keeps what that check gave it.
+  const keyStillWorks = (context: CollabContext) =>
+    stillAuthorized(storage, context).catch((error: unknown) => {
+      log.warn({ err: error, postmortemId: context.postmortemId }, 'could not check a new connection\'s key again');
+      return true;
+    });
   const collab = new Hocuspocus({
     name: 'debrief',
     quiet: true,
@@ -49,8 +56,12 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
       guard.forget(documentName);
       saver.unloaded(documentName);
     },
-    // A client that (re)connects learns what is already durable, rather than waiting for the next save.
-    connected: async ({ documentName, connection }) => {
+    connected: async ({ documentName, connection, context }) => {
+      if (!(await keyStillWorks(context as CollabContext))) {
+        connection.webSocket.close(ACCESS_REVOKED.code, ACCESS_REVOKED.reason);
+        return;
+      }
+      // A client that (re)connects learns what is already durable, rather than waiting for the next save.
       const saved = saver.lastSaved(documentName);
       if (saved) connection.sendStateless(JSON.stringify(saved));
     },

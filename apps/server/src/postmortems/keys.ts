@@ -10,9 +10,14 @@ export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-/** Compares a presented key with a stored hash in constant time. */
-export function keyMatches(key: string, storedHash: string): boolean {
-  const presented = Buffer.from(hashKey(key), 'hex');
+/** Compares two key hashes in constant time. */
+export function hashesMatch(hash: string, storedHash: string): boolean {
+  const presented = Buffer.from(hash, 'hex');
   const stored = Buffer.from(storedHash, 'hex');
   return presented.length === stored.length && timingSafeEqual(presented, stored);
+}
+
+/** Compares a presented key with a stored hash in constant time. */
+export function keyMatches(key: string, storedHash: string): boolean {
+  return hashesMatch(hashKey(key), storedHash);
 }
