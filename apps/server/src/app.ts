@@ -17,6 +17,7 @@ import { learningRoutes } from './http/learning.ts';
 import { KeyedLock, scopedLock, type Lock } from './postmortems/keyed-lock.ts';
 import type { TrustProxy } from './limits/client-address.ts';
 import { createRateLimiter, type RateLimiter } from './limits/rate-limits.ts';
+import { sweepRevokedAccess } from './postmortems/access-sweep.ts';
 import { accessRevoker, localAccessSignal, type AccessSignal } from './postmortems/revoke-access.ts';
 import { VotingService } from './votes/voting-service.ts';
 import { postmortemRoutes } from './http/postmortems.ts';
@@ -48,6 +49,8 @@ export interface AppOptions {
   rateLimiter?: RateLimiter;
   /** How instances learn of replaced links and deleted post-mortems; within this process when absent. */
   accessSignal?: AccessSignal;
+  /** How often open connections' keys are checked again, catching a missed signal (postmortems/access-sweep.ts). */
+  accessRecheckMs?: number;
   /** Pino options; `stream` lets tests capture what the server logs. */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
@@ -97,6 +100,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await securityHeaders(http);
   await http.register(healthRoutes);
   const revokeAccess = accessRevoker(collab, options.accessSignal ?? localAccessSignal(), log);
+  const stopSweep = sweepRevokedAccess(collab, storage, log, options.accessRecheckMs);
   await http.register(postmortemRoutes(storage, limiter, { lock: scopedLock(lock, 'keys'), revokeAccess }, options.publicUrl));
   // One lock for every server writer of `<id>/notes`.
   const notesLock = scopedLock(lock, 'notes');
@@ -113,6 +117,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const close = () =>
     (closing ??= (async () => {
       closeSockets();
+      stopSweep();
       saver.stop();
       await saver.saveAll();
       await http.close();

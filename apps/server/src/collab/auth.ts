@@ -2,7 +2,7 @@ import type { onAuthenticatePayload } from '@hocuspocus/server';
 import { parseDocumentName, type DocumentKind, type Role } from '@debrief/protocol';
 import { authorize } from '../postmortems/authorize.ts';
 import { hashKey, hashesMatch } from '../postmortems/keys.ts';
-import type { Storage } from '../storage/storage.ts';
+import type { PostmortemRecord, Storage } from '../storage/storage.ts';
 
 /** What every hook after authentication knows about a connection. */
 export interface CollabContext {
@@ -48,6 +48,10 @@ export function authenticate(storage: Storage) {
  * seen here, and one committed after it finds the connection registered and closes it.
  */
 export async function stillAuthorized(storage: Storage, context: CollabContext): Promise<boolean> {
-  const postmortem = await storage.getPostmortem(context.postmortemId);
+  return keyOpens(await storage.getPostmortem(context.postmortemId), context);
+}
+
+/** Whether the key a connection presented opens the post-mortem as stored now (null: deleted). */
+export function keyOpens(postmortem: PostmortemRecord | null, context: CollabContext): boolean {
   return postmortem !== null && hashesMatch(context.keyHash, postmortem.keyHashes[context.role]);
 }
