@@ -1,6 +1,6 @@
 import { Hocuspocus, isTransactionOrigin, type Extension } from '@hocuspocus/server';
 import type { Storage } from '../storage/storage.ts';
-import { ACCESS_REVOKED } from '../postmortems/revoke-access.ts';
+import { closeRevoked } from '../postmortems/revoke-access.ts';
 import { authenticate, stillAuthorized, type CollabContext } from './auth.ts';
 import { DocumentSaver, STORAGE_ORIGIN, type SaverTiming } from './document-saver.ts';
 import { loadDocument, type PersistenceLog } from './persistence.ts';
@@ -58,7 +58,7 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
     },
     connected: async ({ documentName, connection, context }) => {
       if (!(await keyStillWorks(context as CollabContext))) {
-        connection.webSocket.close(ACCESS_REVOKED.code, ACCESS_REVOKED.reason);
+        closeRevoked(connection);
         return;
       }
       // A client that (re)connects learns what is already durable, rather than waiting for the next save.

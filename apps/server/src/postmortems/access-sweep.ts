@@ -1,7 +1,7 @@
 import type { Connection, Hocuspocus } from '@hocuspocus/server';
 import { keyOpens, type CollabContext } from '../collab/auth.ts';
 import type { Storage } from '../storage/storage.ts';
-import { ACCESS_REVOKED } from './revoke-access.ts';
+import { closeRevoked } from './revoke-access.ts';
 
 /** How often every open connection's key is checked again, unless the app is told otherwise. */
 export const ACCESS_RECHECK_MS = 60_000;
@@ -29,7 +29,7 @@ export function sweepRevokedAccess(collab: Hocuspocus, storage: Storage, log: { 
       try {
         const postmortem = await storage.getPostmortem(postmortemId);
         for (const connection of connections) {
-          if (!keyOpens(postmortem, connection.context as CollabContext)) connection.webSocket.close(ACCESS_REVOKED.code, ACCESS_REVOKED.reason);
+          if (!keyOpens(postmortem, connection.context as CollabContext)) closeRevoked(connection);
         }
       } catch (error) {
         // Storage is down: keep everyone as they are and look again next time.

@@ -1,4 +1,4 @@
-import type { Hocuspocus } from '@hocuspocus/server';
+import type { Connection, Hocuspocus } from '@hocuspocus/server';
 import { DOCUMENT_KINDS, documentName } from '@debrief/protocol';
 
 /**
@@ -21,17 +21,21 @@ export function localAccessSignal(): AccessSignal {
 }
 
 /** Close code for sockets whose access was revoked; the client reconnects and is refused unless its key still works. */
-export const ACCESS_REVOKED = { code: 4401, reason: 'access revoked' };
+const ACCESS_REVOKED = { code: 4401, reason: 'access revoked' };
 
 /**
- * Closes every socket that has one of the post-mortem's documents open on this instance. Whole sockets, not just
- * the document connections: a provider whose socket drops reconnects and authenticates again, so an old key or a
- * deleted post-mortem is refused, and a current key (the facilitator's new link) gets straight back in.
+ * Closes the whole socket a connection runs on, not just its document: a provider whose socket drops reconnects and
+ * authenticates again, so an old key or a deleted post-mortem is refused, and a current key gets straight back in.
  */
+export function closeRevoked(connection: Connection): void {
+  connection.webSocket.close(ACCESS_REVOKED.code, ACCESS_REVOKED.reason);
+}
+
+/** Closes every socket that has one of the post-mortem's documents open on this instance. */
 export function closeConnectionsOf(collab: Hocuspocus, postmortemId: string): void {
   for (const kind of DOCUMENT_KINDS) {
     for (const connection of collab.documents.get(documentName(postmortemId, kind))?.connections.keys() ?? []) {
-      connection.webSocket.close(ACCESS_REVOKED.code, ACCESS_REVOKED.reason);
+      closeRevoked(connection);
     }
   }
 }
