@@ -75,12 +75,10 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
 
   // Delete: facilitator only; afterwards nothing is left in storage.
   expect((await api(server, 'DELETE', `/api/postmortems/${pm.id}`, pm.participantKey)).status).toBe(403);
-  let closedOut = '';
-  fiona.board.provider.on('authenticationFailed', ({ reason }: { reason: string }) => (closedOut = reason));
   expect((await api(server, 'DELETE', `/api/postmortems/${pm.id}`, pm.facilitatorKey)).status).toBe(204);
   await eventually(async () => expect(await readdir(join(server.dataDir, 'postmortems'))).not.toContain(`${pm.id}.json`));
   // Fiona's open board is closed, and her reconnect is refused.
-  await eventually(() => expect(closedOut).toBe('deleted'), 10_000);
+  await eventually(() => expect(fiona.board.refused).toBe('deleted'), 10_000);
   expect((await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).status).toBe(404);
   expect((await api(server, 'GET', `/api/postmortems/${pm.id}`, pm.facilitatorKey)).status).toBe(410);
   expect(await search('q=checkout')).not.toContain(pm.id);

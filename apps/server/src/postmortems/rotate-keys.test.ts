@@ -14,8 +14,6 @@ it('rotates both links: old keys stop at once, their open connections are closed
   const pm = await createTestPostmortem(server, 'Leaked link');
   const participant = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
   await participant.synced;
-  let refused = '';
-  participant.provider.on('authenticationFailed', ({ reason }: { reason: string }) => (refused = reason));
 
   expect((await api(server, 'POST', `/api/postmortems/${pm.id}/keys`, pm.participantKey)).status).toBe(403);
   const rotated = await api(server, 'POST', `/api/postmortems/${pm.id}/keys`, pm.facilitatorKey);
@@ -31,7 +29,7 @@ it('rotates both links: old keys stop at once, their open connections are closed
   expect((await api(server, 'GET', `/api/postmortems/${pm.id}`, facilitatorKey)).body.role).toBe('facilitator');
 
   // The connection that used the old key was closed; reconnecting with it is refused.
-  await eventually(() => expect(refused).toBe('wrong_key'), 10_000);
+  await eventually(() => expect(participant.refused).toBe('wrong_key'), 10_000);
   const fresh = connectClient(server, documentName(pm.id, 'board'), participantKey);
   await fresh.synced;
   participant.destroy();
@@ -49,8 +47,6 @@ it.each(revocations)('closes a connection whose key check passed just before $wh
   // The participant key is checked against the post-mortem as it was; the answer arrives after the change.
   const checkHeld = held!.holdNextRead();
   const late = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
-  let refused = '';
-  late.provider.on('authenticationFailed', ({ reason }: { reason: string }) => (refused = reason));
   const release = await checkHeld;
 
   // The change closes the post-mortem's connections; the late one is not among them yet.
@@ -58,6 +54,6 @@ it.each(revocations)('closes a connection whose key check passed just before $wh
   release();
 
   // It finishes connecting with the old answer, is checked again and closed; reconnecting, it is refused.
-  await eventually(() => expect(refused).toBe(refusal), 10_000);
+  await eventually(() => expect(late.refused).toBe(refusal), 10_000);
   late.destroy();
 });

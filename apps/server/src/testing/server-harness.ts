@@ -95,6 +95,8 @@ export interface TestClient {
   synced: Promise<void>;
   /** Every stateless message the server sent this document (e.g. save status), oldest first. */
   stateless: string[];
+  /** Why the server last refused this client's key ('wrong_key', 'deleted', …), or '' while it never has. */
+  readonly refused: string;
   destroy(): void;
 }
 
@@ -119,6 +121,7 @@ export function connectClient(
 ): TestClient {
   const doc = new Y.Doc();
   const stateless: string[] = [];
+  let refused = '';
   const socket = shared?.socket ?? new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: ProviderSocket });
   let resolve!: () => void;
   let reject!: (error: Error) => void;
@@ -136,7 +139,10 @@ export function connectClient(
     ...(shared && !shared.awareness ? { awareness: null } : {}),
     onSynced: () => resolve(),
     onStateless: ({ payload }) => void stateless.push(payload),
-    onAuthenticationFailed: ({ reason }) => reject(new Error(`authentication failed: ${reason}`)),
+    onAuthenticationFailed: ({ reason }) => {
+      refused = reason;
+      reject(new Error(`authentication failed: ${reason}`));
+    },
   });
   provider.attach();
   return {
@@ -144,6 +150,9 @@ export function connectClient(
     provider,
     synced,
     stateless,
+    get refused() {
+      return refused;
+    },
     destroy() {
       provider.destroy();
       if (!shared) socket.destroy();
