@@ -24,6 +24,15 @@ export function sampleRecord(overrides: Partial<PostmortemRecord> = {}): Postmor
   };
 }
 
+/** The title in a stored notes document: the tests store stand-in states told apart by their title. */
+async function storedTitle(storage: Storage, postmortemId: string): Promise<string | undefined> {
+  const state = await storage.loadDocument(postmortemId, 'notes');
+  if (!state) return undefined;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return readMeta(doc).title;
+}
+
 /** The behaviour every storage adapter must show; run it once per adapter. */
 export function storageContract(name: string, harness: () => StorageHarness): void {
   describe(`storage contract: ${name}`, () => {
@@ -124,7 +133,8 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       const held = { text: 'Runbook was out of date', color: 'yellow' as const, eventId: null };
       await storage.createNote(record.id, { id: 'note0000000000aa', secretHash: 'a'.repeat(64), held });
       await storage.createNote(record.id, { id: 'note0000000000bb', secretHash: 'b'.repeat(64), held: { ...held, text: 'two' } });
-      expect(await storage.getNote(record.id, 'note0000000000aa')).toEqual({ id: 'note0000000000aa', secretHash: 'a'.repeat(64), held });
+      const stored = { id: 'note0000000000aa', secretHash: 'a'.repeat(64), held, moderation: null };
+      expect(await storage.getNote(record.id, 'note0000000000aa')).toEqual(stored);
       expect(await storage.getNote(record.id, 'nope000000000000')).toBeNull();
 
       await storage.updateHeldNote(record.id, 'note0000000000aa', { ...held, text: 'edited', color: 'pink' });
@@ -148,6 +158,67 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       const doc = new Y.Doc();
       Y.applyUpdate(doc, (await storage.loadDocument(record.id, 'notes'))!);
       expect(readMeta(doc).title).toBe('after delete');
+    });
+
+    it('keeps every one of many notes submitted at once', async () => {
+      const record = sampleRecord();
+      await storage.createPostmortem(record, {});
+      const ids = Array.from({ length: 20 }, (_, i) => `note${String(i).padStart(12, '0')}`);
+      const held = { text: 'at once', color: 'yellow' as const, eventId: null };
+      await Promise.all(ids.map((id) => storage.createNote(record.id, { id, secretHash: 'a'.repeat(64), held })));
+      expect((await storage.listHeldNotes(record.id)).map((note) => note.id).sort()).toEqual(ids);
+      expect(await storage.countNotes(record.id)).toBe(20);
+    });
+
+    it('refuses a note for an unknown post-mortem, and a second note under a taken id', async () => {
+      const held = { text: 'first', color: 'yellow' as const, eventId: null };
+      await expect(storage.createNote('zzzzzzzzzzzzzzzz', { id: 'note0000000000aa', secretHash: 'a'.repeat(64), held })).rejects.toThrow();
+      const record = sampleRecord();
+      await storage.createPostmortem(record, {});
+      await storage.createNote(record.id, { id: 'note0000000000aa', secretHash: 'a'.repeat(64), held });
+      await expect(storage.createNote(record.id, { id: 'note0000000000aa', secretHash: 'b'.repeat(64), held: null })).rejects.toThrow();
+      const stored = { id: 'note0000000000aa', secretHash: 'a'.repeat(64), held, moderation: null };
+      expect(await storage.getNote(record.id, 'note0000000000aa')).toEqual(stored);
+    });
+
+    it('keeps the moderation of revealed notes with the notes document, and leaves hidden notes out of the count', async () => {
+      const record = sampleRecord();
+      await storage.createPostmortem(record, {});
+      const held = { text: 'Bob should have checked', color: 'yellow' as const, eventId: null };
+      const [hidden, paraphrased, untouched, waiting] = ['note0000000000aa', 'note0000000000bb', 'note0000000000cc', 'note0000000000dd'] as const;
+      for (const id of [hidden, paraphrased, untouched, waiting]) await storage.createNote(record.id, { id, secretHash: 'a'.repeat(64), held });
+      await storage.releaseHeldNotes(record.id, [hidden, paraphrased, untouched], createBoardUpdate({ title: 'revealed' }));
+      const hide = { state: 'hidden' as const, original: 'Bob should have checked' };
+      const paraphrase = { state: 'paraphrased' as const, original: 'Bob should have checked' };
+      await storage.moderateNotes(
+        record.id,
+        [
+          { noteId: hidden, moderation: hide },
+          { noteId: paraphrased, moderation: paraphrase },
+          { noteId: 'nope000000000000', moderation: hide },
+        ],
+        createBoardUpdate({ title: 'moderated' }),
+      );
+      await storage.close();
+      storage = await h.reopen();
+      expect(await storage.getNote(record.id, hidden)).toEqual({ id: hidden, secretHash: 'a'.repeat(64), held: null, moderation: hide });
+      expect((await storage.getNote(record.id, paraphrased))?.moderation).toEqual(paraphrase);
+      expect((await storage.getNote(record.id, untouched))?.moderation).toBeNull();
+      expect(await storage.getNote(record.id, 'nope000000000000')).toBeNull();
+      expect(await storage.listHeldNotes(record.id)).toEqual([{ id: waiting, secretHash: 'a'.repeat(64), held, moderation: null }]);
+      // A paraphrased note still counts toward the cap; only a hidden one frees its place.
+      expect(await storage.countNotes(record.id)).toBe(3);
+      expect(await storedTitle(storage, record.id)).toBe('moderated');
+
+      await storage.moderateNotes(record.id, [{ noteId: hidden, moderation: null }], createBoardUpdate({ title: 'shown again' }));
+      expect((await storage.getNote(record.id, hidden))?.moderation).toBeNull();
+      expect((await storage.getNote(record.id, paraphrased))?.moderation).toEqual(paraphrase);
+      expect(await storage.countNotes(record.id)).toBe(4);
+      expect(await storedTitle(storage, record.id)).toBe('shown again');
+
+      await storage.deleteNote(record.id, paraphrased, createBoardUpdate({ title: 'withdrawn' }));
+      expect(await storage.getNote(record.id, paraphrased)).toBeNull();
+      await expect(storage.moderateNotes('zzzzzzzzzzzzzzzz', [], createBoardUpdate({ title: 'x' }))).rejects.toThrow();
     });
 
     it('keeps anonymous ballots and voting settings, each saved with the notes document', async () => {

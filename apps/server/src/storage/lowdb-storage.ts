@@ -7,6 +7,7 @@ import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from 
 import {
   InvalidIdError,
   type InitialDocuments,
+  type NoteModeration,
   type NoteRecord,
   type PostmortemRecord,
   type Storage,
@@ -30,6 +31,22 @@ const encode = (state: Uint8Array) => Buffer.from(state).toString('base64');
 function sortedById<T>(records: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(records).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+/** The record under an id, never a property every object inherits (an id such as `constructor`). */
+function own<T>(records: Record<string, T> | undefined, id: string): T | undefined {
+  return records && Object.hasOwn(records, id) ? records[id] : undefined;
+}
+
+/**
+ * Only the fields a NoteRecord allows, so nothing else a caller's object carries reaches the file; records written
+ * before moderation existed lack it, and read as unmoderated.
+ */
+function noteRecord(note: NoteRecord): NoteRecord {
+  return { id: note.id, secretHash: note.secretHash, held: note.held, moderation: moderationOf(note.moderation ?? null) };
+}
+
+const moderationOf = (moderation: NoteModeration | null): NoteModeration | null =>
+  moderation && { state: moderation.state, original: moderation.original };
 
 /**
  * The embedded default: `<dataDir>/postmortems/<id>.json`, one file each, so a write rewrites one small file
@@ -92,29 +109,33 @@ export class LowdbStorage implements Storage {
 
   async createNote(postmortemId: string, note: NoteRecord): Promise<void> {
     const db = await this.existing(postmortemId);
-    db.data.notes = sortedById({ ...db.data.notes, [note.id]: note });
+    // Refused rather than replacing another author's record.
+    if (own(db.data.notes, note.id)) throw new Error(`note ${note.id} already exists`);
+    db.data.notes = { ...db.data.notes, [note.id]: noteRecord(note) };
     await this.save(postmortemId, db);
   }
 
   async getNote(postmortemId: string, noteId: string): Promise<NoteRecord | null> {
-    return (await this.file(postmortemId))?.data.notes?.[noteId] ?? null;
+    const note = own((await this.file(postmortemId))?.data.notes, noteId);
+    return note ? noteRecord(note) : null;
   }
 
   async updateHeldNote(postmortemId: string, noteId: string, content: NoteContent): Promise<void> {
     const db = await this.existing(postmortemId);
-    const note = db.data.notes?.[noteId];
+    const note = own(db.data.notes, noteId);
     if (!note?.held) throw new Error(`note ${noteId} is not held`);
     note.held = content;
     await this.save(postmortemId, db);
   }
 
   async countNotes(postmortemId: string): Promise<number> {
-    return Object.keys((await this.file(postmortemId))?.data.notes ?? {}).length;
+    const notes = Object.values((await this.file(postmortemId))?.data.notes ?? {});
+    return notes.filter((note) => note.moderation?.state !== 'hidden').length;
   }
 
   async listHeldNotes(postmortemId: string): Promise<NoteRecord[]> {
     const notes = (await this.file(postmortemId))?.data.notes ?? {};
-    return Object.values(notes).filter((note) => note.held !== null);
+    return Object.values(notes).filter((note) => note.held !== null).map(noteRecord);
   }
 
   async deleteNote(postmortemId: string, noteId: string, notesState: Uint8Array | null): Promise<void> {
@@ -128,8 +149,22 @@ export class LowdbStorage implements Storage {
   async releaseHeldNotes(postmortemId: string, noteIds: readonly string[], notesState: Uint8Array): Promise<void> {
     const db = await this.existing(postmortemId);
     for (const id of noteIds) {
-      const note = db.data.notes?.[id];
+      const note = own(db.data.notes, id);
       if (note) note.held = null;
+    }
+    db.data.documents.notes = encode(notesState);
+    await this.save(postmortemId, db);
+  }
+
+  async moderateNotes(
+    postmortemId: string,
+    changes: readonly { noteId: string; moderation: NoteModeration | null }[],
+    notesState: Uint8Array,
+  ): Promise<void> {
+    const db = await this.existing(postmortemId);
+    for (const { noteId, moderation } of changes) {
+      const note = own(db.data.notes, noteId);
+      if (note) note.moderation = moderationOf(moderation);
     }
     db.data.documents.notes = encode(notesState);
     await this.save(postmortemId, db);
@@ -137,12 +172,12 @@ export class LowdbStorage implements Storage {
 
   async createBallot(postmortemId: string, ballotHash: string): Promise<void> {
     const db = await this.existing(postmortemId);
-    db.data.ballots = sortedById({ ...db.data.ballots, [ballotHash]: [] });
+    db.data.ballots = { ...db.data.ballots, [ballotHash]: [] };
     await this.save(postmortemId, db);
   }
 
   async getBallot(postmortemId: string, ballotHash: string): Promise<string[] | null> {
-    const votes = (await this.file(postmortemId))?.data.ballots?.[ballotHash];
+    const votes = own((await this.file(postmortemId))?.data.ballots, ballotHash);
     return votes ? [...votes] : null;
   }
 
@@ -209,6 +244,10 @@ export class LowdbStorage implements Storage {
   /** Writes a post-mortem's file, unless it was deleted meanwhile. */
   private async save(id: string, db: Low<PostmortemFile>): Promise<void> {
     if (this.deleted.has(id)) throw new Error(`post-mortem ${id} was deleted`);
+    // Sorted here, where every write passes, so no write path (nor a file from an older version) can leave
+    // notes or ballots in the order they came.
+    db.data.notes = sortedById(db.data.notes ?? {});
+    if (db.data.ballots) db.data.ballots = sortedById(db.data.ballots);
     await this.track(db.write());
   }
 

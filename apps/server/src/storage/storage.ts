@@ -20,6 +20,18 @@ export interface NoteRecord {
   secretHash: string;
   /** The content while the note is held for the next reveal; null once revealed (it lives in `<id>/notes`). */
   held: NoteContent | null;
+  /**
+   * Set while the facilitator hides or paraphrases the revealed note: what it said before (the notes document no
+   * longer holds it), so it can be shown again. Null, or absent in records written before moderation existed.
+   */
+  moderation?: NoteModeration | null;
+}
+
+/** The facilitator's moderation of one revealed note (see NoteRecord.moderation). */
+export interface NoteModeration {
+  state: 'hidden' | 'paraphrased';
+  /** The author's words before moderation. */
+  original: string;
 }
 
 /** The documents stored with a new post-mortem, as full Yjs updates. */
@@ -48,12 +60,17 @@ export interface Storage {
   getNote(postmortemId: string, noteId: string): Promise<NoteRecord | null>;
   /** Replaces the content of a held note. */
   updateHeldNote(postmortemId: string, noteId: string, content: NoteContent): Promise<void>;
-  /** How many notes the post-mortem has, held and revealed (for its cap). */
+  /** How many notes count toward the post-mortem's cap: held and revealed, but not those the facilitator hid. */
   countNotes(postmortemId: string): Promise<number>;
   /** Every held note, in no meaningful order (never submission order). */
   listHeldNotes(postmortemId: string): Promise<NoteRecord[]>;
   /** Deletes a note record and, for a revealed note, stores the notes document without it, atomically. */
   deleteNote(postmortemId: string, noteId: string, notesState: Uint8Array | null): Promise<void>;
+  /**
+   * Sets (or, with null, clears) the moderation of revealed notes and stores the notes document that shows the
+   * result, atomically. Unknown ids are skipped.
+   */
+  moderateNotes(postmortemId: string, changes: readonly { noteId: string; moderation: NoteModeration | null }[], notesState: Uint8Array): Promise<void>;
   /** Marks the notes revealed and stores the notes document that now holds them, atomically. */
   releaseHeldNotes(postmortemId: string, noteIds: readonly string[], notesState: Uint8Array): Promise<void>;
   /** Registers a new anonymous ballot by the hash of its token. */

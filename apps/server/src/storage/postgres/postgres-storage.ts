@@ -1,7 +1,14 @@
 import pg from 'pg';
 import { isPostmortemId, type DocumentKind, type Report } from '@debrief/protocol';
 import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from '@debrief/model';
-import { InvalidIdError, type InitialDocuments, type NoteRecord, type PostmortemRecord, type Storage } from '../storage.ts';
+import {
+  InvalidIdError,
+  type InitialDocuments,
+  type NoteModeration,
+  type NoteRecord,
+  type PostmortemRecord,
+  type Storage,
+} from '../storage.ts';
 import { KeyedLock } from '../../postmortems/keyed-lock.ts';
 import { migrateSchema } from './schema.ts';
 
@@ -31,7 +38,8 @@ export function describeDatabase(connectionString: string): string {
 
 /**
  * All state in PostgreSQL, for running several instances over one database. Yjs documents are stored as bytea
- * (one full update each); records as jsonb. Every multi-row change runs in one transaction.
+ * (one full update each); records as jsonb. Every multi-row change runs in one transaction. A post-mortem's note
+ * records share one row (see migration 3), so no row order ever says which note was written first.
  */
 export class PostgresStorage implements Storage {
   /** Writes to one post-mortem from this process land in the order they were made (the last save wins). */
@@ -110,54 +118,76 @@ export class PostgresStorage implements Storage {
   }
 
   async createNote(postmortemId: string, note: NoteRecord): Promise<void> {
-    await this.pool.query('INSERT INTO notes (postmortem_id, id, secret_hash, held) VALUES ($1, $2, $3, $4)', [
-      check(postmortemId),
-      note.id,
-      note.secretHash,
-      note.held === null ? null : json(note.held),
-    ]);
+    // One statement, so parallel submissions each add their key to the row instead of overwriting each other's;
+    // an id already taken is refused rather than replacing another author's record.
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO note_sets (postmortem_id, notes) VALUES ($1, jsonb_build_object($2::text, $3::jsonb))
+       ON CONFLICT (postmortem_id) DO UPDATE SET notes = note_sets.notes || EXCLUDED.notes
+       WHERE NOT note_sets.notes ? $2::text`,
+      [check(postmortemId), note.id, json(storedNote(note))],
+    );
+    if (rowCount === 0) throw new Error(`note ${note.id} already exists`);
   }
 
   async getNote(postmortemId: string, noteId: string): Promise<NoteRecord | null> {
-    const { rows } = await this.pool.query<NoteRow>('SELECT id, secret_hash, held FROM notes WHERE postmortem_id = $1 AND id = $2', [
+    const { rows } = await this.pool.query<{ note: StoredNote | null }>('SELECT notes -> $2::text AS note FROM note_sets WHERE postmortem_id = $1', [
       check(postmortemId),
       noteId,
     ]);
-    return rows[0] ? noteOf(rows[0]) : null;
+    const note = rows[0]?.note;
+    return note ? noteOf(noteId, note) : null;
   }
 
   async updateHeldNote(postmortemId: string, noteId: string, content: NoteContent): Promise<void> {
     const { rowCount } = await this.pool.query(
-      'UPDATE notes SET held = $3 WHERE postmortem_id = $1 AND id = $2 AND held IS NOT NULL',
+      `UPDATE note_sets SET notes = jsonb_set(notes, ARRAY[$2::text, 'held'], $3::jsonb)
+       WHERE postmortem_id = $1 AND jsonb_typeof(notes #> ARRAY[$2::text, 'held']) = 'object'`,
       [check(postmortemId), noteId, json(content)],
     );
     if (rowCount === 0) throw new Error(`note ${noteId} is not held`);
   }
 
   async countNotes(postmortemId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ count: string }>('SELECT count(*) FROM notes WHERE postmortem_id = $1', [check(postmortemId)]);
+    const { rows } = await this.pool.query<{ count: string }>(
+      `SELECT count(*) FROM note_sets, jsonb_each(notes) AS note
+       WHERE postmortem_id = $1 AND note.value #>> '{moderation,state}' IS DISTINCT FROM 'hidden'`,
+      [check(postmortemId)],
+    );
     return Number(rows[0]?.count ?? 0);
   }
 
   async listHeldNotes(postmortemId: string): Promise<NoteRecord[]> {
-    // Ordered by the random id: physical row order could reveal which note came first.
-    const { rows } = await this.pool.query<NoteRow>(
-      'SELECT id, secret_hash, held FROM notes WHERE postmortem_id = $1 AND held IS NOT NULL ORDER BY id',
+    // Ordered by the random id, said outright rather than left to how jsonb_each happens to walk the object.
+    const { rows } = await this.pool.query<{ id: string; note: StoredNote }>(
+      `SELECT note.key AS id, note.value AS note FROM note_sets, jsonb_each(notes) AS note
+       WHERE postmortem_id = $1 AND jsonb_typeof(note.value -> 'held') = 'object'
+       ORDER BY note.key`,
       [check(postmortemId)],
     );
-    return rows.map(noteOf);
+    return rows.map((row) => noteOf(row.id, row.note));
   }
 
   async deleteNote(postmortemId: string, noteId: string, notesState: Uint8Array | null): Promise<void> {
     await this.inOrder(postmortemId, () => this.transaction(async (client) => {
-      await client.query('DELETE FROM notes WHERE postmortem_id = $1 AND id = $2', [postmortemId, noteId]);
+      await client.query('UPDATE note_sets SET notes = notes - $2::text WHERE postmortem_id = $1', [postmortemId, noteId]);
       if (notesState) await upsertDocument(client, postmortemId, 'notes', notesState);
+    }));
+  }
+
+  async moderateNotes(
+    postmortemId: string,
+    changes: readonly { noteId: string; moderation: NoteModeration | null }[],
+    notesState: Uint8Array,
+  ): Promise<void> {
+    await this.inOrder(postmortemId, () => this.transaction(async (client) => {
+      await changeNoteSet(client, postmortemId, (notes) => withModeration(notes, changes));
+      await upsertDocument(client, postmortemId, 'notes', notesState);
     }));
   }
 
   async releaseHeldNotes(postmortemId: string, noteIds: readonly string[], notesState: Uint8Array): Promise<void> {
     await this.inOrder(postmortemId, () => this.transaction(async (client) => {
-      await client.query('UPDATE notes SET held = NULL WHERE postmortem_id = $1 AND id = ANY($2::text[])', [postmortemId, [...noteIds]]);
+      await changeNoteSet(client, postmortemId, (notes) => released(notes, noteIds));
       await upsertDocument(client, postmortemId, 'notes', notesState);
     }));
   }
@@ -227,7 +257,7 @@ export class PostgresStorage implements Storage {
   }
 
   async deletePostmortem(postmortemId: string): Promise<void> {
-    // Documents, notes, ballots and reports go with it (ON DELETE CASCADE); the id stays as a tombstone, in the
+    // Documents, note sets, ballots and reports go with it (ON DELETE CASCADE); the id stays as a tombstone, in the
     // same statement so there is never one without the other.
     await this.pool.query(
       `WITH gone AS (DELETE FROM postmortems WHERE id = $1 RETURNING id)
@@ -274,13 +304,56 @@ export class PostgresStorage implements Storage {
   }
 }
 
-interface NoteRow {
-  id: string;
-  secret_hash: string;
+/** A note record as its post-mortem's note set holds it, under its id. */
+interface StoredNote {
+  secretHash: string;
   held: NoteContent | null;
+  /** Absent in records from before moderation existed. */
+  moderation?: NoteModeration | null;
 }
 
-const noteOf = (row: NoteRow): NoteRecord => ({ id: row.id, secretHash: row.secret_hash, held: row.held });
+type NoteSet = Record<string, StoredNote>;
+
+/** Only the fields a NoteRecord allows, so nothing else a caller's object carries is ever stored with a note. */
+const storedNote = (note: NoteRecord): StoredNote => ({
+  secretHash: note.secretHash,
+  held: note.held,
+  moderation: moderationOf(note.moderation ?? null),
+});
+
+const noteOf = (id: string, note: StoredNote): NoteRecord => ({
+  id,
+  secretHash: note.secretHash,
+  held: note.held ?? null,
+  moderation: note.moderation ?? null,
+});
+
+const moderationOf = (moderation: NoteModeration | null): NoteModeration | null =>
+  moderation && { state: moderation.state, original: moderation.original };
+
+function released(notes: NoteSet, noteIds: readonly string[]): NoteSet {
+  const next = { ...notes };
+  for (const id of noteIds) if (Object.hasOwn(next, id)) next[id] = { ...next[id]!, held: null };
+  return next;
+}
+
+function withModeration(notes: NoteSet, changes: readonly { noteId: string; moderation: NoteModeration | null }[]): NoteSet {
+  const next = { ...notes };
+  for (const { noteId, moderation } of changes) {
+    if (Object.hasOwn(next, noteId)) next[noteId] = { ...next[noteId]!, moderation: moderationOf(moderation) };
+  }
+  return next;
+}
+
+/**
+ * Rewrites a post-mortem's note set inside the caller's transaction. The row stays locked from read to write,
+ * so a note submitted meanwhile (by any instance) waits and is not lost. No row means no notes: nothing to change.
+ */
+async function changeNoteSet(client: pg.PoolClient, postmortemId: string, change: (notes: NoteSet) => NoteSet): Promise<void> {
+  const { rows } = await client.query<{ notes: NoteSet }>('SELECT notes FROM note_sets WHERE postmortem_id = $1 FOR UPDATE', [postmortemId]);
+  if (!rows[0]) return;
+  await client.query('UPDATE note_sets SET notes = $2 WHERE postmortem_id = $1', [postmortemId, json(change(rows[0].notes))]);
+}
 
 function check(id: string): string {
   if (!isPostmortemId(id)) throw new InvalidIdError(id);

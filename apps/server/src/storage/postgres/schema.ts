@@ -45,6 +45,21 @@ export const MIGRATIONS: readonly string[] = [
     id text PRIMARY KEY
   );
   `,
+  // 3: one row per post-mortem holding all its note records, replacing one row per note: rows of their own lay
+  // notes out in submission order (ORDER BY xmin or ctid, or a plain dump), linking each note to when it was
+  // written. jsonb keeps an object's keys sorted (by length, then bytes) and note ids are random strings of one
+  // length, so the stored order is id order. The old table goes in the same step, so no copy in that order stays.
+  `
+  CREATE TABLE note_sets (
+    postmortem_id text PRIMARY KEY REFERENCES postmortems (id) ON DELETE CASCADE,
+    notes jsonb NOT NULL
+  );
+  INSERT INTO note_sets (postmortem_id, notes)
+    SELECT postmortem_id, jsonb_object_agg(id, jsonb_build_object('secretHash', secret_hash, 'held', held, 'moderation', NULL))
+    FROM notes
+    GROUP BY postmortem_id;
+  DROP TABLE notes;
+  `,
 ];
 
 /** An arbitrary constant: the advisory lock that serialises schema migrations across instances. */
