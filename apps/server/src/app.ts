@@ -22,7 +22,8 @@ import { accessRevoker, localAccessSignal, type AccessSignal } from './postmorte
 import { VotingService } from './votes/voting-service.ts';
 import { postmortemRoutes } from './http/postmortems.ts';
 import { webAppRoutes } from './http/web-app.ts';
-import { NotesService } from './notes/notes-service.ts';
+import { NotesService, type RevealRules } from './notes/notes-service.ts';
+import { REVEAL_RULES } from '@debrief/model';
 import type { Storage } from './storage/storage.ts';
 
 export interface AppOptions {
@@ -51,6 +52,8 @@ export interface AppOptions {
   accessSignal?: AccessSignal;
   /** How often open connections' keys are checked again, catching a missed signal (postmortems/access-sweep.ts). */
   accessRecheckMs?: number;
+  /** When reveals may release notes (REVEAL_RULES in the model); tests shorten the cooldowns. */
+  revealRules?: Partial<RevealRules>;
   /** Pino options; `stream` lets tests capture what the server logs. */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
@@ -104,7 +107,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await http.register(postmortemRoutes(storage, limiter, { lock: scopedLock(lock, 'keys'), revokeAccess }, options.publicUrl));
   // One lock for every server writer of `<id>/notes`.
   const notesLock = scopedLock(lock, 'notes');
-  await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock), limiter));
+  await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock, { ...REVEAL_RULES, ...options.revealRules }), limiter));
   await http.register(voteRoutes(storage, new VotingService(storage, collab, notesLock), limiter));
   const actions = new ActionsService(storage, collab, scopedLock(lock, 'findings'));
   await http.register(actionRoutes(storage, actions));

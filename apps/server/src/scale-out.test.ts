@@ -42,7 +42,7 @@ describe.skipIf(!available)('two server processes over one PostgreSQL, joined th
     // Held state is shared: submitted through A, counted everywhere, released by B.
     const note = await api(a, 'POST', `/api/postmortems/${pm.id}/notes`, pm.participantKey, { text: 'Alerts went to an old channel' });
     expect(note.status).toBe(201);
-    const reveal = await api(b, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey);
+    const reveal = await api(b, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, { final: true });
     expect(reveal.body).toEqual({ revealed: 1 });
     for (const person of [alice, bob]) {
       await eventually(() => expect(readNotes(person.notes.doc).map((n) => n.text)).toEqual(['Alerts went to an old channel']), 10_000);

@@ -52,6 +52,10 @@ export type ErrorCode =
   | 'deleted'
   | 'rate_limited'
   | 'limit_reached'
+  | 'too_few_notes'
+  | 'reveal_cooldown'
+  | 'moderated'
+  | 'blame_unresolved'
   | 'internal';
 
 /** The body of every error response. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editNoteRequest, submitNoteRequest } from './notes-api.ts';
+import { editNoteRequest, moderateNotesRequest, revealRequest, submitNoteRequest } from './notes-api.ts';
 
 describe('note requests', () => {
   it('accepts text with optional colour and event link', () => {
@@ -26,5 +26,29 @@ describe('note requests', () => {
     expect(editNoteRequest.safeParse({}).success).toBe(false);
     expect(editNoteRequest.safeParse({ text: 'better wording' }).success).toBe(true);
     expect(editNoteRequest.safeParse({ eventId: null }).success).toBe(true);
+  });
+});
+
+describe('moderation and reveal requests', () => {
+  it('takes hide and show in bulk and one paraphrase, and refuses anything else', () => {
+    expect(moderateNotesRequest.parse({ action: 'hide', noteIds: ['abcdefgh12345678', '12345678abcdefgh'] }).action).toBe('hide');
+    expect(moderateNotesRequest.parse({ action: 'paraphrase', noteId: 'abcdefgh12345678', text: ' The check relied on memory ' })).toEqual({
+      action: 'paraphrase',
+      noteId: 'abcdefgh12345678',
+      text: 'The check relied on memory',
+    });
+    for (const body of [
+      {},
+      { action: 'delete', noteIds: ['abcdefgh12345678'] },
+      { action: 'hide', noteIds: [] },
+      { action: 'hide', noteIds: ['../etc'] },
+      { action: 'paraphrase', noteId: 'abcdefgh12345678', text: '' },
+      { action: 'paraphrase', noteId: 'abcdefgh12345678', text: 'x'.repeat(1001) },
+      { action: 'show', noteIds: ['abcdefgh12345678'], extra: 1 },
+    ]) {
+      expect(moderateNotesRequest.safeParse(body).success).toBe(false);
+    }
+    expect(revealRequest.safeParse({ final: 'yes' }).success).toBe(false);
+    expect(revealRequest.parse({})).toEqual({});
   });
 });

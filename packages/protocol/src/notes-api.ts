@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, NOTE_COLORS } from '@debrief/model';
+import { CAPS, LIMITS, NOTE_COLORS } from '@debrief/model';
 import { ITEM_ID_PATTERN } from './ids.ts';
 
 const noteText = z
@@ -30,9 +30,41 @@ export interface SubmitNoteResponse {
   secret: string;
 }
 
+/**
+ * Body of `POST /api/postmortems/:id/reveal` (optional). `final` says the facilitator is ending the Observations
+ * phase: then fewer than REVEAL_RULES.minNotes waiting notes are released too (at most once per smallCooldownMs).
+ */
+export const revealRequest = z.strictObject({ final: z.boolean({ error: 'final must be true or false' }).optional() });
+export type RevealRequest = z.infer<typeof revealRequest>;
+
 /** Answer of `POST /api/postmortems/:id/reveal`. */
 export interface RevealResponse {
   revealed: number;
+}
+
+const noteIds = z
+  .array(z.string().regex(ITEM_ID_PATTERN, 'noteIds must be note ids'), { error: 'noteIds must be a list of note ids' })
+  .min(1, 'name at least one note')
+  .max(CAPS.notes, `at most ${CAPS.notes} notes at once`);
+
+/**
+ * Body of `POST /api/postmortems/:id/moderation` (facilitator): hide revealed notes from the board and the report
+ * (in bulk, e.g. spam), show them again, or publish a paraphrase in a note's place.
+ */
+export const moderateNotesRequest = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ action: z.literal('hide'), noteIds }),
+    z.strictObject({ action: z.literal('show'), noteIds }),
+    z.strictObject({ action: z.literal('paraphrase'), noteId: z.string().regex(ITEM_ID_PATTERN, 'noteId must be a note id'), text: noteText }),
+  ],
+  { error: 'action must be hide, show or paraphrase' },
+);
+export type ModerateNotesRequest = z.infer<typeof moderateNotesRequest>;
+
+/** Answer of `POST /api/postmortems/:id/moderation`: how many notes changed. */
+export interface ModerateNotesResponse {
+  moderated: number;
 }
 
 /** The header that carries a note's secret. */

@@ -72,6 +72,11 @@ it('never acknowledges a note it could not store, and takes it once storage is b
   expect(await refused.json()).toEqual({ error: { code: 'internal', message: expect.any(String) } });
   switchboard!.down = false;
   expect((await submit()).status).toBe(201);
-  const reveal = await fetch(`${server.url}/api/postmortems/${pm.id}/reveal`, { method: 'POST', headers: { authorization: `Bearer ${pm.facilitatorKey}` } });
+  const reveal = await fetch(`${server.url}/api/postmortems/${pm.id}/reveal`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${pm.facilitatorKey}`, 'content-type': 'application/json' },
+    // One note: only ending the Observations phase releases fewer than three.
+    body: JSON.stringify({ final: true }),
+  });
   expect(await reveal.json()).toEqual({ revealed: 1 });
 });

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { heldCount, readNotes } from '@debrief/model';
+import { createRateLimiter } from '../limits/rate-limits.ts';
 import { api, connectPerson, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // No cooldown between reveals here (several tests reveal twice in a row) and no rate limits (these tests post
+  // more notes within seconds than a person could): both get tests of their own.
+  server = await startTestServer({ app: { revealRules: { cooldownMs: 0, smallCooldownMs: 0 }, rateLimiter: createRateLimiter({ scale: 0 }) } });
 });
 afterAll(() => server.stop());
 
@@ -54,7 +58,7 @@ describe('notes API', () => {
 
     const viewer = connectPerson(server, pm.id, pm.participantKey, 'Viewer');
     await viewer.notes.synced;
-    expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey)).body).toEqual({ revealed: 2 });
+    expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, { final: true })).body).toEqual({ revealed: 2 });
     await eventually(() => expect(readNotes(viewer.notes.doc).map((n) => n.text).sort()).toEqual(['better wording', 'someone else']));
 
     expect((await api(server, 'PATCH', path, pm.participantKey, { text: 'hijack' }, other.secret)).status).toBe(403);
@@ -84,14 +88,14 @@ describe('notes API', () => {
     expect([refused.status, refused.body.error.code]).toEqual([403, 'facilitator_only']);
     expect(heldCount(viewer.notes.doc)).toBe(1);
 
-    expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey)).body).toEqual({ revealed: 1 });
+    expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, { final: true })).body).toEqual({ revealed: 1 });
     await eventually(() => expect(readNotes(viewer.notes.doc).map((n) => n.text)).toEqual(['two']));
     expect(heldCount(viewer.notes.doc)).toBe(0);
 
     await api(server, 'POST', notesPath(pm.id), pm.participantKey, { text: 'three' });
     await eventually(() => expect(heldCount(viewer.notes.doc)).toBe(1));
     expect(readNotes(viewer.notes.doc).map((n) => n.text)).toEqual(['two']);
-    expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey)).body).toEqual({ revealed: 1 });
+    expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, { final: true })).body).toEqual({ revealed: 1 });
     await eventually(() => expect(readNotes(viewer.notes.doc).map((n) => n.text)).toEqual(['two', 'three']));
     expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey)).body).toEqual({ revealed: 0 });
     viewer.destroy();
@@ -110,4 +114,90 @@ describe('notes API', () => {
     expect(shown).not.toEqual(texts);
     viewer.destroy();
   });
+
+  it('lets the facilitator hide notes in bulk, paraphrase one and show them again; authors learn it, nobody learns who wrote them', async () => {
+    const pm = await createTestPostmortem(server);
+    const submit = async (text: string) => (await api(server, 'POST', notesPath(pm.id), pm.participantKey, { text })).body as { id: string; secret: string };
+    const [blame, spam1, spam2] = [await submit('Bob should have double-checked the hostname.'), await submit('buy now'), await submit('buy now!!')];
+    const plain = await submit('The runbook named the old host.');
+    const viewer = connectPerson(server, pm.id, pm.participantKey, 'Viewer');
+    await viewer.notes.synced;
+    const note = (id: string) => readNotes(viewer.notes.doc).find((n) => n.id === id);
+    await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey);
+    // Held until the next reveal: moderation skips it, as it skips notes never moderated when showing.
+    const heldAgain = await submit('held for the next reveal');
+    const moderation = `/api/postmortems/${pm.id}/moderation`;
+
+    const refused = await api(server, 'POST', moderation, pm.participantKey, { action: 'hide', noteIds: [spam1.id] });
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'facilitator_only']);
+    expect((await api(server, 'POST', moderation, pm.facilitatorKey, { action: 'hide' })).status).toBe(400);
+    expect((await api(server, 'POST', moderation, pm.facilitatorKey, { action: 'hide', noteIds: [spam1.id, spam2.id, heldAgain.id, 'unknown000000000'] })).body).toEqual({ moderated: 2 });
+    await eventually(() => expect([note(spam1.id), note(spam2.id)]).toMatchObject([{ text: '', moderation: 'hidden' }, { text: '', moderation: 'hidden' }]));
+    // The hidden words reach nobody any more, even in the document's encoded state.
+    expect(Buffer.from(Y.encodeStateAsUpdate(viewer.notes.doc)).includes(Buffer.from('buy now'))).toBe(false);
+
+    expect((await api(server, 'POST', moderation, pm.facilitatorKey, { action: 'paraphrase', noteId: blame.id, text: 'The two hostnames were easy to confuse.' })).body).toEqual({ moderated: 1 });
+    await eventually(() => expect(note(blame.id)).toMatchObject({ text: 'The two hostnames were easy to confuse.', moderation: 'paraphrased' }));
+    // The facilitator's decision stands against the author's edit; withdrawing still works.
+    const edit = await api(server, 'PATCH', `${notesPath(pm.id)}/${blame.id}`, pm.participantKey, { text: 'Bob again' }, blame.secret);
+    expect([edit.status, edit.body.error.code]).toEqual([409, 'moderated']);
+
+    expect((await api(server, 'POST', moderation, pm.facilitatorKey, { action: 'show', noteIds: [spam1.id, blame.id, plain.id] })).body).toEqual({ moderated: 2 });
+    await eventually(() => expect([note(spam1.id)?.text, note(blame.id)?.text]).toEqual(['buy now', 'Bob should have double-checked the hostname.']));
+    expect(note(spam1.id)?.moderation).toBe('');
+    expect((await api(server, 'DELETE', `${notesPath(pm.id)}/${spam2.id}`, pm.participantKey, undefined, spam2.secret)).status).toBe(204);
+    await eventually(() => expect(note(spam2.id)).toBeUndefined());
+    viewer.destroy();
+  });
 });
+
+describe('reveal rules', () => {
+  let ruled: TestServer;
+  beforeAll(async () => {
+    ruled = await startTestServer({ app: { revealRules: { minNotes: 3, cooldownMs: 600, smallCooldownMs: 2_000 } } });
+  });
+  afterAll(() => ruled.stop());
+
+  it('releases crowds, not individuals: at least three at once, one reveal per cooldown, fewer only when Observations end', async () => {
+    const pm = await createTestPostmortem(ruled);
+    const submit = (text: string) => api(ruled, 'POST', notesPath(pm.id), pm.participantKey, { text });
+    const reveal = (body?: unknown) => api(ruled, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, body);
+    const viewer = connectPerson(ruled, pm.id, pm.participantKey, 'Viewer');
+    await viewer.notes.synced;
+
+    await submit('one');
+    await submit('two');
+    const tooFew = await reveal();
+    expect([tooFew.status, tooFew.body.error.code]).toEqual([409, 'too_few_notes']);
+    expect(tooFew.body.error.message).toMatch(/Only 2 notes are waiting.*at least 3/);
+    await submit('three');
+    expect((await reveal()).body).toEqual({ revealed: 3 });
+    await eventually(() => expect(readNotes(viewer.notes.doc)).toHaveLength(3));
+
+    for (const text of ['four', 'five', 'six']) await submit(text);
+    const tooSoon = await reveal();
+    expect([tooSoon.status, tooSoon.body.error.code]).toEqual([429, 'reveal_cooldown']);
+    expect(await retryAfter(ruled, pm)).toBeGreaterThan(0);
+    expect(heldCount(viewer.notes.doc)).toBe(3);
+    await new Promise((r) => setTimeout(r, 650));
+    expect((await reveal()).body).toEqual({ revealed: 3 });
+
+    // One late note: only ending the Observations phase releases it, and that once per longer cooldown.
+    await new Promise((r) => setTimeout(r, 650));
+    await submit('seven');
+    expect((await reveal()).status).toBe(409);
+    expect((await reveal({ final: true })).body).toEqual({ revealed: 1 });
+    await new Promise((r) => setTimeout(r, 650));
+    await submit('eight');
+    const again = await reveal({ final: true });
+    expect([again.status, again.body.error.code]).toEqual([429, 'reveal_cooldown']);
+    await eventually(() => expect(readNotes(viewer.notes.doc).map((n) => n.round)).toEqual([1, 1, 1, 2, 2, 2, 3]));
+    viewer.destroy();
+  });
+});
+
+/** The Retry-After a too-early reveal answers with, in seconds. */
+async function retryAfter(target: TestServer, pm: { id: string; facilitatorKey: string }): Promise<number> {
+  const response = await fetch(`${target.url}/api/postmortems/${pm.id}/reveal`, { method: 'POST', headers: { authorization: `Bearer ${pm.facilitatorKey}` } });
+  return Number(response.headers.get('retry-after'));
+}

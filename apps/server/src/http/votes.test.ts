@@ -12,7 +12,7 @@ afterAll(() => server.stop());
 async function votingSession(votesPerPerson = 3) {
   const pm = await createTestPostmortem(server);
   const note = (await api(server, 'POST', `/api/postmortems/${pm.id}/notes`, pm.participantKey, { text: 'Alerts were noisy' })).body;
-  await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey);
+  await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, { final: true });
   expect((await api(server, 'PUT', `/api/postmortems/${pm.id}/voting`, pm.facilitatorKey, { open: true, votesPerPerson })).status).toBe(200);
   const ballot = (await api(server, 'POST', `/api/postmortems/${pm.id}/ballots`, pm.participantKey)).body.ballot as string;
   const vote = (target: string, method = 'POST', withBallot = ballot) =>

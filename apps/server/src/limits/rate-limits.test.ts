@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { api, connectPerson, createTestPostmortem, startTestServer, type TestPerson, type TestServer } from '../testing/server-harness.ts';
 import { createRateLimiter } from './rate-limits.ts';
@@ -39,23 +39,61 @@ describe('rate limits per client address', () => {
     expect((await create(server, '198.51.100.9')).status).toBe(201);
   });
 
-  it('never limits a real session: 100 people from one address join, write notes and vote', { timeout: 60_000 }, async () => {
-    server = await startTestServer();
+  it('never limits a real session: 100 people from one address join, write notes at a human pace and vote', { timeout: 60_000 }, async () => {
+    server = await startTestServer({ app: { revealRules: { cooldownMs: 0 } } });
     const pm = await createTestPostmortem(server, 'All hands');
     for (let i = 0; i < 100; i++) people.push(connectPerson(server, pm.id, pm.participantKey, `Person ${i}`));
     await Promise.all(people.map((person) => person.board.synced));
+    // Silent writing as it happens: everyone starts at once, each writes three to five notes, each taking half a
+    // minute to two minutes. The limiter's clock is the process clock, so the test moves it through the session.
+    const writes = humanPaceSession(100).sort((a, b) => a.at - b.at);
     const statuses: number[] = [];
-    for (let i = 0; i < 100; i++) {
-      statuses.push((await api(server, 'POST', `/api/postmortems/${pm.id}/notes`, pm.participantKey, { text: `Observation ${i}` })).status);
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    try {
+      for (const { at, person } of writes) {
+        vi.setSystemTime(start + at);
+        statuses.push((await api(server, 'POST', `/api/postmortems/${pm.id}/notes`, pm.participantKey, { text: `Observation by person ${person}` })).status);
+      }
+    } finally {
+      vi.useRealTimers();
     }
     await api(server, 'PUT', `/api/postmortems/${pm.id}/voting`, pm.facilitatorKey, { open: true, votesPerPerson: 3 });
     const revealed = await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey);
-    expect(revealed.body.revealed).toBe(100);
+    expect(revealed.body.revealed).toBe(writes.length);
     for (let i = 0; i < 100; i++) {
       const ballot = await api(server, 'POST', `/api/postmortems/${pm.id}/ballots`, pm.participantKey);
       statuses.push(ballot.status);
     }
     expect(statuses.filter((status) => status === 429)).toEqual([]);
+  });
+
+  it('stops a burst of notes: one address past its allowance, then the post-mortem past its own', async () => {
+    server = await startTestServer({ app: { trustProxy: parseTrustProxy('loopback') } });
+    const pm = await createTestPostmortem(server, 'Flooded');
+    const submit = (address: string) =>
+      fetch(`${server!.url}/api/postmortems/${pm.id}/notes`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${pm.participantKey}`, 'content-type': 'application/json', 'x-forwarded-for': address },
+        body: JSON.stringify({ text: 'spam' }),
+      });
+    const statuses = async (address: string, count: number) => {
+      const answers = await Promise.all(Array.from({ length: count }, () => submit(address)));
+      return answers.map((answer) => answer.status);
+    };
+    expect(await statuses('203.0.113.7', 60)).toEqual(Array(60).fill(201));
+    const refused = await submit('203.0.113.7');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).error).toEqual({ code: 'rate_limited', message: expect.stringMatching(/faster than anyone can write them\. Try again in \d+ s/) });
+    // Others at other addresses may still write, until the post-mortem as a whole has taken its burst.
+    expect(await statuses('198.51.100.9', 60)).toEqual(Array(60).fill(201));
+    expect((await submit('192.0.2.44')).status).toBe(429);
+    // Without a key nobody can spend a post-mortem's allowance.
+    const other = await createTestPostmortem(server, 'Not flooded');
+    const keyless = await fetch(`${server!.url}/api/postmortems/${other.id}/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
+    expect(keyless.status).toBe(401);
+    expect((await api(server, 'POST', `/api/postmortems/${other.id}/notes`, other.participantKey, { text: 'real note' })).status).toBe(201);
   });
 
   it('refuses new sockets from an address that opens too many, with 429 and Retry-After', async () => {
@@ -90,3 +128,19 @@ describe('TRUST_PROXY', () => {
     expect(() => parseTrustProxy('not-an-address')).toThrow(/TRUST_PROXY/);
   });
 });
+
+/** When each of `people` submits a note in a silent-writing session at a human pace (seeded, so every run is the same). */
+function humanPaceSession(people: number): { at: number; person: number }[] {
+  let seed = 42;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const writes: { at: number; person: number }[] = [];
+  for (let person = 0; person < people; person++) {
+    let at = 0;
+    const notes = 3 + Math.floor(random() * 3);
+    for (let i = 0; i < notes; i++) {
+      at += 30_000 + random() * 90_000;
+      writes.push({ at, person });
+    }
+  }
+  return writes;
+}

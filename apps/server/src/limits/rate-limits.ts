@@ -1,13 +1,19 @@
 import type IORedis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
-/** What is limited per client address, and how much of it a minute allows. */
+/** What is limited, and how many of it a window of `seconds` allows (per client address unless said otherwise). */
 export const RATE_LIMITS = {
   // Sized for a whole office behind one address (NAT): 100 people in one session never come near these.
-  createPostmortem: { perMinute: 30 },
-  submitNote: { perMinute: 600 },
-  vote: { perMinute: 1_200 },
-  openConnection: { perMinute: 600 },
+  createPostmortem: { points: 30, seconds: 60 },
+  submitNote: { points: 600, seconds: 60 },
+  vote: { points: 1_200, seconds: 60 },
+  openConnection: { points: 600, seconds: 60 },
+  // Bursts of notes. 100 people behind one address writing at a human pace (half a minute to two minutes a note,
+  // everyone starting together) send at most about 33 in any 10 s; one script posting hundreds a second meets this
+  // at once, so it can neither flood a board nor fill its note cap in a few minutes.
+  noteBurst: { points: 60, seconds: 10 },
+  /** Counted per post-mortem, whatever the address: a flood from many addresses at once. */
+  noteBurstPerPostmortem: { points: 120, seconds: 10 },
 } as const;
 
 export type LimitedAction = keyof typeof RATE_LIMITS;
@@ -15,7 +21,8 @@ export type LimitedAction = keyof typeof RATE_LIMITS;
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export interface RateLimiter {
-  take(action: LimitedAction, address: string): Promise<RateDecision>;
+  /** Spends one unit of `action` for `key` (a client address, or a post-mortem id for per-post-mortem limits). */
+  take(action: LimitedAction, key: string): Promise<RateDecision>;
 }
 
 export interface RateLimitOptions {
@@ -33,14 +40,14 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   const scale = options.scale ?? 1;
   if (scale === 0) return { take: async () => ({ allowed: true }) };
   const limiters = new Map<LimitedAction, RateLimiterAbstract>();
-  for (const [action, { perMinute }] of Object.entries(RATE_LIMITS) as [LimitedAction, { perMinute: number }][]) {
-    const settings = { keyPrefix: `debrief-rl-${action}`, points: Math.max(1, Math.round(perMinute * scale)), duration: 60 };
+  for (const [action, { points, seconds }] of Object.entries(RATE_LIMITS) as [LimitedAction, { points: number; seconds: number }][]) {
+    const settings = { keyPrefix: `debrief-rl-${action}`, points: Math.max(1, Math.round(points * scale)), duration: seconds };
     limiters.set(action, options.redis ? new RateLimiterRedis({ ...settings, storeClient: options.redis, useRedisPackage: false }) : new RateLimiterMemory(settings));
   }
   return {
-    async take(action, address) {
+    async take(action, key) {
       try {
-        await limiters.get(action)!.consume(address);
+        await limiters.get(action)!.consume(key);
         return { allowed: true };
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };

@@ -4,7 +4,9 @@ import { createInitialDocuments } from '../schema/initial.ts';
 import { schemaVersion } from '../schema/versioning.ts';
 import { heldCount, readNotes, revealRounds } from './shape.ts';
 import { readTallies, readVoting, voteTarget, writeTally, writeVoting } from './votes.ts';
-import { removeRevealedNote, revealNotes, setHeldCount, updateRevealedNote } from './write.ts';
+import { moderateRevealedNote, removeRevealedNote, revealNotes, setHeldCount, updateRevealedNote } from './write.ts';
+import { migrateDocument } from '../schema/documents.ts';
+import { revealTimes, REVEAL_RULES } from './shape.ts';
 
 const load = (update: Uint8Array) => {
   const doc = new Y.Doc();
@@ -15,7 +17,7 @@ const load = (update: Uint8Array) => {
 describe('notes document', () => {
   it('starts empty at the current schema with nothing held', () => {
     const doc = load(createInitialDocuments({ title: 't' }).notes);
-    expect(schemaVersion(doc)).toBe(2);
+    expect(schemaVersion(doc)).toBe(3);
     expect(readVoting(doc)).toEqual({ open: false, votesPerPerson: 3 });
     expect(heldCount(doc)).toBe(0);
     expect(readNotes(doc)).toEqual([]);
@@ -47,13 +49,46 @@ describe('notes document', () => {
     expect(heldCount(doc)).toBe(3);
   });
 
+  it('records when reveals happen, and when one released fewer than the minimum', () => {
+    const doc = load(createInitialDocuments({ title: 't' }).notes);
+    expect(revealTimes(doc)).toEqual({ last: 0, lastSmall: 0 });
+    const crowd = Array.from({ length: REVEAL_RULES.minNotes }, (_, i) => ({ id: `n${i}`, text: `${i}`, color: 'yellow' as const, eventId: null }));
+    revealNotes(doc, crowd, 1_000);
+    expect(revealTimes(doc)).toEqual({ last: 1_000, lastSmall: 0 });
+    revealNotes(doc, [{ id: 'late', text: 'late', color: 'yellow', eventId: null }], 5_000);
+    expect(revealTimes(doc)).toEqual({ last: 5_000, lastSmall: 5_000 });
+  });
+
+  it('hides a note (its text leaves the document), paraphrases it, and shows it again', () => {
+    const doc = load(createInitialDocuments({ title: 't' }).notes);
+    revealNotes(doc, [{ id: 'a', text: 'Bob should have checked', color: 'yellow', eventId: null }]);
+    expect(moderateRevealedNote(doc, 'a', { state: 'hidden' })).toBe(true);
+    expect(readNotes(load(Y.encodeStateAsUpdate(doc)))[0]).toMatchObject({ text: '', moderation: 'hidden' });
+    moderateRevealedNote(doc, 'a', { state: 'paraphrased', text: 'The hostname check relied on memory' });
+    expect(readNotes(doc)[0]).toMatchObject({ text: 'The hostname check relied on memory', moderation: 'paraphrased' });
+    moderateRevealedNote(doc, 'a', { state: '', text: 'Bob should have checked' });
+    expect(readNotes(doc)[0]).toMatchObject({ text: 'Bob should have checked', moderation: '' });
+    expect(moderateRevealedNote(doc, 'missing', { state: 'hidden' })).toBe(false);
+  });
+
+  it('migrates a version 2 document: every note unmoderated, no reveal times yet', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schemaVersion', 2);
+    const entry = new Y.Map<unknown>();
+    entry.set('text', 'old note');
+    doc.getMap('notes').set('a', entry);
+    expect(migrateDocument('notes', doc)).toEqual({ from: 2, to: 3 });
+    expect(readNotes(doc)[0]).toMatchObject({ text: 'old note', moderation: '' });
+    expect(revealTimes(doc)).toEqual({ last: 0, lastSmall: 0 });
+  });
+
   it('reads malformed entries safely', () => {
     const doc = new Y.Doc();
     const entry = new Y.Map<unknown>();
     entry.set('text', 42);
     entry.set('color', 'not-a-colour');
     doc.getMap('notes').set('x', entry);
-    expect(readNotes(doc)).toEqual([{ id: 'x', text: '', color: 'yellow', eventId: null, round: 0, position: 0 }]);
+    expect(readNotes(doc)).toEqual([{ id: 'x', text: '', color: 'yellow', eventId: null, round: 0, position: 0, moderation: '' }]);
   });
 });
 

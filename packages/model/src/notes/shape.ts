@@ -7,13 +7,31 @@ import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteColor } from './colors.ts';
  * connection is read-only. Nothing here names, times or otherwise points at an author.
  *
  *   meta:  Y.Map  { schemaVersion: number, heldCount: number, rounds: number,
- *                   votingOpen: boolean, votesPerPerson: number }
+ *                   votingOpen: boolean, votesPerPerson: number,
+ *                   lastRevealAt: number (epoch ms of the last reveal, 0 before the first),
+ *                   lastSmallRevealAt: number (epoch ms of the last reveal of fewer than REVEAL_RULES.minNotes) }
  *   votes: Y.Map<target, count>   dot-vote tallies (see votes.ts)
  *   notes: Y.Map<noteId, Y.Map>  each note:
  *          { id, text: string, color: NoteColor, eventId: string ('' for none),
- *            round: number (which reveal released it), position: number (shuffled display order) }
+ *            round: number (which reveal released it), position: number (shuffled display order),
+ *            moderation: '' | 'hidden' | 'paraphrased' (set by the facilitator; a hidden note's text is '') }
  */
-export const NOTES_SCHEMA_VERSION = 2;
+export const NOTES_SCHEMA_VERSION = 3;
+
+/** What the facilitator did to a revealed note: nothing, hid it from the board and the report, or paraphrased it. */
+export type NoteModerationState = '' | 'hidden' | 'paraphrased';
+
+/**
+ * When a reveal may release notes. A reveal of one or two notes tells the room who just wrote them (the person who
+ * stopped typing), so held notes are released in crowds: at least `minNotes` at once, at most one reveal per
+ * `cooldownMs`. Only ending the Observations phase releases fewer, and that at most once per `smallCooldownMs`;
+ * everyone sees that such a round was small.
+ */
+export const REVEAL_RULES = {
+  minNotes: 3,
+  cooldownMs: 30_000,
+  smallCooldownMs: 10 * 60_000,
+} as const;
 
 /** One revealed note as plain values. */
 export interface RevealedNote {
@@ -23,6 +41,7 @@ export interface RevealedNote {
   eventId: string | null;
   round: number;
   position: number;
+  moderation: NoteModerationState;
 }
 
 /** The notes document's metadata map. */
@@ -41,6 +60,15 @@ export function heldCount(doc: Y.Doc): number {
   return typeof value === 'number' && value >= 0 ? value : 0;
 }
 
+/** When the last reveal happened, and the last one of fewer than REVEAL_RULES.minNotes (epoch ms; 0 for never). */
+export function revealTimes(doc: Y.Doc): { last: number; lastSmall: number } {
+  const at = (key: string) => {
+    const value = notesMeta(doc).get(key);
+    return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  };
+  return { last: at('lastRevealAt'), lastSmall: at('lastSmallRevealAt') };
+}
+
 /** How many reveals have happened. */
 export function revealRounds(doc: Y.Doc): number {
   const value = notesMeta(doc).get('rounds');
@@ -53,6 +81,7 @@ function readNote(id: string, note: Y.Map<unknown>): RevealedNote {
   const eventId = note.get('eventId');
   const round = note.get('round');
   const position = note.get('position');
+  const moderation = note.get('moderation');
   return {
     id,
     text: typeof text === 'string' ? text : '',
@@ -60,10 +89,11 @@ function readNote(id: string, note: Y.Map<unknown>): RevealedNote {
     eventId: typeof eventId === 'string' && eventId !== '' ? eventId : null,
     round: typeof round === 'number' ? round : 0,
     position: typeof position === 'number' ? position : 0,
+    moderation: moderation === 'hidden' || moderation === 'paraphrased' ? moderation : '',
   };
 }
 
-/** All revealed notes in their shuffled display order, the same on every client. */
+/** All revealed notes (hidden ones included) in their shuffled display order, the same on every client. */
 export function readNotes(doc: Y.Doc): RevealedNote[] {
   const notes: RevealedNote[] = [];
   notesMap(doc).forEach((note, id) => {

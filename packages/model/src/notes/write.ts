@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { NoteColor } from './colors.ts';
-import { notesMap, notesMeta, readNotes, revealRounds } from './shape.ts';
+import { notesMap, notesMeta, readNotes, revealRounds, REVEAL_RULES } from './shape.ts';
 
 /** A note's content as the server holds it before reveal. */
 export interface NoteContent {
@@ -13,7 +13,7 @@ export interface NoteContent {
  * Adds held notes as one reveal round, in the order given (the caller shuffles), after every earlier note.
  * Server-only: clients are read-only on the notes document.
  */
-export function revealNotes(doc: Y.Doc, notes: ReadonlyArray<NoteContent & { id: string }>): void {
+export function revealNotes(doc: Y.Doc, notes: ReadonlyArray<NoteContent & { id: string }>, now = Date.now()): void {
   doc.transact(() => {
     const round = revealRounds(doc) + 1;
     let position = readNotes(doc).reduce((max, note) => Math.max(max, note.position), 0);
@@ -25,10 +25,28 @@ export function revealNotes(doc: Y.Doc, notes: ReadonlyArray<NoteContent & { id:
       entry.set('eventId', note.eventId ?? '');
       entry.set('round', round);
       entry.set('position', ++position);
+      entry.set('moderation', '');
       notesMap(doc).set(note.id, entry);
     }
     notesMeta(doc).set('rounds', round);
+    notesMeta(doc).set('lastRevealAt', now);
+    if (notes.length < REVEAL_RULES.minNotes) notesMeta(doc).set('lastSmallRevealAt', now);
   });
+}
+
+/**
+ * The facilitator's moderation of a revealed note: hidden (its text leaves the document, so nobody receives it any
+ * more), paraphrased (the facilitator's words replace the author's, marked as such) or shown again with `text`,
+ * the author's words. Returns false if the note is not there.
+ */
+export function moderateRevealedNote(doc: Y.Doc, id: string, moderation: { state: 'hidden' } | { state: 'paraphrased' | ''; text: string }): boolean {
+  const note = notesMap(doc).get(id);
+  if (!note) return false;
+  doc.transact(() => {
+    note.set('moderation', moderation.state);
+    note.set('text', moderation.state === 'hidden' ? '' : moderation.text);
+  });
+  return true;
 }
 
 /** Replaces the content of a revealed note; returns false if it is not there. */
