@@ -8,3 +8,4 @@ export * from './votes-api.ts';
 export * from './actions-api.ts';
 export * from './report.ts';
 export * from './server-messages.ts';
+export * from './presence.ts';

@@ -5,6 +5,7 @@ import { authenticate, stillAuthorized, type CollabContext } from './auth.ts';
 import { DocumentSaver, STORAGE_ORIGIN, type SaverTiming } from './document-saver.ts';
 import { loadDocument, type PersistenceLog } from './persistence.ts';
 import { DocumentGuard } from './document-guard.ts';
+import { PresenceGuard } from './presence-guard.ts';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 
 export interface CollabOptions {
@@ -28,6 +29,7 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
   const { storage, log } = options;
   const saver = new DocumentSaver(storage, options.lock, log, options.saverTiming);
   const guard = new DocumentGuard();
+  const presence = new PresenceGuard();
   // The key passed a moment ago; if storage cannot answer now, the connection keeps what that check gave it.
   const keyStillWorks = (context: CollabContext) =>
     stillAuthorized(storage, context).catch((error: unknown) => {
@@ -42,6 +44,10 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
     flushDelay: false,
     extensions: options.extensions ?? [],
     onAuthenticate: authenticate(storage),
+    // Presence belongs to its owner, within limits (presence-guard.ts). Hocuspocus 4.7 loses every removal before
+    // beforeHandleAwareness, so the owner's own are applied from beforeHandleMessage, in order with its messages.
+    beforeHandleAwareness: async (payload) => presence.filter(payload),
+    beforeHandleMessage: async (payload) => presence.removeOwn(payload),
     onLoadDocument: loadDocument(storage, log),
     onChange: async ({ document, transactionOrigin, update }) => {
       if (needsSave(transactionOrigin)) saver.changed(document);

@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import type { Role } from '@debrief/protocol';
+import { parsePresence, type Role } from '@debrief/protocol';
 
 /** Who someone is on the board; shown to everyone in the session. */
 export interface PresenceUser {
@@ -24,6 +24,28 @@ export interface Peer extends PresenceState {
 /** Announces this browser's user. */
 export function announce(awareness: Awareness, user: PresenceUser): void {
   awareness.setLocalState({ user, editing: null } satisfies PresenceState);
+  keepOwnState(awareness);
+}
+
+/** Awareness instances whose own state keepOwnState looks after. */
+const kept = new WeakSet<Awareness>();
+
+/**
+ * y-protocols takes a remote update of this browser's own client id when its clock is higher, and would then renew
+ * it every 15 s as this browser's. The server drops such updates (apps/server/src/collab/presence-guard.ts); should
+ * one arrive anyway, this browser announces its own state (or its absence) again, at a clock above the forged one.
+ */
+function keepOwnState(awareness: Awareness): void {
+  if (kept.has(awareness)) return;
+  kept.add(awareness);
+  let own = awareness.getLocalState();
+  awareness.on('update', (changes: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
+    if (!Object.values(changes).some((ids) => ids.includes(awareness.clientID))) return;
+    const current = awareness.getLocalState();
+    // This browser sets its state with origin 'local', and only it can remove it (y-protocols ignores remote removals).
+    if (origin === 'local' || current === null) own = current;
+    else if (current !== own) awareness.setLocalState(own);
+  });
 }
 
 /** Says which event this browser is editing (null when none). */
@@ -31,26 +53,15 @@ export function setEditing(awareness: Awareness, eventId: string | null): void {
   if (awareness.getLocalState()?.editing !== eventId) awareness.setLocalStateField('editing', eventId);
 }
 
-function isPresenceState(value: unknown): value is PresenceState {
-  const state = value as PresenceState | null;
-  return typeof state?.user?.name === 'string' && typeof state.user.color === 'string';
-}
-
-/** Everyone present, self first, then facilitators, then by name. Malformed states from others are ignored. */
+/**
+ * Everyone present, self first, then facilitators, then by name. States that are not presence states as the server
+ * checks them (packages/protocol/src/presence.ts) are ignored.
+ */
 export function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = [];
-  awareness.getStates().forEach((state, clientId) => {
-    if (!isPresenceState(state)) return;
-    peers.push({
-      clientId,
-      isSelf: clientId === awareness.clientID,
-      user: {
-        name: state.user.name.slice(0, 60),
-        color: /^#[0-9a-f]{6}$/i.test(state.user.color) ? state.user.color : '#888888',
-        role: state.user.role === 'facilitator' ? 'facilitator' : 'participant',
-      },
-      editing: typeof state.editing === 'string' ? state.editing : null,
-    });
+  awareness.getStates().forEach((value, clientId) => {
+    const state = parsePresence(value);
+    if (state) peers.push({ clientId, isSelf: clientId === awareness.clientID, user: state.user, editing: state.editing });
   });
   const rank = (p: Peer) => (p.isSelf ? 0 : p.user.role === 'facilitator' ? 1 : 2);
   return peers.sort((a, b) => rank(a) - rank(b) || a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
