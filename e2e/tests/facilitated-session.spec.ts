@@ -116,8 +116,19 @@ test('a whole facilitated session: timeline, notes, reveal, themes, fishbone, fi
   await expect(row).not.toContainText('Overdue');
   await expect(alice.page.getByTestId('action').first()).toContainText('Done');
 
-  const [csv] = await Promise.all([fiona.page.waitForEvent('download'), fiona.page.getByRole('link', { name: 'Download CSV' }).click()]);
+  // Not published yet: the list and the download include it because Fiona's browser sends her facilitator key.
+  const [csv] = await Promise.all([fiona.page.waitForEvent('download'), fiona.page.getByRole('button', { name: 'Download CSV' }).click()]);
   expect(csv.suggestedFilename()).toBe('debrief-actions.csv');
+  const chunks: Buffer[] = [];
+  for await (const chunk of await csv.createReadStream()) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).toString('utf8')).toContain('Require a reviewed config diff before deploy');
+
+  // A participant's browser holds no facilitator key: the unpublished post-mortem's actions are not listed there.
+  await alice.page.goto(new URL('/actions', team.links.participantUrl).toString());
+  await expect(alice.page.getByRole('heading', { name: 'Corrective actions' })).toBeVisible();
+  await expect(alice.page.getByRole('status')).toHaveCount(0); // loaded
+  await expect(alice.page.getByTestId('action-row').filter({ hasText: 'reviewed config diff' })).toHaveCount(0);
+  await expect(alice.page.getByText(/published post-mortem on this server, plus those from unpublished post-mortems you opened as facilitator in this browser/)).toBeVisible();
 });
 
 test('the facilitator can let people roam: boards stop following the phase', async ({ team }) => {

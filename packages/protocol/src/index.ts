@@ -6,6 +6,7 @@ export * from './notes-api.ts';
 export * from './validate.ts';
 export * from './votes-api.ts';
 export * from './actions-api.ts';
+export * from './facilitator-keys-header.ts';
 export * from './report.ts';
 export * from './server-messages.ts';
 export * from './presence.ts';

@@ -1,12 +1,26 @@
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAction, promoteFinding, readActions, updateAction } from '@debrief/model';
+import { FACILITATOR_KEYS_HEADER, formatFacilitatorKeys } from '@debrief/protocol';
 import { api, connectPerson, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;
+let logged = '';
 beforeAll(async () => {
-  server = await startTestServer();
+  const logStream = new PassThrough();
+  logStream.on('data', (chunk: Buffer) => (logged += chunk.toString('utf8')));
+  server = await startTestServer({ logStream });
 });
 afterAll(() => server.stop());
+
+/** GET with `X-Debrief-Keys` made of the given `{ [postmortemId]: key }` (no header when null). */
+async function get(path: string, keys: Record<string, string> | string | null = null) {
+  const header = typeof keys === 'string' ? keys : keys && formatFacilitatorKeys(keys);
+  const response = await fetch(`${server.url}${path}`, { headers: header === null ? {} : { [FACILITATOR_KEYS_HEADER]: header } });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+const listed = async (keys: Record<string, string> | null = null) =>
+  (JSON.parse((await get('/api/actions', keys)).text) as { items: { postmortemId: string; what: string }[] }).items;
 
 it('lists actions across post-mortems with overdue first, exports CSV and iCalendar, and lets only the facilitator follow up', async () => {
   const pm = await createTestPostmortem(server, 'Search outage');
@@ -19,20 +33,19 @@ it('lists actions across post-mortems with overdue first, exports CSV and iCalen
   updateAction(fiona.findings.doc, later, { owner: 'SRE', due: '2099-06-01' });
   addAction(fiona.findings.doc, [], 'Uncommitted idea');
 
-  await eventually(async () => {
-    const list = (await api(server, 'GET', '/api/actions', null)).body;
-    expect(list.items).toHaveLength(3);
-  });
-  const { body } = await api(server, 'GET', '/api/actions', null);
+  // Not published: only its facilitator's keys show it.
+  const mine = { [pm.id]: pm.facilitatorKey };
+  await eventually(async () => expect((await listed(mine)).filter((a) => a.postmortemId === pm.id)).toHaveLength(3));
+  const body = JSON.parse((await get('/api/actions', mine)).text);
   expect(body.items[0]).toMatchObject({ id: late, postmortemTitle: 'Search outage', overdue: true, committed: true, findings: ['No owner for shared jobs'] });
   expect(body.items.find((a: { id: string }) => a.id === later)).toMatchObject({ overdue: false, committed: true });
   expect(body.items.at(-1)).toMatchObject({ what: 'Uncommitted idea', committed: false });
 
-  const csv = await (await fetch(`${server.url}/api/actions.csv`)).text();
+  const csv = (await get('/api/actions.csv', mine)).text;
   expect(csv.split('\r\n')[0]).toBe('Post-mortem,Action,Owner,Due,Status,Reason,Priority,Kind,Overdue,Committed,Findings,Tracker');
   expect(csv).toContain('Search outage,Add a maintenance calendar,Platform team,2020-01-31,Open,,high,prevent,yes,yes');
   expect(csv).toContain(`"'=cmd|""/c calc""!A1"`);
-  const ics = await (await fetch(`${server.url}/api/actions.ics`)).text();
+  const ics = (await get('/api/actions.ics', mine)).text;
   expect(ics).toContain('DTSTART;VALUE=DATE:20200131');
   expect(ics).not.toContain('Uncommitted idea');
 
@@ -43,6 +56,65 @@ it('lists actions across post-mortems with overdue first, exports CSV and iCalen
   const done = await api(server, 'PATCH', `/api/postmortems/${pm.id}/actions/${late}`, pm.facilitatorKey, { status: 'wont_do', statusReason: 'Replaced by a scheduler' });
   expect(done.status).toBe(200);
   await eventually(() => expect(readActions(fiona.findings.doc).find((a) => a.id === late)).toMatchObject({ status: 'wont_do', statusReason: 'Replaced by a scheduler' }));
-  expect((await api(server, 'GET', '/api/actions', null)).body.items.find((a: { id: string }) => a.id === late).overdue).toBe(false);
+  expect((await listed(mine)).find((a) => (a as { id?: string }).id === late)).toMatchObject({ overdue: false });
   fiona.destroy();
+});
+
+it('lists unpublished post-mortems only to the holder of their facilitator key, in JSON, CSV and iCalendar, and never logs a key', async () => {
+  const draft = await createTestPostmortem(server, 'Draft queue outage');
+  const other = await createTestPostmortem(server, 'Unrelated draft');
+  const shipped = await createTestPostmortem(server, 'Published cache outage');
+  for (const [pm, what] of [[draft, 'Page the queue owner on backlog'], [shipped, 'Warm the cache before deploys']] as const) {
+    const fiona = connectPerson(server, pm.id, pm.facilitatorKey, 'Fiona');
+    await fiona.findings.synced;
+    const finding = promoteFinding(fiona.findings.doc, { type: 'contributing', statement: `${what}: finding`, category: 'Monitoring & detection' });
+    const action = addAction(fiona.findings.doc, [finding], what);
+    updateAction(fiona.findings.doc, action, { owner: 'Queue team', due: '2099-01-10' });
+    await eventually(async () => expect((await listed({ [pm.id]: pm.facilitatorKey })).some((a) => a.what === what)).toBe(true));
+    fiona.destroy();
+  }
+  expect((await api(server, 'POST', `/api/postmortems/${shipped.id}/publish`, shipped.facilitatorKey)).status).toBe(200);
+
+  const wrongKey = 'W'.repeat(43);
+  const hidden = 'Page the queue owner on backlog';
+  const visible = 'Warm the cache before deploys';
+  const refusedKeys: [string, Record<string, string> | null][] = [
+    ['no key', null],
+    ['its participant key', { [draft.id]: draft.participantKey }],
+    ['a wrong key', { [draft.id]: wrongKey }],
+    ["another post-mortem's facilitator key", { [other.id]: other.facilitatorKey }],
+    ["its facilitator key under another post-mortem's id", { [other.id]: draft.facilitatorKey }],
+  ];
+  for (const path of ['/api/actions', '/api/actions.csv', '/api/actions.ics']) {
+    for (const [who, keys] of refusedKeys) {
+      const answer = await get(path, keys);
+      expect(answer.status, `${path} with ${who}`).toBe(200);
+      expect(answer.text, `${path} with ${who}`).toContain(visible); // published: there for everyone
+      for (const secret of [hidden, 'Draft queue outage', `${hidden}: finding`]) expect(answer.text, `${path} with ${who}`).not.toContain(secret);
+    }
+    const opened = await get(path, { [other.id]: other.participantKey, [draft.id]: draft.facilitatorKey });
+    expect(opened.status, path).toBe(200);
+    for (const shown of [visible, hidden, 'Draft queue outage']) expect(opened.text, path).toContain(shown);
+    expect(opened.text, path).not.toContain('Unrelated draft');
+    expect(opened.headers.get('cache-control'), path).toBe('private, no-store');
+    expect(opened.headers.get('vary')?.toLowerCase(), path).toContain(FACILITATOR_KEYS_HEADER);
+  }
+  // The findings the draft's actions belong to come with them only when its key is presented.
+  expect((await get('/api/actions.csv', { [draft.id]: draft.facilitatorKey })).text).toContain(`${hidden}: finding`);
+
+  // A malformed header is a 400 in the API's error shape (and never echoes what was sent).
+  const tooMany = Array.from({ length: 101 }, () => `${draft.id}:${draft.facilitatorKey}`).join(',');
+  for (const path of ['/api/actions', '/api/actions.csv', '/api/actions.ics']) {
+    for (const header of [`${draft.id}=${draft.facilitatorKey}`, `${draft.id}:${draft.facilitatorKey}:x`, 'garbage', tooMany]) {
+      const answer = await get(path, header);
+      expect(answer.status, path).toBe(400);
+      const error = JSON.parse(answer.text);
+      expect(error).toEqual({ error: { code: 'bad_request', message: expect.stringContaining('x-debrief-keys') } });
+      expect(answer.text).not.toContain(draft.facilitatorKey);
+    }
+  }
+
+  // Keys travel in a header, which the server never logs.
+  expect(logged).toContain('/api/actions');
+  for (const key of [draft.facilitatorKey, draft.participantKey, other.facilitatorKey, other.participantKey, wrongKey]) expect(logged).not.toContain(key);
 });

@@ -1,6 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ACTION_STATUS_LABELS } from '@debrief/model';
-import { isItemId, updateActionStatusRequest, type ActionList } from '@debrief/protocol';
+import { FACILITATOR_KEYS_HEADER, isItemId, parseFacilitatorKeys, updateActionStatusRequest, type ActionList, type PresentedKey } from '@debrief/protocol';
 import { todayUtc, type ActionsService } from '../actions/actions-service.ts';
 import { toCsv } from '../actions/csv.ts';
 import { toIcs } from '../actions/ics.ts';
@@ -9,17 +9,32 @@ import { requireAccess } from './access.ts';
 import { bodyOf } from './body.ts';
 import { ApiError } from './errors.ts';
 
-/** The Actions page's data: every corrective action, as JSON, CSV and iCalendar; status updates by facilitators. */
+/**
+ * The keys presented in `X-Debrief-Keys` (none without the header); a malformed header is a 400. Which of them open
+ * anything is the ActionsService's business: a wrong or participant key is simply ignored.
+ */
+function presentedKeys(request: FastifyRequest, reply: FastifyReply): PresentedKey[] {
+  // The answer depends on the keys: no shared cache may keep one and give it to a request without them.
+  reply.header('cache-control', 'private, no-store').header('vary', FACILITATOR_KEYS_HEADER);
+  const parsed = parseFacilitatorKeys(request.headers[FACILITATOR_KEYS_HEADER]);
+  if (!parsed.ok) throw new ApiError(400, 'bad_request', parsed.message);
+  return parsed.keys;
+}
+
+/**
+ * The Actions page's data as JSON, CSV and iCalendar: the corrective actions of published post-mortems, plus those
+ * of each unpublished post-mortem whose facilitator key the request presents; status updates by facilitators.
+ */
 export function actionRoutes(storage: Storage, actions: ActionsService): FastifyPluginAsync {
   return async (app) => {
-    app.get('/api/actions', async () => {
+    app.get('/api/actions', async (request, reply) => {
       const today = todayUtc();
-      const body: ActionList = { today, items: await actions.list(today) };
+      const body: ActionList = { today, items: await actions.list({ today, keys: presentedKeys(request, reply) }) };
       return body;
     });
 
-    app.get('/api/actions.csv', async (_request, reply) => {
-      const items = await actions.list();
+    app.get('/api/actions.csv', async (request, reply) => {
+      const items = await actions.list({ keys: presentedKeys(request, reply) });
       const csv = toCsv(
         ['Post-mortem', 'Action', 'Owner', 'Due', 'Status', 'Reason', 'Priority', 'Kind', 'Overdue', 'Committed', 'Findings', 'Tracker'],
         items.map((a) => [
@@ -30,8 +45,8 @@ export function actionRoutes(storage: Storage, actions: ActionsService): Fastify
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="debrief-actions.csv"').send(csv);
     });
 
-    app.get('/api/actions.ics', async (_request, reply) => {
-      const items = (await actions.list()).filter((a) => a.due !== '' && (a.status === 'open' || a.status === 'in_progress'));
+    app.get('/api/actions.ics', async (request, reply) => {
+      const items = (await actions.list({ keys: presentedKeys(request, reply) })).filter((a) => a.due !== '' && (a.status === 'open' || a.status === 'in_progress'));
       const ics = toIcs(
         items.map((a) => ({
           uid: `${a.postmortemId}-${a.id}`,

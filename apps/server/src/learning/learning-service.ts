@@ -7,6 +7,9 @@ import type { Storage } from '../storage/storage.ts';
  * Patterns across published post-mortems (double-loop learning): which contributing-factor categories keep
  * coming back, month by month, and whether corrective actions get done on time. Uses each post-mortem's latest
  * published report for factors, and the live actions (their status moves on after publishing).
+ *
+ * Published only, with or without keys: unlike the Actions page, this takes no facilitator keys, because it is
+ * about what the organisation has published and learned; a draft someone holds the key to is not part of that.
  */
 export class LearningService {
   constructor(
@@ -31,6 +34,7 @@ export class LearningService {
     }
     const months = [...perMonth.keys()].sort();
     const names = [...new Set([...perMonth.values()].flatMap((counts) => [...counts.keys()]))].sort();
+    // `list()` without keys is published-only already; the filter keeps this summary's two halves in step.
     const actions = (await this.actions.list()).filter((a) => published.has(a.postmortemId));
     return {
       months,

@@ -11,12 +11,15 @@ import {
   type CreatePostmortemRequest,
   type CreatePostmortemResponse,
   type EditNoteRequest,
+  type ModerateNotesRequest,
+  type ModerateNotesResponse,
   type ErrorBody,
   type PostmortemSummary,
   type RevealResponse,
   type SubmitNoteRequest,
   type SubmitNoteResponse,
 } from '@debrief/protocol';
+import { FACILITATOR_KEYS_HEADER, formatFacilitatorKeys } from '@debrief/protocol';
 
 /** An API answer other than success, with the server's code and message (or a network description). */
 export class ApiRequestError extends Error {
@@ -83,9 +86,25 @@ export function withdrawNote(id: string, key: string, noteId: string, secret: st
   return request(notePath(id, noteId), { method: 'DELETE', headers: { ...auth(key), [NOTE_SECRET_HEADER]: secret } });
 }
 
-/** `POST /api/postmortems/:id/reveal` (facilitator only). */
-export function revealNotes(id: string, key: string): Promise<RevealResponse> {
-  return request(`/api/postmortems/${encodeURIComponent(id)}/reveal`, { method: 'POST', headers: auth(key) });
+/**
+ * `POST /api/postmortems/:id/reveal` (facilitator only). `final` when ending the Observations phase: then fewer
+ * than the usual minimum of waiting notes are released too.
+ */
+export function revealNotes(id: string, key: string, final = false): Promise<RevealResponse> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/reveal`, {
+    method: 'POST',
+    headers: { ...auth(key), ...json },
+    body: JSON.stringify(final ? { final: true } : {}),
+  });
+}
+
+/** `POST /api/postmortems/:id/moderation` (facilitator only): hide, show again or paraphrase revealed notes. */
+export function moderateNotes(id: string, key: string, moderation: ModerateNotesRequest): Promise<ModerateNotesResponse> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/moderation`, {
+    method: 'POST',
+    headers: { ...auth(key), ...json },
+    body: JSON.stringify(moderation),
+  });
 }
 
 /** `POST /api/postmortems/:id/ballots`: a new anonymous ballot for this browser. */
@@ -112,9 +131,43 @@ export function configureVoting(id: string, key: string, settings: { open: boole
   return request(`/api/postmortems/${encodeURIComponent(id)}/voting`, { method: 'PUT', headers: { ...auth(key), ...json }, body: JSON.stringify(settings) });
 }
 
-/** `GET /api/actions`: every corrective action on this server. */
-export function listActions(): Promise<ActionList> {
-  return request('/api/actions');
+/** `X-Debrief-Keys` for the facilitator keys a browser holds (`{ [postmortemId]: key }`); no header for none. */
+function facilitatorKeysHeader(keys: Readonly<Record<string, string>>): Record<string, string> {
+  const value = formatFacilitatorKeys(keys);
+  return value ? { [FACILITATOR_KEYS_HEADER]: value } : {};
+}
+
+/**
+ * `GET /api/actions`: the corrective actions of published post-mortems, plus those of each unpublished one whose
+ * facilitator key is given (sent in a header, never in the URL).
+ */
+export function listActions(facilitatorKeys: Readonly<Record<string, string>> = {}): Promise<ActionList> {
+  return request('/api/actions', { headers: facilitatorKeysHeader(facilitatorKeys) });
+}
+
+/** A file to save: what the server sent, and the name it suggested. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/**
+ * `GET /api/actions.csv` or `/api/actions.ics` with the same keys as `listActions`, as a file to save (a plain link
+ * could not send the keys, so it would leave out the unpublished post-mortems this browser facilitates).
+ */
+export async function fetchActionsFile(format: 'csv' | 'ics', facilitatorKeys: Readonly<Record<string, string>> = {}): Promise<DownloadedFile> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/actions.${format}`, { headers: facilitatorKeysHeader(facilitatorKeys) });
+  } catch {
+    throw new ApiRequestError(0, 'network', 'Could not reach the Debrief server. Check your connection and try again.');
+  }
+  if (!response.ok) {
+    const error = ((await response.json().catch(() => null)) as ErrorBody | null)?.error;
+    throw new ApiRequestError(response.status, error?.code ?? 'unknown', error?.message ?? `The server answered ${response.status}.`);
+  }
+  const suggested = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  return { blob: await response.blob(), filename: suggested ?? `debrief-actions.${format}` };
 }
 
 /** `PATCH /api/postmortems/:id/actions/:actionId` (facilitator key): follow-up after the session. */
