@@ -14,10 +14,14 @@ test('blame hints nudge while typing, explain, offer a reframe, can be dismissed
   await expect(hint).toContainText('“should have”');
   await expect(hint).toContainText('Hindsight');
   await expect(hint).toContainText('Try:');
+  // "Bob had not checked" would still blame Bob: no one-click rewrite, a question about the system instead.
+  await expect(hint.getByRole('button', { name: /^Use/ })).toHaveCount(0);
+  await expect(hint.getByTestId('blame-question')).toHaveText('Ask instead: What would have led anyone in that position to have checked the dashboard?');
   await team.alice.page.screenshot({ path: testInfo.outputPath('composer-hint.png') });
-  // One click applies the rewrite…
+  // Where the rewrite blames nobody, one click applies it…
+  await notes.composer().fill('We should have checked the dashboard');
   await hint.getByRole('button', { name: 'Use “had not”' }).click();
-  await expect(notes.composer()).toHaveValue('Bob had not checked the dashboard');
+  await expect(notes.composer()).toHaveValue('We had not checked the dashboard');
   await expect(hint).toHaveCount(0);
   await expect(underline).toHaveCount(0);
   await expect(notes.composer()).toBeFocused();
@@ -29,7 +33,8 @@ test('blame hints nudge while typing, explain, offer a reframe, can be dismissed
   await expect(underline).toHaveCount(0);
   // It nudges, it never blocks: the note can still be sent.
   await team.alice.page.getByRole('button', { name: 'Add note' }).click();
-  await expect(notes.myWaiting()).toHaveCount(1);
+  await expect(team.alice.page.getByTestId('composer-help')).toContainText('Sent.');
+  await expect(notes.waitingCount()).toContainText('1 note is waiting');
 
   // The same checker runs in timeline fields.
   await team.alice.page.getByRole('tab', { name: /Timeline/ }).click();

@@ -1,4 +1,6 @@
 import { GUIDANCE, type BlameIssue, type BlameKind } from './kinds.ts';
+import { systemQuestion } from './questions.ts';
+import { rewriteBlamesNoPerson } from './rewrite.ts';
 import { afterPrepositionalPhrase, clauseSubject, continuesPredicate, isPersonOrGroupWord, isPersonWord, personBefore } from './subject.ts';
 
 interface Rule {
@@ -140,19 +142,29 @@ const RULES: Rule[] = [
 
 /** The spans of `text` that carry blame, in order, without overlaps. */
 export function checkBlame(text: string): BlameIssue[] {
+  return findBlame(text, true);
+}
+
+/** The spans; with `rewrites`, each checked one-click rewrite (a rewrite is checked without rewrites of its own). */
+function findBlame(text: string, rewrites: boolean): BlameIssue[] {
   const question = text.trim().endsWith('?');
   const issues: BlameIssue[] = [];
   for (const rule of RULES) {
     if (rule.notInQuestions && question) continue;
-    rule.pattern.lastIndex = 0;
-    for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
+    // matchAll works on a copy of the pattern: checking a rewrite below runs the same rules while this loop is open.
+    for (const match of text.matchAll(rule.pattern)) {
       if (rule.when && !rule.when(text, match)) continue;
-      const replacement = rule.replace?.(match[0]);
+      const start = match.index;
+      const end = start + match[0].length;
+      // A one-click rewrite only where its result blames nobody; otherwise the hint asks a system-level question.
+      const candidate = rewrites ? rule.replace?.(match[0]) : undefined;
+      const replacement = candidate !== undefined && rewriteBlamesNoPerson(text, start, end, candidate, (sentence) => findBlame(sentence, false)) ? candidate : undefined;
       issues.push({
-        start: match.index,
-        end: match.index + match[0].length,
+        start,
+        end,
         kind: rule.kind,
         ...GUIDANCE[rule.kind],
+        question: systemQuestion(rule.kind, text, start, end),
         ...(replacement !== undefined ? { replacement } : {}),
       });
     }

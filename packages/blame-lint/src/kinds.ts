@@ -14,7 +14,9 @@ export interface BlameIssue {
   kind: BlameKind;
   message: string;
   suggestion: string;
-  /** Neutral words that can replace the span in one click, where a mechanical rewrite reads well. */
+  /** A system-level question to ask instead, e.g. "What made the two hosts easy to confuse?". */
+  question: string;
+  /** Neutral words that can replace the span in one click: only where the rewritten sentence blames nobody. */
   replacement?: string;
 }
 
