@@ -24,7 +24,7 @@ test('the landing page and every board section pass an axe scan with no serious 
   await notes.write('The deploy tool does not show which config it applies.');
   const fiona = new NotesTab(facilitator.page);
   await fiona.open();
-  await fiona.revealButton().click();
+  await fiona.release();
   await expect(notes.wall()).toHaveCount(1);
   expect(await seriousViolations(alice.page)).toEqual([]);
   expect(await seriousViolations(facilitator.page)).toEqual([]);

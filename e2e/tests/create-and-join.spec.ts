@@ -28,6 +28,25 @@ test('a facilitator creates a post-mortem and the team joins by the copied links
   await testInfo.attach('empty-board.png', { body: await alice.page.screenshot(), contentType: 'image/png' });
 });
 
+test('the facilitator key leaves the address bar once read, and this browser reopens the board as facilitator', async ({ team }) => {
+  const { links, facilitator, alice } = team;
+  // A shared screen shows the address bar: the facilitator's holds the board's address and no key.
+  const id = new URL(links.facilitatorUrl).pathname;
+  expect(new URL(facilitator.page.url()).pathname).toBe(id);
+  expect(facilitator.page.url()).not.toContain('#k=');
+  await facilitator.page.reload();
+  await facilitator.waitForBoard();
+  await expect(facilitator.page.getByText('Facilitator view')).toBeVisible();
+  expect(facilitator.page.url()).not.toContain('#k=');
+  // The participant link is meant to be shared: it stays as it was.
+  expect(alice.page.url()).toBe(links.participantUrl);
+  // Elsewhere, the bare address opens nothing without a key.
+  const stranger = await (await facilitator.page.context().browser()!.newContext()).newPage();
+  await stranger.goto(new URL(id, links.facilitatorUrl).toString());
+  await expect(stranger.getByRole('heading', { name: 'This link is incomplete' })).toBeVisible();
+  await stranger.context().close();
+});
+
 test('presence follows people leaving and renaming', async ({ team }) => {
   await team.bob.page.getByRole('button', { name: 'Change your name' }).click();
   await team.bob.page.getByLabel('Your name').fill('Bob (SRE)');

@@ -12,7 +12,7 @@ test('two people build a fishbone together: factors, whys four deep, a cited not
   await bobNotes.write('The rebuild job has no rate limit and starves search queries.', undefined, 'Index rebuild started');
   const fionaNotes = new NotesTab(facilitator.page);
   await fionaNotes.open();
-  await fionaNotes.revealButton().click();
+  await fionaNotes.release();
   await expect(bobNotes.wall()).toHaveCount(1);
   await expect(bobNotes.wall()).toContainText('↳');
   await expect(bobNotes.wall()).toContainText('Index rebuild started on the primary');

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { shareUnchanged } from './stable.ts';
-import { heldCount, notesMap, notesMeta, readNotes, type NoteColor, type RevealedNote } from '@debrief/model';
-import { ApiRequestError, editNote, revealNotes, submitNote, withdrawNote } from '../api/client.ts';
+import { heldCount, notesMap, notesMeta, readNotes, revealTimes, type NoteColor, type RevealedNote } from '@debrief/model';
+import type { ModerateNotesRequest } from '@debrief/protocol';
+import { ApiRequestError, editNote, moderateNotes, revealNotes, submitNote, withdrawNote } from '../api/client.ts';
 import { loadMyNotes, saveMyNotes, type MyNote } from './my-notes.ts';
 
 /** What a new or edited note says. */
@@ -11,14 +12,42 @@ export interface NoteDraft {
   eventId: string | null;
 }
 
+/** Where one of this browser's notes stands: waiting for the reveal, on the board, or moderated by the facilitator. */
+export type MyNoteStatus = 'waiting' | 'shown' | 'hidden' | 'paraphrased';
+
+/** One of this browser's notes with its status, for the private "My notes" list. */
+export interface MyNoteView extends MyNote {
+  status: MyNoteStatus;
+  /** What the board shows in its place: the facilitator's paraphrase, or the note itself. */
+  shownText: string;
+}
+
 /**
  * Anonymous observations as this browser sees them: the revealed wall (from `<id>/notes`), how many wait for
- * the reveal, and this browser's own notes (known only here). Writing goes through the HTTP API, never Yjs.
+ * the reveal, and this browser's own notes (known only here, and shown only in the private "My notes" list).
+ * Writing goes through the HTTP API, never Yjs.
  */
 export class NotesState {
   revealed = $state.raw<RevealedNote[]>([]);
   waiting = $state(0);
+  /** When the last reveal happened, and the last one of fewer than the minimum (epoch ms; 0 for never). */
+  reveals = $state.raw({ last: 0, lastSmall: 0 });
   mine = $state.raw<MyNote[]>([]);
+  /** The revealed notes the wall shows: all but those the facilitator hid. */
+  readonly visible: RevealedNote[] = $derived(this.revealed.filter((note) => note.moderation !== 'hidden'));
+  /** This browser's notes, newest first, each with where it stands. */
+  readonly myNotes: MyNoteView[] = $derived.by(() => {
+    // A throwaway index rebuilt with the list, not reactive state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const onBoard = new Map(this.revealed.map((note) => [note.id, note]));
+    return this.mine
+      .map((note): MyNoteView => {
+        const shown = onBoard.get(note.id);
+        const status: MyNoteStatus = !shown ? 'waiting' : shown.moderation === '' ? 'shown' : shown.moderation;
+        return { ...note, status, shownText: shown && status !== 'hidden' ? shown.text : note.text };
+      })
+      .reverse();
+  });
   readonly #unsubscribe: () => void;
 
   constructor(
@@ -30,6 +59,8 @@ export class NotesState {
     const refresh = () => {
       this.revealed = shareUnchanged(this.revealed, readNotes(doc));
       this.waiting = heldCount(doc);
+      const times = revealTimes(doc);
+      if (times.last !== this.reveals.last || times.lastSmall !== this.reveals.lastSmall) this.reveals = times;
     };
     refresh();
     notesMap(doc).observeDeep(refresh);
@@ -38,16 +69,6 @@ export class NotesState {
       notesMap(doc).unobserveDeep(refresh);
       notesMeta(doc).unobserve(refresh);
     };
-  }
-
-  /** True when this browser wrote the note. */
-  isMine(noteId: string): boolean {
-    return this.mine.some((note) => note.id === noteId);
-  }
-
-  /** This browser's notes that are still waiting for the reveal. */
-  get myWaiting(): MyNote[] {
-    return this.mine.filter((note) => !this.revealed.some((shown) => shown.id === note.id));
   }
 
   async submit(draft: NoteDraft): Promise<void> {
@@ -76,9 +97,17 @@ export class NotesState {
     this.#remember(this.mine.filter((n) => n.id !== noteId));
   }
 
-  /** Releases every waiting note (facilitator only; the server refuses anyone else). */
-  async reveal(): Promise<number> {
-    return (await revealNotes(this.postmortemId, this.key)).revealed;
+  /**
+   * Releases every waiting note (facilitator only; the server refuses anyone else). `final` when ending the
+   * Observations phase, which releases fewer than the usual minimum too.
+   */
+  async reveal(final = false): Promise<number> {
+    return (await revealNotes(this.postmortemId, this.key, final)).revealed;
+  }
+
+  /** Hides, shows again or paraphrases revealed notes (facilitator only). */
+  async moderate(moderation: ModerateNotesRequest): Promise<number> {
+    return (await moderateNotes(this.postmortemId, this.key, moderation)).moderated;
   }
 
   destroy(): void {
