@@ -24,3 +24,5 @@ export * from './findings/review.ts';
 export * from './board/fishbone.ts';
 export * from './board/themes.ts';
 export * from './board/caps.ts';
+export * from './publish/names.ts';
+export * from './publish/statements.ts';

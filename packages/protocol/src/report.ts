@@ -45,7 +45,27 @@ export interface Report {
     committed: boolean;
   }[];
   lessonsLearned: string;
-  observations: { text: string; theme: string | null }[];
+  /** Revealed notes the facilitator did not hide; `paraphrased` when the facilitator's words stand in the author's. */
+  observations: { text: string; theme: string | null; paraphrased?: boolean }[];
+  /**
+   * Statements the blame check flagged that the facilitator published anyway, with the reason they gave. Metadata
+   * for the facilitator: never in the public answers, the page or the Markdown (see `publicReport`).
+   */
+  kept?: KeptStatement[];
+}
+
+/** A flagged statement published anyway, and why. */
+export interface KeptStatement {
+  section: string;
+  id: string;
+  text: string;
+  reason: string;
+}
+
+/** The report as readers get it: without the facilitator's metadata. */
+export function publicReport(report: Report): Report {
+  const { kept: _kept, ...rest } = report;
+  return rest;
 }
 
 /** The report's sections in the classic post-mortem order, with their headings. */
@@ -63,7 +83,10 @@ export const REPORT_SECTIONS = [
   'Observations',
 ] as const;
 
-/** Body of `POST /api/postmortems/:id/publish` (optional): names in the timeline to replace with roles. */
+/**
+ * Body of `POST /api/postmortems/:id/publish` (optional): names to replace with roles everywhere in the report, and
+ * flagged statements to publish anyway, each with the facilitator's reason.
+ */
 export const publishRequest = z.strictObject({
   replaceNames: z
     .array(
@@ -74,8 +97,31 @@ export const publishRequest = z.strictObject({
     )
     .max(30, 'at most 30 name replacements')
     .optional(),
+  keep: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1, 'a kept statement needs its id').max(80, 'statement ids are at most 80 characters'),
+        reason: z.string().trim().min(1, 'say why the statement is kept').max(500, 'reasons are limited to 500 characters'),
+      }),
+    )
+    .max(500, 'at most 500 kept statements')
+    .optional(),
 });
 export type PublishRequest = z.infer<typeof publishRequest>;
+
+/** One statement that reads as blame, as `409 blame_unresolved` lists it. */
+export interface FlaggedStatement {
+  section: string;
+  id: string;
+  text: string;
+  issues: { start: number; end: number; kind: string; message: string; suggestion: string }[];
+}
+
+/** Body of `409 blame_unresolved` from publishing: the error, and every statement still unresolved. */
+export interface BlameUnresolvedBody {
+  error: { code: 'blame_unresolved'; message: string };
+  statements: FlaggedStatement[];
+}
 
 /** Answer of `POST /api/postmortems/:id/publish`. */
 export interface PublishResponse {

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { isPostmortemId, publishRequest, type PublishResponse } from '@debrief/protocol';
+import { isPostmortemId, publicReport, publishRequest, type PublishResponse, type Report } from '@debrief/protocol';
+import { authorize } from '../postmortems/authorize.ts';
+import { BlameUnresolvedError } from '../reports/blame-gate.ts';
 import { reportMarkdown } from '../reports/markdown.ts';
 import type { ReportsService } from '../reports/reports-service.ts';
 import type { Storage } from '../storage/storage.ts';
-import { requireAccess } from './access.ts';
+import { bearerKey, requireAccess } from './access.ts';
 import { bodyOf } from './body.ts';
 import { ApiError } from './errors.ts';
 
@@ -22,16 +24,33 @@ export function reportRoutes(storage: Storage, reports: ReportsService, publicUr
       return report;
     };
 
+    /** The facilitator (by key) also gets the report's metadata: which flagged statements were kept, and why. */
+    const asRequested = async (report: Report, key: string | null) => {
+      const access = key ? await authorize(storage, report.id, key) : null;
+      return access?.ok && access.role === 'facilitator' ? report : publicReport(report);
+    };
+
     app.post<{ Params: { id: string } }>('/api/postmortems/:id/publish', async (request) => {
       await requireAccess(storage, request, 'facilitator');
-      const { replaceNames } = bodyOf(publishRequest, request);
-      const report = await reports.publish(request.params.id, replaceNames ?? []);
+      const { replaceNames, keep } = bodyOf(publishRequest, request);
+      const report = await reports.publish(request.params.id, { names: replaceNames, keep }).catch((error: unknown) => {
+        if (!(error instanceof BlameUnresolvedError)) throw error;
+        const count = error.statements.length;
+        throw new ApiError(
+          409,
+          'blame_unresolved',
+          `${count} ${count === 1 ? 'statement reads' : 'statements read'} as blame. Reword ${count === 1 ? 'it' : 'each'}, hide it (notes), or keep it with a reason, then publish again.`,
+          { details: { statements: error.statements } },
+        );
+      });
       const origin = publicUrl ?? `${request.protocol}://${request.host}`;
       const body: PublishResponse = { version: report.version, reportUrl: `${origin}/r/${report.id}` };
       return body;
     });
 
-    app.get<ReportRequest>('/api/postmortems/:id/report', async (request) => findReport(request.params.id, request.query.version));
+    app.get<ReportRequest>('/api/postmortems/:id/report', async (request) =>
+      asRequested(await findReport(request.params.id, request.query.version), bearerKey(request)),
+    );
 
     app.get<ReportRequest>('/api/postmortems/:id/report.md', async (request, reply) => {
       const report = await findReport(request.params.id, request.query.version);

@@ -9,8 +9,10 @@ import {
   readReview,
   readThemes,
   readTimeline,
+  replaceNames,
   ACTION_STATUS_LABELS,
   type FactorNode,
+  type NameReplacement,
 } from '@debrief/model';
 import { REPORT_SCHEMA, type Report, type ReportFactor } from '@debrief/protocol';
 import type { PostmortemRecord } from '../storage/storage.ts';
@@ -22,91 +24,80 @@ export interface ReportSources {
   findings: Uint8Array | null;
 }
 
-const load = (state: Uint8Array | null) => {
-  const doc = new Y.Doc();
-  if (state) Y.applyUpdate(doc, state);
-  return doc;
-};
-
-const factorTree = (nodes: FactorNode[]): ReportFactor[] => nodes.map((n) => ({ text: n.text, children: factorTree(n.children) }));
-
-/** A name to replace with a role in the published timeline, e.g. "Dave" → "the on-call engineer". */
-export interface NameReplacement {
-  name: string;
-  role: string;
+/** The documents loaded from their updates; the caller destroys them. */
+export function loadSources(sources: ReportSources): { board: Y.Doc; notes: Y.Doc; findings: Y.Doc } {
+  const load = (state: Uint8Array | null) => {
+    const doc = new Y.Doc();
+    if (state) Y.applyUpdate(doc, state);
+    return doc;
+  };
+  return { board: load(sources.board), notes: load(sources.notes), findings: load(sources.findings) };
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Replaces whole-word occurrences of each name (any case) with its role. */
-export function replaceNames(text: string, replacements: readonly NameReplacement[]): string {
-  return replacements.reduce(
-    (out, { name, role }) => out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu'), () => role),
-    text,
-  );
-}
-
-/** Freezes the post-mortem into a report: classic structure, no authors, nothing that links a note to a person. */
+/**
+ * Freezes the post-mortem into a report: classic structure, no authors, nothing that links a note to a person.
+ * Every text goes through the names-to-roles replacement, in every section (owners included), so a name the
+ * facilitator listed reaches no format: page, JSON, Markdown, the fishbone drawn from it, the library.
+ */
 export function buildReport(
   record: PostmortemRecord,
-  sources: ReportSources,
+  docs: { board: Y.Doc; notes: Y.Doc; findings: Y.Doc },
   version: number,
   publishedAt: Date,
   names: readonly NameReplacement[] = [],
 ): Report {
-  const [board, notes, findingsDoc] = [load(sources.board), load(sources.notes), load(sources.findings)];
-  try {
-    const meta = readMeta(board);
-    const findings = readFindings(findingsDoc);
-    const statements = (type: string) => findings.filter((f) => f.type === type).map((f) => ({ statement: f.statement }));
-    const byId = new Map(findings.map((f) => [f.id, f.statement]));
-    const themeOf = new Map(readThemes(board).flatMap((t) => t.noteIds.map((id) => [id, t.title || 'Untitled theme'] as const)));
-    const review = readReview(findingsDoc);
-    const fishbone = readFishbone(board);
-    return {
-      schema: REPORT_SCHEMA,
-      id: record.id,
-      version,
-      publishedAt: publishedAt.toISOString(),
-      title: meta.title || record.title,
-      incidentAt: meta.incidentAt || record.incidentAt,
-      summary: meta.summary || record.summary,
-      impact: review.impact,
-      timeline: readTimeline(board).map((e) => ({
-        at: e.at,
-        what: replaceNames(e.what, names),
-        known: replaceNames(e.known, names),
-        decisionPoint: e.decision,
-        evidence: e.evidence,
-      })),
-      contributingFactors: {
-        findings: findings.filter((f) => f.type === 'contributing').map((f) => ({ statement: f.statement, category: f.category })),
-        fishbone: {
-          problem: fishbone.problem,
-          categories: fishbone.categories.map((c) => ({ name: c.name, factors: factorTree(c.factors) })),
-        },
+  const { board, notes, findings: findingsDoc } = docs;
+  const roles = (text: string) => replaceNames(text, names);
+  const factorTree = (nodes: FactorNode[]): ReportFactor[] => nodes.map((n) => ({ text: roles(n.text), children: factorTree(n.children) }));
+  const meta = readMeta(board);
+  const findings = readFindings(findingsDoc).map((f) => ({ ...f, statement: roles(f.statement) }));
+  const statements = (type: string) => findings.filter((f) => f.type === type).map((f) => ({ statement: f.statement }));
+  const byId = new Map(findings.map((f) => [f.id, f.statement]));
+  const themeOf = new Map(readThemes(board).flatMap((t) => t.noteIds.map((id) => [id, roles(t.title) || 'Untitled theme'] as const)));
+  const review = readReview(findingsDoc);
+  const fishbone = readFishbone(board);
+  return {
+    schema: REPORT_SCHEMA,
+    id: record.id,
+    version,
+    publishedAt: publishedAt.toISOString(),
+    title: roles(meta.title || record.title),
+    incidentAt: meta.incidentAt || record.incidentAt,
+    summary: roles(meta.summary || record.summary),
+    impact: roles(review.impact),
+    timeline: readTimeline(board).map((e) => ({
+      at: e.at,
+      what: roles(e.what),
+      known: roles(e.known),
+      decisionPoint: e.decision,
+      evidence: e.evidence,
+    })),
+    contributingFactors: {
+      findings: findings.filter((f) => f.type === 'contributing').map((f) => ({ statement: f.statement, category: roles(f.category) })),
+      fishbone: {
+        problem: roles(fishbone.problem),
+        categories: fishbone.categories.map((c) => ({ name: roles(c.name), factors: factorTree(c.factors) })),
       },
-      proximateCauses: statements('proximate'),
-      rootCauses: statements('root'),
-      wentWell: statements('went-well'),
-      gotLucky: statements('lucky'),
-      correctiveActions: readActions(findingsDoc).map((a) => ({
-        what: a.what,
-        owner: a.owner,
-        due: a.due,
-        status: ACTION_STATUS_LABELS[a.status],
-        priority: a.priority,
-        kind: a.kind,
-        trackerUrl: a.trackerUrl,
-        findings: a.findingIds.map((id) => byId.get(id)).filter((s): s is string => s !== undefined),
-        committed: isCommitted(a),
-      })),
-      lessonsLearned: review.lessons,
-      observations: readNotes(notes).map((n) => ({ text: n.text, theme: themeOf.get(n.id) ?? null })),
-    };
-  } finally {
-    board.destroy();
-    notes.destroy();
-    findingsDoc.destroy();
-  }
+    },
+    proximateCauses: statements('proximate'),
+    rootCauses: statements('root'),
+    wentWell: statements('went-well'),
+    gotLucky: statements('lucky'),
+    correctiveActions: readActions(findingsDoc).map((a) => ({
+      what: roles(a.what),
+      owner: roles(a.owner),
+      due: a.due,
+      status: ACTION_STATUS_LABELS[a.status],
+      priority: a.priority,
+      kind: a.kind,
+      trackerUrl: a.trackerUrl,
+      findings: a.findingIds.map((id) => byId.get(id)).filter((s): s is string => s !== undefined),
+      committed: isCommitted(a),
+    })),
+    lessonsLearned: roles(review.lessons),
+    // Notes the facilitator hid are not published; a paraphrase says so.
+    observations: readNotes(notes)
+      .filter((n) => n.moderation !== 'hidden')
+      .map((n) => ({ text: roles(n.text), theme: themeOf.get(n.id) ?? null, ...(n.moderation === 'paraphrased' ? { paraphrased: true } : {}) })),
+  };
 }

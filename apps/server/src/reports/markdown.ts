@@ -53,7 +53,10 @@ export function reportMarkdown(report: Report): string {
     '## Lessons learned',
     para(report.lessonsLearned, 'No lessons were written.'),
     '## Observations',
-    list(report.observations.map((o) => `${mdText(o.text)}${o.theme ? ` (${mdText(o.theme)})` : ''}`), 'No anonymous observations.'),
+    list(
+      report.observations.map((o) => `${mdText(o.text)}${o.paraphrased ? ' _(paraphrased by the facilitator)_' : ''}${o.theme ? ` (${mdText(o.theme)})` : ''}`),
+      'No anonymous observations.',
+    ),
     '',
   ].join('\n\n');
 }

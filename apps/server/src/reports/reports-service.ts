@@ -1,10 +1,12 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { publishedStatements, type NameReplacement } from '@debrief/model';
 import { DOCUMENT_KINDS, documentName, type LibraryItem, type Report } from '@debrief/protocol';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 import type { RevokeAccess } from '../postmortems/revoke-access.ts';
 import type { Storage } from '../storage/storage.ts';
-import { buildReport, type NameReplacement, type ReportSources } from './build-report.ts';
+import { BlameUnresolvedError, blameGate } from './blame-gate.ts';
+import { buildReport, loadSources, type ReportSources } from './build-report.ts';
 
 /** Filters for the library. */
 export interface LibraryQuery {
@@ -24,15 +26,31 @@ export class ReportsService {
     private readonly revokeAccess: RevokeAccess,
   ) {}
 
-  /** Freezes the current state as the next version (names in the timeline replaced by roles); returns it. */
-  publish(postmortemId: string, names: readonly NameReplacement[] = []): Promise<Report> {
+  /**
+   * Freezes the current state as the next version, names replaced by roles everywhere; returns it. Refuses
+   * (BlameUnresolvedError) while any statement about to be published reads as blame and the facilitator has neither
+   * reworded it, hidden it (notes) nor kept it with a reason; kept statements and reasons go into the report's metadata.
+   */
+  publish(
+    postmortemId: string,
+    options: { names?: readonly NameReplacement[]; keep?: readonly { id: string; reason: string }[] } = {},
+  ): Promise<Report> {
+    const names = options.names ?? [];
     return this.lock.run(postmortemId, async () => {
       const record = await this.storage.getPostmortem(postmortemId);
       if (!record) throw new Error('unknown post-mortem');
       const latest = await this.storage.getReport(postmortemId);
-      const report = buildReport(record, await this.#sources(postmortemId), (latest?.version ?? 0) + 1, new Date(), names);
-      await this.storage.saveReport(postmortemId, report);
-      return report;
+      const docs = loadSources(await this.#sources(postmortemId));
+      try {
+        const statements = publishedStatements({ ...docs, fallback: record }, names);
+        const { unresolved, kept } = blameGate(statements, options.keep ?? [], latest?.kept ?? []);
+        if (unresolved.length > 0) throw new BlameUnresolvedError(unresolved);
+        const report: Report = { ...buildReport(record, docs, (latest?.version ?? 0) + 1, new Date(), names), ...(kept.length ? { kept } : {}) };
+        await this.storage.saveReport(postmortemId, report);
+        return report;
+      } finally {
+        for (const doc of Object.values(docs)) doc.destroy();
+      }
     });
   }
 

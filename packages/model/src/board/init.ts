@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { migrateDocument } from '../schema/documents.ts';
+import { LIMITS } from '../limits.ts';
 import { metaMap } from './shape.ts';
 
 /** What the facilitator typed when creating the post-mortem. */
@@ -18,6 +19,15 @@ export function initBoard(doc: Y.Doc, seed: BoardSeed): void {
     meta.set('summary', seed.summary ?? '');
     migrateDocument('board', doc);
   }, 'init');
+}
+
+/** Rewords the incident's title or summary (e.g. from the Review step); over-long text is cut to its limit. */
+export function updateIncident(doc: Y.Doc, patch: { title?: string; summary?: string }, origin: unknown = null): void {
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    if (patch.title !== undefined && patch.title.trim() !== '') meta.set('title', patch.title.trim().slice(0, LIMITS.title));
+    if (patch.summary !== undefined) meta.set('summary', patch.summary.trim().slice(0, LIMITS.summary));
+  }, origin);
 }
 
 /** A complete new board as one Yjs update, ready to store. */

@@ -27,6 +27,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error body, for answers that say more than a message (e.g. the statements blocking a publish). */
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -43,7 +45,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as ErrorBody | null)?.error;
-    throw new ApiRequestError(response.status, error?.code ?? 'unknown', error?.message ?? `The server answered ${response.status}.`);
+    throw new ApiRequestError(response.status, error?.code ?? 'unknown', error?.message ?? `The server answered ${response.status}.`, body);
   }
   return body as T;
 }
@@ -179,12 +181,21 @@ export function updateActionStatus(id: string, key: string, actionId: string, st
   });
 }
 
-/** `POST /api/postmortems/:id/publish` (facilitator only): freezes the next report version. */
-export function publishReport(id: string, key: string, replaceNames: { name: string; role: string }[] = []): Promise<PublishResponse> {
+/**
+ * `POST /api/postmortems/:id/publish` (facilitator only): freezes the next report version, names replaced by roles;
+ * flagged statements in `keep` are published anyway with the facilitator's reason. Refused with `blame_unresolved`
+ * (the error's body lists the statements) while anything else reads as blame.
+ */
+export function publishReport(
+  id: string,
+  key: string,
+  replaceNames: { name: string; role: string }[] = [],
+  keep: { id: string; reason: string }[] = [],
+): Promise<PublishResponse> {
   return request(`/api/postmortems/${encodeURIComponent(id)}/publish`, {
     method: 'POST',
     headers: { ...auth(key), ...json },
-    body: JSON.stringify({ replaceNames }),
+    body: JSON.stringify({ replaceNames, keep }),
   });
 }
 

@@ -5,6 +5,8 @@ import {
   readActions,
   readFacilitation,
   readFindings,
+  readReview,
+  reviewMap,
   sessionMap,
   type CorrectiveAction,
   type FacilitationState,
@@ -19,6 +21,8 @@ export class FacilitationView {
   state = $state.raw<FacilitationState>({ phase: 'timeline', roam: false, timer: { durationMs: 0, endsAt: null, remainingMs: 0 } });
   findings = $state.raw<Finding[]>([]);
   actions = $state.raw<CorrectiveAction[]>([]);
+  /** Impact and lessons learned, live for everyone (the facilitator types them in the Review step). */
+  review = $state.raw({ impact: '', lessons: '' });
   readonly #off: (() => void)[] = [];
 
   constructor(readonly doc: Y.Doc) {
@@ -30,6 +34,7 @@ export class FacilitationView {
     watch(sessionMap(doc), () => (this.state = readFacilitation(doc)));
     watch(findingsMap(doc), () => (this.findings = readFindings(doc)));
     watch(actionsMap(doc), () => (this.actions = readActions(doc)));
+    watch(reviewMap(doc) as Y.Map<unknown>, () => (this.review = readReview(doc)));
   }
 
   destroy(): void {

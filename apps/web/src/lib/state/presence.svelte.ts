@@ -36,12 +36,18 @@ function editorsById(peers: readonly Peer[]): Map<string, Peer[]> {
  */
 export class PresenceView {
   peers = $state.raw<Peer[]>([]);
+  /** Every display name seen on this board since this page opened, first seen first (for names-to-roles). */
+  seenNames = $state.raw<string[]>([]);
   readonly #editors = new KeyedCells<readonly Peer[]>(NOBODY, sameEditors);
   readonly #unsubscribe: () => void;
 
   constructor(awareness: Awareness) {
     const refresh = () => {
       this.peers = readPeers(awareness);
+      const fresh = this.peers
+        .map((peer) => peer.user.name.trim())
+        .filter((name, i, all) => name && !this.seenNames.includes(name) && all.indexOf(name) === i);
+      if (fresh.length) this.seenNames = [...this.seenNames, ...fresh];
       this.#editors.update(editorsById(this.peers));
     };
     refresh();

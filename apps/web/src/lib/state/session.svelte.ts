@@ -14,10 +14,13 @@ import {
   noteThemesMap,
   themesMap,
   NewerSchemaError,
+  publishedStatements,
   readMeta,
   updateEvent,
   type EventScalarPatch,
   type EventTextField,
+  type NameReplacement,
+  type PublishedStatement,
 } from '@debrief/model';
 import type { Role } from '@debrief/protocol';
 import { connectPostmortem, type ConnectionStatus, type PostmortemConnection } from '../sync/connection.ts';
@@ -200,6 +203,12 @@ export class BoardSession {
   /** Reads a live type of the findings document. */
   readFindingsDoc<T>(pick: (doc: Y.Doc) => T): T {
     return pick(this.#connection.findings);
+  }
+
+  /** Every statement publishing would put in the report, names replaced (what the server checks for blame). */
+  statements(names: readonly NameReplacement[]): PublishedStatement[] {
+    const { board, notes, findings } = this.#connection;
+    return publishedStatements({ board, notes, findings }, names);
   }
 
   /** Reads a live type of the board (e.g. a Y.Text to bind to a field). */
