@@ -34,6 +34,8 @@ export interface Report {
   wentWell: ReportStatement[];
   gotLucky: ReportStatement[];
   correctiveActions: {
+    /** The action's id on the board, so its follow-up status can be shown beside the published words (absent in reports published before ids were kept). */
+    id?: string;
     what: string;
     owner: string;
     due: string;
@@ -52,6 +54,11 @@ export interface Report {
    * for the facilitator: never in the public answers, the page or the Markdown (see `publicReport`).
    */
   kept?: KeptStatement[];
+  /**
+   * The names-to-roles replacement this version was published with, so follow-up text written after publishing
+   * (an action's status reason) gets the same replacement. Facilitator metadata, like `kept`: it lists names.
+   */
+  names?: { name: string; role: string }[];
 }
 
 /** A flagged statement published anyway, and why. */
@@ -64,7 +71,7 @@ export interface KeptStatement {
 
 /** The report as readers get it: without the facilitator's metadata. */
 export function publicReport(report: Report): Report {
-  const { kept: _kept, ...rest } = report;
+  const { kept: _kept, names: _names, ...rest } = report;
   return rest;
 }
 

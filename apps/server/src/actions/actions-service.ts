@@ -1,7 +1,8 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { isCommitted, isOverdue, readActions, readFindings, statusPatch, updateAction, type ActionStatus } from '@debrief/model';
+import { statusPatch, updateAction, type ActionStatus } from '@debrief/model';
 import { documentName, type ActionListItem, type PresentedKey } from '@debrief/protocol';
+import { liveActionItems, publishedActionItems } from './action-items.ts';
 import { writeAsServer } from '../collab/server-writes.ts';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 import { keyMatches } from '../postmortems/keys.ts';
@@ -29,34 +30,17 @@ export class ActionsService {
   ) {}
 
   /**
-   * The actions of every published post-mortem, and of each unpublished one whose facilitator key was presented;
-   * most urgent first: overdue, then by due date (undated last), then by post-mortem.
+   * The actions of every published post-mortem as its latest report words them (with live status), and of each
+   * post-mortem whose facilitator key was presented as the board holds them now; most urgent first: overdue, then by due date (undated last), then by post-mortem.
    */
   async list({ today = todayUtc(), keys = [] }: ListOptions = {}): Promise<ActionListItem[]> {
     const items: ActionListItem[] = [];
     for (const postmortem of await this.storage.listPostmortems()) {
-      if (!(await this.#visible(postmortem, keys))) continue;
+      const facilitator = this.#facilitatorKeyPresented(postmortem, keys);
+      const report = facilitator ? null : await this.storage.getReport(postmortem.id);
+      if (!facilitator && !report) continue;
       const doc = await this.#findings(postmortem.id);
-      const findings = new Map(readFindings(doc).map((f) => [f.id, f.statement]));
-      for (const action of readActions(doc)) {
-        items.push({
-          postmortemId: postmortem.id,
-          postmortemTitle: postmortem.title,
-          id: action.id,
-          what: action.what,
-          owner: action.owner,
-          due: action.due,
-          priority: action.priority,
-          kind: action.kind,
-          status: action.status,
-          statusReason: action.statusReason,
-          trackerUrl: action.trackerUrl,
-          doneAt: action.doneAt,
-          findings: action.findingIds.map((id) => findings.get(id)).filter((s): s is string => s !== undefined),
-          committed: isCommitted(action),
-          overdue: isOverdue(action, today),
-        });
-      }
+      items.push(...(report ? publishedActionItems(postmortem, report, doc, today) : liveActionItems(postmortem, doc, today)));
       doc.destroy();
     }
     return items.sort(
@@ -83,15 +67,15 @@ export class ActionsService {
   }
 
   /**
-   * Published, or opened by a presented facilitator key. Every key presented for this post-mortem is compared (in
+   * Whether the request presented this post-mortem's facilitator key. Every key presented for it is compared (in
    * constant time) with its facilitator key's hash only, so a participant key opens nothing here.
    */
-  async #visible(postmortem: PostmortemRecord, keys: readonly PresentedKey[]): Promise<boolean> {
+  #facilitatorKeyPresented(postmortem: PostmortemRecord, keys: readonly PresentedKey[]): boolean {
     let facilitator = false;
     for (const presented of keys) {
       if (presented.postmortemId === postmortem.id && keyMatches(presented.key, postmortem.keyHashes.facilitator)) facilitator = true;
     }
-    return facilitator || (await this.storage.getReport(postmortem.id)) !== null;
+    return facilitator;
   }
 
   /** The findings document as it is now: the live one if someone has it open, else from storage. */

@@ -84,6 +84,7 @@ export function buildReport(
     wentWell: statements('went-well'),
     gotLucky: statements('lucky'),
     correctiveActions: readActions(findingsDoc).map((a) => ({
+      id: a.id,
       what: roles(a.what),
       owner: roles(a.owner),
       due: a.due,

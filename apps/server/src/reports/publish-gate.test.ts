@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addAction, addEvent, addFactor, createTheme, promoteFinding, readFishbone, reviewText, updateAction } from '@debrief/model';
+import { addAction, addEvent, addFactor, createTheme, promoteFinding, readActions, readFishbone, reviewText, updateAction } from '@debrief/model';
+import { FACILITATOR_KEYS_HEADER } from '@debrief/protocol';
 import { api, connectPerson, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;
@@ -107,5 +108,40 @@ it('replaces names with roles in every section and format: whole words, any case
   const search = async (q: string) => (await api(server, 'GET', `/api/reports?q=${encodeURIComponent(q)}`, null)).body.items.map((i: { id: string }) => i.id);
   expect(await search('Bob')).not.toContain(pm.id);
   expect(await search('on-call engineer')).toContain(pm.id);
+  fiona.destroy();
+});
+
+it('answers across post-mortems (actions, CSV, iCalendar, learning) carry the published words only, with the follow-up status live', async () => {
+  const { pm, fiona, blaming } = await databaseLoss();
+  await api(server, 'POST', `/api/postmortems/${pm.id}/moderation`, pm.facilitatorKey, { action: 'hide', noteIds: [blaming] });
+  expect((await publish(pm, { replaceNames: names, keep: [{ id: 'lessons', reason: 'Quoted' }] })).status).toBe(200);
+  // After publishing: a new action naming Bob, the title changed on the record's side, and a status update with a reason naming Bob.
+  addAction(fiona.findings.doc, [], 'Bob writes the runbook (added after publishing)');
+  const published = readActions(fiona.findings.doc).find((a) => a.what.startsWith('Test restores'))!;
+  expect((await api(server, 'PATCH', `/api/postmortems/${pm.id}/actions/${published.id}`, pm.facilitatorKey, { status: 'wont_do', statusReason: 'Bob moved teams' })).status).toBe(200);
+  await new Promise((r) => setTimeout(r, 100));
+
+  const json = (await api(server, 'GET', '/api/actions', null)).body.items.filter((i: { postmortemId: string }) => i.postmortemId === pm.id);
+  expect(json).toEqual([
+    expect.objectContaining({ id: published.id, what: 'Test restores every week with the on-call engineer', owner: 'the on-call engineer', status: 'wont_do', statusReason: 'the on-call engineer moved teams' }),
+  ]);
+  for (const path of ['/api/actions', '/api/actions.csv', '/api/actions.ics', '/api/learning']) {
+    const text = await (await fetch(`${server.url}${path}`)).text();
+    expect(text, path).not.toMatch(/\bbob\b/i);
+    expect(text, path).not.toContain('added after publishing');
+  }
+  // The facilitator's own list is the live board, names and all.
+  const own = await fetch(`${server.url}/api/actions`, { headers: { [FACILITATOR_KEYS_HEADER]: `${pm.id}:${pm.facilitatorKey}` } });
+  expect(await own.text()).toContain('Bob writes the runbook (added after publishing)');
+
+  // A republish that forgets the names still replaces them: a name replaced once stays replaced.
+  const runbook = readActions(fiona.findings.doc).find((a) => a.what.startsWith('Bob writes'))!;
+  updateAction(fiona.findings.doc, runbook, { owner: 'bob' });
+  await new Promise((r) => setTimeout(r, 100));
+  const second = await publish(pm, { keep: [{ id: 'lessons', reason: 'Quoted' }] });
+  expect(second.status, JSON.stringify(second.body)).toBe(200);
+  const report = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body;
+  expect(JSON.stringify(report)).not.toMatch(/\bbob\b/i);
+  expect(report.names).toBeUndefined();
   fiona.destroy();
 });

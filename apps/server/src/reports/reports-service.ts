@@ -35,17 +35,18 @@ export class ReportsService {
     postmortemId: string,
     options: { names?: readonly NameReplacement[]; keep?: readonly { id: string; reason: string }[] } = {},
   ): Promise<Report> {
-    const names = options.names ?? [];
     return this.lock.run(postmortemId, async () => {
       const record = await this.storage.getPostmortem(postmortemId);
       if (!record) throw new Error('unknown post-mortem');
       const latest = await this.storage.getReport(postmortemId);
+      // A name replaced once stays replaced in every later version, even when a republish does not list it again.
+      const names = withEarlierNames(options.names ?? [], latest?.names ?? []);
       const docs = loadSources(await this.#sources(postmortemId));
       try {
         const statements = publishedStatements({ ...docs, fallback: record }, names);
         const { unresolved, kept } = blameGate(statements, options.keep ?? [], latest?.kept ?? []);
         if (unresolved.length > 0) throw new BlameUnresolvedError(unresolved);
-        const report: Report = { ...buildReport(record, docs, (latest?.version ?? 0) + 1, new Date(), names), ...(kept.length ? { kept } : {}) };
+        const report: Report = { ...buildReport(record, docs, (latest?.version ?? 0) + 1, new Date(), names), ...(kept.length ? { kept } : {}), ...(names.length ? { names: names.map(({ name, role }) => ({ name, role })) } : {}) };
         await this.storage.saveReport(postmortemId, report);
         return report;
       } finally {
@@ -109,4 +110,10 @@ export class ReportsService {
     };
     return { board: await read('board'), notes: await read('notes'), findings: await read('findings') };
   }
+}
+
+/** The names given now, plus each name an earlier version replaced that is not among them (its role kept). */
+function withEarlierNames(given: readonly NameReplacement[], earlier: readonly NameReplacement[]): NameReplacement[] {
+  const now = new Set(given.map((n) => n.name.toLowerCase()));
+  return [...given, ...earlier.filter((n) => !now.has(n.name.toLowerCase()))];
 }

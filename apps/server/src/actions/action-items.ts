@@ -1,0 +1,65 @@
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, isCommitted, isOverdue, readActions, readFindings, replaceNames, type ActionStatus } from '@debrief/model';
+import type { ActionListItem, Report } from '@debrief/protocol';
+import type * as Y from 'yjs';
+import type { PostmortemRecord } from '../storage/storage.ts';
+
+/**
+ * Every action as the findings document holds it now, for the post-mortem's facilitator (their key was presented):
+ * drafts, names and actions added after publishing included, because it is their own working list.
+ */
+export function liveActionItems(record: PostmortemRecord, findingsDoc: Y.Doc, today: string): ActionListItem[] {
+  const findings = new Map(readFindings(findingsDoc).map((f) => [f.id, f.statement]));
+  return readActions(findingsDoc).map((action) => ({
+    postmortemId: record.id,
+    postmortemTitle: record.title,
+    id: action.id,
+    what: action.what,
+    owner: action.owner,
+    due: action.due,
+    priority: action.priority,
+    kind: action.kind,
+    status: action.status,
+    statusReason: action.statusReason,
+    trackerUrl: action.trackerUrl,
+    doneAt: action.doneAt,
+    findings: action.findingIds.map((id) => findings.get(id)).filter((s): s is string => s !== undefined),
+    committed: isCommitted(action),
+    overdue: isOverdue(action, today),
+  }));
+}
+
+/**
+ * The actions as the latest report published them, for everyone else: the words (title, what, owner, findings)
+ * passed the publish gate and had names replaced by roles, so a name or an action added since publishing reaches no
+ * one without the key. Only the follow-up moves on live (status, its reason with the same names replaced, the
+ * tracker link, the day done), matched by action id; an action deleted since keeps its published status.
+ */
+export function publishedActionItems(record: PostmortemRecord, report: Report, findingsDoc: Y.Doc, today: string): ActionListItem[] {
+  const live = new Map(readActions(findingsDoc).map((a) => [a.id, a]));
+  return report.correctiveActions.map((published, index) => {
+    const now = published.id ? live.get(published.id) : undefined;
+    const status = now?.status ?? statusFromLabel(published.status);
+    const item = {
+      postmortemId: record.id,
+      postmortemTitle: report.title,
+      id: published.id ?? `published-${index}`,
+      what: published.what,
+      owner: published.owner,
+      due: published.due,
+      priority: published.priority as ActionListItem['priority'],
+      kind: published.kind as ActionListItem['kind'],
+      status,
+      statusReason: now ? replaceNames(now.statusReason, report.names ?? []) : '',
+      trackerUrl: now?.trackerUrl ?? published.trackerUrl,
+      doneAt: now?.doneAt ?? '',
+      findings: published.findings,
+      committed: published.committed,
+    };
+    return { ...item, overdue: isOverdue(item, today) };
+  });
+}
+
+/** A report stores the status as its label; reports from before action ids read their status back from it. */
+function statusFromLabel(label: string): ActionStatus {
+  return ACTION_STATUSES.find((status) => ACTION_STATUS_LABELS[status] === label) ?? 'open';
+}
