@@ -54,6 +54,7 @@ export type ErrorCode =
   | 'limit_reached'
   | 'too_few_notes'
   | 'reveal_cooldown'
+  | 'not_observations'
   | 'moderated'
   | 'blame_unresolved'
   | 'internal';

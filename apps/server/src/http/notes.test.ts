@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { heldCount, readNotes } from '@debrief/model';
+import { heldCount, readFacilitation, readNotes, setPhase } from '@debrief/model';
 import { createRateLimiter } from '../limits/rate-limits.ts';
 import { api, connectPerson, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
@@ -92,9 +92,15 @@ describe('notes API', () => {
     await eventually(() => expect(readNotes(viewer.notes.doc).map((n) => n.text)).toEqual(['two']));
     expect(heldCount(viewer.notes.doc)).toBe(0);
 
+    // Ending Observations moved the session on; another final reveal needs the facilitator to go back first.
+    await eventually(() => expect(readFacilitation(viewer.findings.doc).phase).toBe('reveal'));
     await api(server, 'POST', notesPath(pm.id), pm.participantKey, { text: 'three' });
     await eventually(() => expect(heldCount(viewer.notes.doc)).toBe(1));
     expect(readNotes(viewer.notes.doc).map((n) => n.text)).toEqual(['two']);
+    const ended = await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, { final: true });
+    expect([ended.status, ended.body.error.code]).toEqual([409, 'not_observations']);
+    setPhase(viewer.findings.doc, 'observations');
+    await new Promise((r) => setTimeout(r, 100));
     expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, { final: true })).body).toEqual({ revealed: 1 });
     await eventually(() => expect(readNotes(viewer.notes.doc).map((n) => n.text)).toEqual(['two', 'three']));
     expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey)).body).toEqual({ revealed: 0 });
@@ -163,7 +169,8 @@ describe('reveal rules', () => {
     const submit = (text: string) => api(ruled, 'POST', notesPath(pm.id), pm.participantKey, { text });
     const reveal = (body?: unknown) => api(ruled, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, body);
     const viewer = connectPerson(ruled, pm.id, pm.participantKey, 'Viewer');
-    await viewer.notes.synced;
+    const facilitator = connectPerson(ruled, pm.id, pm.facilitatorKey, 'Facilitator');
+    await Promise.all([viewer.notes.synced, facilitator.findings.synced]);
 
     await submit('one');
     await submit('two');
@@ -189,10 +196,13 @@ describe('reveal rules', () => {
     expect((await reveal({ final: true })).body).toEqual({ revealed: 1 });
     await new Promise((r) => setTimeout(r, 650));
     await submit('eight');
+    setPhase(facilitator.findings.doc, 'observations');
+    await new Promise((r) => setTimeout(r, 100));
     const again = await reveal({ final: true });
     expect([again.status, again.body.error.code]).toEqual([429, 'reveal_cooldown']);
     await eventually(() => expect(readNotes(viewer.notes.doc).map((n) => n.round)).toEqual([1, 1, 1, 2, 2, 2, 3]));
     viewer.destroy();
+    facilitator.destroy();
   });
 });
 

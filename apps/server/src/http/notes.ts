@@ -55,6 +55,13 @@ function noteError(error: unknown): never {
 
 function revealError(error: unknown): never {
   if (!(error instanceof RevealRefusedError)) throw error;
+  if (error.reason === 'not_observations') {
+    throw new ApiError(
+      409,
+      'not_observations',
+      `Observations already ended: a final reveal ends the Observations phase, so it happens only in that phase. Notes written since wait for a reveal of at least ${error.needed.minNotes}.`,
+    );
+  }
   if (error.reason === 'too_few_notes') {
     throw new ApiError(
       409,

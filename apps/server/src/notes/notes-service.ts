@@ -1,16 +1,20 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import {
+  adjacentPhase,
   CAPS,
   DEFAULT_NOTE_COLOR,
   moderateRevealedNote,
   newId,
   notesMap,
+  PHASES,
+  readFacilitation,
   removeRevealedNote,
   revealNotes,
   revealTimes,
   REVEAL_RULES,
   setHeldCount,
+  setPhase,
   updateRevealedNote,
   type NoteContent,
 } from '@debrief/model';
@@ -22,6 +26,8 @@ import { generateKey, hashKey, keyMatches } from '../postmortems/keys.ts';
 import type { NoteModeration, NoteRecord, Storage } from '../storage/storage.ts';
 import { shuffle } from './shuffle.ts';
 
+const PHASE_IDS = PHASES.map((phase) => phase.id);
+
 /** Why a note operation was refused. */
 export class NoteAccessError extends Error {
   constructor(readonly reason: 'not_found' | 'wrong_secret' | 'limit_reached' | 'moderated') {
@@ -29,10 +35,10 @@ export class NoteAccessError extends Error {
   }
 }
 
-/** Why a reveal released nothing: too few notes wait, or the last reveal was too recent. */
+/** Why a reveal released nothing: too few notes wait, the last reveal was too recent, or Observations already ended. */
 export class RevealRefusedError extends Error {
   constructor(
-    readonly reason: 'too_few_notes' | 'cooldown',
+    readonly reason: 'too_few_notes' | 'cooldown' | 'not_observations',
     /** How many notes wait. */
     readonly waiting: number,
     /** How many a reveal needs (too_few_notes), or how long until one may happen (cooldown). */
@@ -108,31 +114,53 @@ export class NotesService {
 
   /**
    * Releases every held note at once, in random order; returns how many. Refuses (RevealRefusedError) while fewer
-   * than the minimum wait, unless `final` (the facilitator ends the Observations phase), and within the cooldowns.
+   * than the minimum wait, and within the cooldowns. `final` ends the Observations phase: it releases fewer than the
+   * minimum too, and moves the session on to the phase after Observations itself, so a small release cannot be
+   * repeated without visibly going back (and waiting out the small-round cooldown); refused once Observations ended.
    */
   reveal(postmortemId: string, options: { final?: boolean } = {}): Promise<number> {
     return this.lock.run(postmortemId, async () => {
-      const held = await this.storage.listHeldNotes(postmortemId);
-      if (held.length === 0) return 0;
-      const small = held.length < this.rules.minNotes;
-      if (small && !options.final) throw new RevealRefusedError('too_few_notes', held.length, { minNotes: this.rules.minNotes, retryAfterMs: 0 });
-      const doc = await currentDocument({ collab: this.collab, storage: this.storage }, postmortemId, 'notes');
-      const times = revealTimes(doc);
-      doc.destroy();
-      const now = this.now();
-      const wait = Math.max(times.last + this.rules.cooldownMs - now, small ? times.lastSmall + this.rules.smallCooldownMs - now : 0);
-      if (wait > 0) throw new RevealRefusedError('cooldown', held.length, { minNotes: this.rules.minNotes, retryAfterMs: wait });
-      const order = shuffle(held).map((note) => ({ id: note.id, ...note.held! }));
-      await this.#write(
-        postmortemId,
-        (doc) => {
-          revealNotes(doc, order, now);
-          setHeldCount(doc, 0);
-        },
-        (state) => this.storage.releaseHeldNotes(postmortemId, order.map((note) => note.id), state),
-      );
-      return order.length;
+      if (options.final) {
+        const findings = await currentDocument({ collab: this.collab, storage: this.storage }, postmortemId, 'findings');
+        const phase = readFacilitation(findings).phase;
+        findings.destroy();
+        if (PHASE_IDS.indexOf(phase) > PHASE_IDS.indexOf('observations')) throw new RevealRefusedError('not_observations', 0, { minNotes: this.rules.minNotes, retryAfterMs: 0 });
+      }
+      const revealed = await this.#release(postmortemId, options.final === true);
+      if (options.final) {
+        await writeAsServer(
+          { collab: this.collab, storage: this.storage },
+          postmortemId,
+          'findings',
+          (doc) => setPhase(doc, adjacentPhase('observations', 1)),
+          (state) => this.storage.storeDocument(postmortemId, 'findings', state),
+        );
+      }
+      return revealed;
     });
+  }
+
+  async #release(postmortemId: string, final: boolean): Promise<number> {
+    const held = await this.storage.listHeldNotes(postmortemId);
+    if (held.length === 0) return 0;
+    const small = held.length < this.rules.minNotes;
+    if (small && !final) throw new RevealRefusedError('too_few_notes', held.length, { minNotes: this.rules.minNotes, retryAfterMs: 0 });
+    const doc = await currentDocument({ collab: this.collab, storage: this.storage }, postmortemId, 'notes');
+    const times = revealTimes(doc);
+    doc.destroy();
+    const now = this.now();
+    const wait = Math.max(times.last + this.rules.cooldownMs - now, small ? times.lastSmall + this.rules.smallCooldownMs - now : 0);
+    if (wait > 0) throw new RevealRefusedError('cooldown', held.length, { minNotes: this.rules.minNotes, retryAfterMs: wait });
+    const order = shuffle(held).map((note) => ({ id: note.id, ...note.held! }));
+    await this.#write(
+      postmortemId,
+      (doc) => {
+        revealNotes(doc, order, now);
+        setHeldCount(doc, 0);
+      },
+      (state) => this.storage.releaseHeldNotes(postmortemId, order.map((note) => note.id), state),
+    );
+    return order.length;
   }
 
   /**

@@ -136,7 +136,7 @@ it('answers across post-mortems (actions, CSV, iCalendar, learning) carry the pu
 
   // A republish that forgets the names still replaces them: a name replaced once stays replaced.
   const runbook = readActions(fiona.findings.doc).find((a) => a.what.startsWith('Bob writes'))!;
-  updateAction(fiona.findings.doc, runbook, { owner: 'bob' });
+  updateAction(fiona.findings.doc, runbook.id, { owner: 'bob' });
   await new Promise((r) => setTimeout(r, 100));
   const second = await publish(pm, { keep: [{ id: 'lessons', reason: 'Quoted' }] });
   expect(second.status, JSON.stringify(second.body)).toBe(200);

@@ -49,14 +49,14 @@ describe('notes document', () => {
     expect(heldCount(doc)).toBe(3);
   });
 
-  it('records when reveals happen, and when one released fewer than the minimum', () => {
+  it('records when reveals happen, how many the last released, and when one released fewer than the minimum', () => {
     const doc = load(createInitialDocuments({ title: 't' }).notes);
-    expect(revealTimes(doc)).toEqual({ last: 0, lastSmall: 0 });
+    expect(revealTimes(doc)).toEqual({ last: 0, lastSmall: 0, lastSize: 0 });
     const crowd = Array.from({ length: REVEAL_RULES.minNotes }, (_, i) => ({ id: `n${i}`, text: `${i}`, color: 'yellow' as const, eventId: null }));
     revealNotes(doc, crowd, 1_000);
-    expect(revealTimes(doc)).toEqual({ last: 1_000, lastSmall: 0 });
+    expect(revealTimes(doc)).toEqual({ last: 1_000, lastSmall: 0, lastSize: REVEAL_RULES.minNotes });
     revealNotes(doc, [{ id: 'late', text: 'late', color: 'yellow', eventId: null }], 5_000);
-    expect(revealTimes(doc)).toEqual({ last: 5_000, lastSmall: 5_000 });
+    expect(revealTimes(doc)).toEqual({ last: 5_000, lastSmall: 5_000, lastSize: 1 });
   });
 
   it('hides a note (its text leaves the document), paraphrases it, and shows it again', () => {
@@ -79,7 +79,7 @@ describe('notes document', () => {
     doc.getMap('notes').set('a', entry);
     expect(migrateDocument('notes', doc)).toEqual({ from: 2, to: 3 });
     expect(readNotes(doc)[0]).toMatchObject({ text: 'old note', moderation: '' });
-    expect(revealTimes(doc)).toEqual({ last: 0, lastSmall: 0 });
+    expect(revealTimes(doc)).toEqual({ last: 0, lastSmall: 0, lastSize: 0 });
   });
 
   it('reads malformed entries safely', () => {

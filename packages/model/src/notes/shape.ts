@@ -9,7 +9,8 @@ import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteColor } from './colors.ts';
  *   meta:  Y.Map  { schemaVersion: number, heldCount: number, rounds: number,
  *                   votingOpen: boolean, votesPerPerson: number,
  *                   lastRevealAt: number (epoch ms of the last reveal, 0 before the first),
- *                   lastSmallRevealAt: number (epoch ms of the last reveal of fewer than REVEAL_RULES.minNotes) }
+ *                   lastSmallRevealAt: number (epoch ms of the last reveal of fewer than REVEAL_RULES.minNotes),
+ *                   lastRoundSize: number (how many notes the last reveal released; absent before it was kept) }
  *   votes: Y.Map<target, count>   dot-vote tallies (see votes.ts)
  *   notes: Y.Map<noteId, Y.Map>  each note:
  *          { id, text: string, color: NoteColor, eventId: string ('' for none),
@@ -60,13 +61,16 @@ export function heldCount(doc: Y.Doc): number {
   return typeof value === 'number' && value >= 0 ? value : 0;
 }
 
-/** When the last reveal happened, and the last one of fewer than REVEAL_RULES.minNotes (epoch ms; 0 for never). */
-export function revealTimes(doc: Y.Doc): { last: number; lastSmall: number } {
+/**
+ * When the last reveal happened, and the last one of fewer than REVEAL_RULES.minNotes (epoch ms; 0 for never), and
+ * how many notes the last one released (0 when unknown), so a small round stays known after notes are withdrawn.
+ */
+export function revealTimes(doc: Y.Doc): { last: number; lastSmall: number; lastSize: number } {
   const at = (key: string) => {
     const value = notesMeta(doc).get(key);
     return typeof value === 'number' && Number.isFinite(value) ? value : 0;
   };
-  return { last: at('lastRevealAt'), lastSmall: at('lastSmallRevealAt') };
+  return { last: at('lastRevealAt'), lastSmall: at('lastSmallRevealAt'), lastSize: at('lastRoundSize') };
 }
 
 /** How many reveals have happened. */

@@ -30,6 +30,7 @@ export function revealNotes(doc: Y.Doc, notes: ReadonlyArray<NoteContent & { id:
     }
     notesMeta(doc).set('rounds', round);
     notesMeta(doc).set('lastRevealAt', now);
+    notesMeta(doc).set('lastRoundSize', notes.length);
     if (notes.length < REVEAL_RULES.minNotes) notesMeta(doc).set('lastSmallRevealAt', now);
   });
 }

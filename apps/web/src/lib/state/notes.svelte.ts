@@ -31,7 +31,7 @@ export class NotesState {
   revealed = $state.raw<RevealedNote[]>([]);
   waiting = $state(0);
   /** When the last reveal happened, and the last one of fewer than the minimum (epoch ms; 0 for never). */
-  reveals = $state.raw({ last: 0, lastSmall: 0 });
+  reveals = $state.raw({ last: 0, lastSmall: 0, lastSize: 0 });
   mine = $state.raw<MyNote[]>([]);
   /** The revealed notes the wall shows: all but those the facilitator hid. */
   readonly visible: RevealedNote[] = $derived(this.revealed.filter((note) => note.moderation !== 'hidden'));
@@ -60,7 +60,7 @@ export class NotesState {
       this.revealed = shareUnchanged(this.revealed, readNotes(doc));
       this.waiting = heldCount(doc);
       const times = revealTimes(doc);
-      if (times.last !== this.reveals.last || times.lastSmall !== this.reveals.lastSmall) this.reveals = times;
+      if (times.last !== this.reveals.last || times.lastSmall !== this.reveals.lastSmall || times.lastSize !== this.reveals.lastSize) this.reveals = times;
     };
     refresh();
     notesMap(doc).observeDeep(refresh);
