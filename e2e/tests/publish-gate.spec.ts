@@ -26,8 +26,11 @@ test('blame and names never reach the record: the Review step lists each flagged
   const names = review.getByTestId('name-roles');
   const nameFields = names.getByRole('textbox', { name: 'Name' });
   await expect.poll(async () => (await nameFields.evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value))).sort()).toEqual(['Alice', 'Bob', 'Fiona']);
+  // A name with no role yet that the record still mentions is pointed out.
+  await expect(review.getByTestId('publish-checklist')).toContainText('Names still in what will be published: Bob.');
   const bobAt = (await nameFields.evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value))).indexOf('Bob');
   await names.getByRole('textbox', { name: 'Role' }).nth(bobAt).fill('the on-call engineer');
+  await expect(review.getByTestId('publish-checklist')).not.toContainText('Names still');
 
   const flagged = review.getByTestId('flagged-statement');
   await expect(flagged).toHaveCount(3);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { replaceNames } from './names.ts';
+import { mentionsName, replaceNames } from './names.ts';
 
 const names = [
   { name: 'Dave', role: 'the on-call engineer' },
@@ -27,4 +27,10 @@ it('never replaces inside a role it put in, and leaves text alone without names'
   expect(replaceNames('Dave', [{ name: 'Dave', role: 'Dave’s manager' }, { name: 'manager', role: 'x' }])).toBe('Dave’s manager');
   expect(replaceNames('Dave', [])).toBe('Dave');
   expect(replaceNames('Dave', [{ name: '  ', role: 'x' }])).toBe('Dave');
+});
+
+it('tells whether a text mentions a name the way the replacement finds it', () => {
+  expect(mentionsName("Alice's deploy", 'alice')).toBe(true);
+  expect(mentionsName('Malice aforethought', 'Alice')).toBe(false);
+  expect(mentionsName('anything', ' ')).toBe(false);
 });

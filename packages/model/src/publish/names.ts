@@ -22,3 +22,8 @@ export function replaceNames(text: string, replacements: readonly NameReplacemen
     return possessive ? `${role}${possessive.startsWith('’') ? '’' : "'"}s` : role;
   });
 }
+
+/** Whether the text mentions the name as replaceNames would find it (whole word, any case, possessive or not). */
+export function mentionsName(text: string, name: string): boolean {
+  return name.trim() !== '' && replaceNames(text, [{ name, role: '\u0000' }]) !== text;
+}

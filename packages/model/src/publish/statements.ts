@@ -28,7 +28,7 @@ export interface PublishedStatement {
   /**
    * Stable for the thing it comes from: `title`, `summary`, `impact`, `lessons`, `fishbone:problem`,
    * `event:<id>:what`, `event:<id>:known`, `bone:<id>`, `factor:<id>`, `theme:<id>`, `finding:<id>`,
-   * `action:<id>`, `note:<id>`.
+   * `action:<id>`, `action:<id>:owner`, `note:<id>`.
    */
   id: string;
   text: string;
@@ -64,7 +64,10 @@ export function publishedStatements(sources: PublishSources, names: readonly Nam
     ...fishbone.categories.map((bone) => ({ section: 'fishbone' as const, id: `bone:${bone.id}`, text: bone.name })),
     ...flattenFactors(fishbone).map((factor) => ({ section: 'fishbone' as const, id: `factor:${factor.id}`, text: factor.text })),
     ...readFindings(findings).map((finding) => ({ section: 'findings' as const, id: `finding:${finding.id}`, text: finding.statement })),
-    ...readActions(findings).map((action) => ({ section: 'actions' as const, id: `action:${action.id}`, text: action.what })),
+    ...readActions(findings).flatMap((action) => [
+      { section: 'actions' as const, id: `action:${action.id}`, text: action.what },
+      { section: 'actions' as const, id: `action:${action.id}:owner`, text: action.owner },
+    ]),
     { section: 'lessons', id: 'lessons', text: review.lessons },
     ...readThemes(board).map((theme) => ({ section: 'themes' as const, id: `theme:${theme.id}`, text: theme.title })),
     ...readNotes(notes)

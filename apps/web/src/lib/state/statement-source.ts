@@ -9,6 +9,7 @@ import {
   renameCategory,
   renameTheme,
   reviewText,
+  updateAction,
   updateIncident,
   type EventTextField,
 } from '@debrief/model';
@@ -53,8 +54,11 @@ export function statementSource(session: BoardSession, id: string): StatementSou
       return live(session.read((doc) => factorText(doc, itemId)));
     case 'finding':
       return live(session.readFindingsDoc((doc) => findingStatement(doc, itemId)));
-    case 'action':
-      return live(session.readFindingsDoc((doc) => actionWhat(doc, itemId)));
+    case 'action': {
+      if (field !== 'owner') return live(session.readFindingsDoc((doc) => actionWhat(doc, itemId)));
+      const action = session.facilitation.actions.find((a) => a.id === itemId);
+      return action ? { kind: 'field', value: action.owner, max: 80, save: (value) => session.facilitate((doc, origin) => updateAction(doc, itemId, { owner: value }, origin)) } : gone;
+    }
     case 'bone': {
       const bone = session.board.fishbone.categories.find((c) => c.id === itemId);
       return bone ? { kind: 'field', value: bone.name, max: 60, save: (value) => board((doc, origin) => renameCategory(doc, itemId, value, origin)) } : gone;
