@@ -15,6 +15,11 @@ export const LIMITS = {
  */
 export const CAPS = {
   notes: 2_000,
+  /**
+   * Notes kept in storage, hidden ones included: hiding spam frees its place under `notes`, so without this bound
+   * a spammer and a facilitator hiding it could grow storage without end.
+   */
+  storedNotes: 10_000,
   events: 1_000,
   factors: 500,
   /** Encoded size of any one Yjs document. */

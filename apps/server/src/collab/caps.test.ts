@@ -5,15 +5,15 @@ import type { Storage } from '../storage/storage.ts';
 import { api, connectClient, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;
-/** Post-mortems whose note count the storage reports as full (so the cap is tested without writing 2,000 notes). */
-const fullOfNotes = new Set<string>();
+/** Note counts the storage reports for some post-mortems (so the caps are tested without writing 2,000 notes). */
+const noteCounts = new Map<string, { active: number; stored: number }>();
 beforeAll(async () => {
   server = await startTestServer({
     wrapStorage: (storage: Storage) =>
       new Proxy(storage, {
         get(target, property, receiver) {
           if (property === 'countNotes') {
-            return async (id: string) => (fullOfNotes.has(id) ? CAPS.notes : target.countNotes(id));
+            return async (id: string) => noteCounts.get(id) ?? target.countNotes(id);
           }
           const value: unknown = Reflect.get(target, property, receiver);
           return typeof value === 'function' ? value.bind(target) : value;
@@ -56,8 +56,17 @@ it('takes no more changes to a document at its size cap, and tells the writer', 
 
 it('refuses a note past the cap with 409 and a message that says so', async () => {
   const pm = await createTestPostmortem(server, 'Full of notes');
-  fullOfNotes.add(pm.id);
+  noteCounts.set(pm.id, { active: CAPS.notes, stored: CAPS.notes });
   const refused = await api(server, 'POST', `/api/postmortems/${pm.id}/notes`, pm.participantKey, { text: 'one too many' });
   expect(refused.status).toBe(409);
   expect(refused.body.error).toEqual({ code: 'limit_reached', message: expect.stringContaining('2,000 notes') });
+});
+
+it('bounds the notes kept in storage too: hiding spam frees a place on the board, not room for endless spam', async () => {
+  const pm = await createTestPostmortem(server, 'Spam hidden again and again');
+  noteCounts.set(pm.id, { active: 10, stored: CAPS.storedNotes - 1 });
+  expect((await api(server, 'POST', `/api/postmortems/${pm.id}/notes`, pm.participantKey, { text: 'last place' })).status).toBe(201);
+  noteCounts.set(pm.id, { active: 11, stored: CAPS.storedNotes });
+  const refused = await api(server, 'POST', `/api/postmortems/${pm.id}/notes`, pm.participantKey, { text: 'one too many' });
+  expect([refused.status, refused.body.error.code]).toEqual([409, 'limit_reached']);
 });

@@ -44,7 +44,11 @@ function noteError(error: unknown): never {
   }
   if (error instanceof NoteAccessError) {
     if (error.reason === 'limit_reached') {
-      throw new ApiError(409, 'limit_reached', `This post-mortem already holds ${CAPS.notes.toLocaleString('en')} notes, its limit. Group or withdraw some first.`);
+      throw new ApiError(
+        409,
+        'limit_reached',
+        `This post-mortem already holds ${CAPS.notes.toLocaleString('en')} notes, its limit (or ${CAPS.storedNotes.toLocaleString('en')} counting those the facilitator hid). Withdraw some first.`,
+      );
     }
     throw error.reason === 'not_found'
       ? new ApiError(404, 'not_found', 'There is no such note.')

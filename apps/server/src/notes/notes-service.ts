@@ -69,7 +69,8 @@ export class NotesService {
   /** Holds a new note for the next reveal; returns its id and the author's secret. */
   submit(postmortemId: string, input: SubmitNoteRequest): Promise<{ id: string; secret: string }> {
     return this.lock.run(postmortemId, async () => {
-      if ((await this.storage.countNotes(postmortemId)) >= CAPS.notes) throw new NoteAccessError('limit_reached');
+      const count = await this.storage.countNotes(postmortemId);
+      if (count.active >= CAPS.notes || count.stored >= CAPS.storedNotes) throw new NoteAccessError('limit_reached');
       const id = newId();
       const secret = generateKey();
       const held: NoteContent = { text: input.text, color: input.color ?? DEFAULT_NOTE_COLOR, eventId: input.eventId ?? null };

@@ -128,9 +128,9 @@ export class LowdbStorage implements Storage {
     await this.save(postmortemId, db);
   }
 
-  async countNotes(postmortemId: string): Promise<number> {
+  async countNotes(postmortemId: string): Promise<{ active: number; stored: number }> {
     const notes = Object.values((await this.file(postmortemId))?.data.notes ?? {});
-    return notes.filter((note) => note.moderation?.state !== 'hidden').length;
+    return { active: notes.filter((note) => note.moderation?.state !== 'hidden').length, stored: notes.length };
   }
 
   async listHeldNotes(postmortemId: string): Promise<NoteRecord[]> {

@@ -60,8 +60,11 @@ export interface Storage {
   getNote(postmortemId: string, noteId: string): Promise<NoteRecord | null>;
   /** Replaces the content of a held note. */
   updateHeldNote(postmortemId: string, noteId: string, content: NoteContent): Promise<void>;
-  /** How many notes count toward the post-mortem's cap: held and revealed, but not those the facilitator hid. */
-  countNotes(postmortemId: string): Promise<number>;
+  /**
+   * How many notes count toward the post-mortem's cap (`active`: held and revealed, but not those the facilitator
+   * hid), and how many records storage holds (`stored`: hidden ones too).
+   */
+  countNotes(postmortemId: string): Promise<{ active: number; stored: number }>;
   /** Every held note, in no meaningful order (never submission order). */
   listHeldNotes(postmortemId: string): Promise<NoteRecord[]>;
   /** Deletes a note record and, for a revealed note, stores the notes document without it, atomically. */

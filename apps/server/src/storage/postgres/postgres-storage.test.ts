@@ -91,9 +91,9 @@ describe.skipIf(!available)('PostgreSQL storage', () => {
     expect(await storage.getNote(record.id, stillHeld)).toEqual({ id: stillHeld, secretHash: 'b'.repeat(64), held, moderation: null });
     expect(await storage.getNote(record.id, revealed)).toEqual({ id: revealed, secretHash: 'a'.repeat(64), held: null, moderation: null });
     expect((await storage.listHeldNotes(record.id)).map((note) => note.id)).toEqual(['bbbbbbbbbbbbbbbb']);
-    expect(await storage.countNotes(record.id)).toBe(2);
+    expect(await storage.countNotes(record.id)).toEqual({ active: 2, stored: 2 });
     // A post-mortem that had no notes gets its row with its first one.
-    expect(await storage.countNotes(quiet.id)).toBe(0);
+    expect(await storage.countNotes(quiet.id)).toEqual({ active: 0, stored: 0 });
     await storage.createNote(quiet.id, { id: 'cccccccccccccccc', secretHash: 'c'.repeat(64), held });
     expect(await storage.listHeldNotes(quiet.id)).toEqual([{ id: 'cccccccccccccccc', secretHash: 'c'.repeat(64), held, moderation: null }]);
 

@@ -147,13 +147,13 @@ export class PostgresStorage implements Storage {
     if (rowCount === 0) throw new Error(`note ${noteId} is not held`);
   }
 
-  async countNotes(postmortemId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ count: string }>(
-      `SELECT count(*) FROM note_sets, jsonb_each(notes) AS note
-       WHERE postmortem_id = $1 AND note.value #>> '{moderation,state}' IS DISTINCT FROM 'hidden'`,
+  async countNotes(postmortemId: string): Promise<{ active: number; stored: number }> {
+    const { rows } = await this.pool.query<{ active: string; stored: string }>(
+      `SELECT count(*) FILTER (WHERE note.value #>> '{moderation,state}' IS DISTINCT FROM 'hidden') AS active, count(*) AS stored
+       FROM note_sets, jsonb_each(notes) AS note WHERE postmortem_id = $1`,
       [check(postmortemId)],
     );
-    return Number(rows[0]?.count ?? 0);
+    return { active: Number(rows[0]?.active ?? 0), stored: Number(rows[0]?.stored ?? 0) };
   }
 
   async listHeldNotes(postmortemId: string): Promise<NoteRecord[]> {
