@@ -72,6 +72,13 @@ test('blame and names never reach the record: the Review step lists each flagged
   await review.getByRole('button', { name: 'Publish report' }).click();
   const reportUrl = await review.getByTestId('report-link').getAttribute('href');
 
+  // Back later for a new version: the Review step starts from what the last one decided (kept words, roles).
+  await review.reload();
+  await review.getByRole('tab', { name: /Findings/ }).click();
+  await expect(flagged.filter({ hasText: 'Lessons learned' })).toContainText('Kept, because: Quoted from the customer statement');
+  await expect(review.getByTestId('publish-checklist')).not.toContainText('read as blame');
+  await expect.poll(async () => names.getByRole('textbox', { name: 'Role' }).evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value))).toContain('the on-call engineer');
+
   // A reader with no key: no name, no blame the team did not choose to keep, the paraphrase marked, no reason shown.
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(reportUrl!);

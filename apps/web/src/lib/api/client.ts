@@ -199,9 +199,12 @@ export function publishReport(
   });
 }
 
-/** `GET /api/postmortems/:id/report`: a published version (the latest without `version`). */
-export function fetchReport(id: string, version?: number): Promise<Report> {
-  return request(`/api/postmortems/${encodeURIComponent(id)}/report${version ? `?version=${version}` : ''}`);
+/**
+ * `GET /api/postmortems/:id/report`: a published version (the latest without `version`). With the facilitator key
+ * it carries the facilitator's metadata too (kept statements, the names replaced).
+ */
+export function fetchReport(id: string, version?: number, key?: string): Promise<Report> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/report${version ? `?version=${version}` : ''}`, key ? { headers: auth(key) } : {});
 }
 
 /** `DELETE /api/postmortems/:id` (facilitator only): removes every trace of the post-mortem. */
