@@ -1,5 +1,6 @@
 export { CAPS, LIMITS } from './limits.ts';
 export { newId } from './ids.ts';
+export * from './safe-url.ts';
 export * from './schema/versioning.ts';
 export * from './schema/documents.ts';
 export * from './schema/initial.ts';

@@ -1,4 +1,5 @@
 import { LIMITS } from '../limits.ts';
+import { isHttpUrl } from '../safe-url.ts';
 
 /** A human-readable problem with a field, or null when the value is acceptable. */
 export type FieldProblem = string | null;
@@ -14,15 +15,13 @@ export function checkEventText(field: 'what' | 'known', value: string): FieldPro
 export function checkEvidenceUrl(value: string): FieldProblem {
   if (value === '') return null;
   if (value.length > LIMITS.evidenceUrl) return `The link is limited to ${LIMITS.evidenceUrl} characters.`;
-  let url: URL;
+  if (isHttpUrl(value)) return null;
   try {
-    url = new URL(value);
+    new URL(value);
+    return 'The link must start with https:// or http://.';
   } catch {
     return 'The link must be a full web address, starting with https:// or http://.';
   }
-  return url.protocol === 'https:' || url.protocol === 'http:'
-    ? null
-    : 'The link must start with https:// or http://.';
 }
 
 /** Checks an event time: an ISO date-time that parses. */
