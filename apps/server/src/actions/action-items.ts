@@ -1,7 +1,18 @@
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, isCommitted, isOverdue, readActions, readFindings, replaceNames, type ActionStatus } from '@debrief/model';
-import type { ActionListItem, Report } from '@debrief/protocol';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, httpUrl, isCommitted, isOverdue, readActions, readFindings, replaceNames, type ActionStatus } from '@debrief/model';
+import { isItemId, type ActionListItem, type Report } from '@debrief/protocol';
 import type * as Y from 'yjs';
 import type { PostmortemRecord } from '../storage/storage.ts';
+import { isDay } from './export-values.ts';
+
+/*
+ * A facilitator's client writes actions straight into the findings document, so any field can hold any string.
+ * Every list, page and export reads them through here: an id of the wrong shape is replaced by its place in the
+ * list, a due or done day that is not YYYY-MM-DD is left out (the action shows without a date), and a tracker link
+ * that is not http(s) is dropped.
+ */
+const listId = (id: string | undefined, fallback: string) => (id !== undefined && isItemId(id) ? id : fallback);
+const dayOrNone = (value: string) => (isDay(value) ? value : '');
+const linkOrNone = (value: string) => httpUrl(value) ?? '';
 
 /**
  * Every action as the findings document holds it now, for the post-mortem's facilitator (their key was presented):
@@ -9,23 +20,26 @@ import type { PostmortemRecord } from '../storage/storage.ts';
  */
 export function liveActionItems(record: PostmortemRecord, findingsDoc: Y.Doc, today: string): ActionListItem[] {
   const findings = new Map(readFindings(findingsDoc).map((f) => [f.id, f.statement]));
-  return readActions(findingsDoc).map((action) => ({
-    postmortemId: record.id,
-    postmortemTitle: record.title,
-    id: action.id,
-    what: action.what,
-    owner: action.owner,
-    due: action.due,
-    priority: action.priority,
-    kind: action.kind,
-    status: action.status,
-    statusReason: action.statusReason,
-    trackerUrl: action.trackerUrl,
-    doneAt: action.doneAt,
-    findings: action.findingIds.map((id) => findings.get(id)).filter((s): s is string => s !== undefined),
-    committed: isCommitted(action),
-    overdue: isOverdue(action, today),
-  }));
+  return readActions(findingsDoc).map((action, index) => {
+    const due = dayOrNone(action.due);
+    return {
+      postmortemId: record.id,
+      postmortemTitle: record.title,
+      id: listId(action.id, `action-${index}`),
+      what: action.what,
+      owner: action.owner,
+      due,
+      priority: action.priority,
+      kind: action.kind,
+      status: action.status,
+      statusReason: action.statusReason,
+      trackerUrl: linkOrNone(action.trackerUrl),
+      doneAt: dayOrNone(action.doneAt),
+      findings: action.findingIds.map((id) => findings.get(id)).filter((s): s is string => s !== undefined),
+      committed: isCommitted({ owner: action.owner, due }),
+      overdue: isOverdue({ due, status: action.status }, today),
+    };
+  });
 }
 
 /**
@@ -42,16 +56,16 @@ export function publishedActionItems(record: PostmortemRecord, report: Report, f
     const item = {
       postmortemId: record.id,
       postmortemTitle: report.title,
-      id: published.id ?? `published-${index}`,
+      id: listId(published.id, `published-${index}`),
       what: published.what,
       owner: published.owner,
-      due: published.due,
+      due: dayOrNone(published.due),
       priority: published.priority as ActionListItem['priority'],
       kind: published.kind as ActionListItem['kind'],
       status,
       statusReason: now ? replaceNames(now.statusReason, report.names ?? []) : '',
-      trackerUrl: now?.trackerUrl ?? published.trackerUrl,
-      doneAt: now?.doneAt ?? '',
+      trackerUrl: linkOrNone(now?.trackerUrl ?? published.trackerUrl),
+      doneAt: dayOrNone(now?.doneAt ?? ''),
       findings: published.findings,
       committed: published.committed,
     };

@@ -1,6 +1,12 @@
-/** One CSV field, quoted when needed; a leading = + - @ is neutralised so spreadsheets never run it as a formula. */
+import { plainText } from './export-values.ts';
+
+/**
+ * One CSV field, quoted when needed. Line breaks stay (inside quotes) as plain LF and other control characters go;
+ * a leading = + - @ is neutralised so spreadsheets never run it as a formula.
+ */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = plainText(value, '\n');
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n']/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,15 +1,25 @@
+import { httpUrl } from '@debrief/model';
 import type { Report, ReportFactor } from '@debrief/protocol';
+import { isDateTime, isDay, plainText } from '../actions/export-values.ts';
 
-/** Escapes user text for Markdown so it can never become a link, an image, HTML or a heading. */
+/**
+ * Escapes user text for Markdown so it can never become a link, an image, HTML or a heading: one line, no control
+ * characters, every Markdown punctuation mark escaped.
+ */
 export function mdText(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
+  return plainText(text)
     .replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`)
     .trim();
 }
 
-/** Only http(s) links survive, percent-encoded so they cannot break out of the Markdown link. */
-const safeLink = (url: string) => (/^https?:\/\//i.test(url) ? encodeURI(url).replace(/\(/g, '%28').replace(/\)/g, '%29') : '');
+/**
+ * Only http(s) links survive, in their parsed form (no spaces or control characters), with the characters that
+ * could end a Markdown link destination or escape its closing parenthesis percent-encoded.
+ */
+export function mdLink(url: string): string {
+  return (httpUrl(url) ?? '').replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\\/g, '%5C');
+}
+
 const list = (items: string[], empty: string) => (items.length ? items.map((i) => `- ${i}`).join('\n') : `_${empty}_`);
 const para = (text: string, empty: string) => (text.trim() ? mdText(text) : `_${empty}_`);
 
@@ -19,19 +29,22 @@ function factors(nodes: ReportFactor[], depth: number): string[] {
 
 /** The report as Markdown, sections in the classic order; an empty section says so. */
 export function reportMarkdown(report: Report): string {
-  const when = report.incidentAt ? `Incident: ${report.incidentAt} · ` : '';
+  // Dates are written as they are only in their own shape; the server sets them, but old data is read here too.
+  const when = isDateTime(report.incidentAt) ? `Incident: ${report.incidentAt} · ` : '';
+  const published = isDateTime(report.publishedAt) ? report.publishedAt : 'unknown';
+  const version = Number.isSafeInteger(report.version) ? report.version : '?';
   const cf = report.contributingFactors;
   const bones = cf.fishbone.categories.filter((c) => c.factors.length);
   return [
     `# ${mdText(report.title)}`,
-    `${when}Published ${report.publishedAt} · version ${report.version}`,
+    `${when}Published ${published} · version ${version}`,
     '## Summary',
     para(report.summary, 'No summary was written.'),
     '## Impact',
     para(report.impact, 'No impact was recorded.'),
     '## Timeline',
     list(
-      report.timeline.map((e) => `**${mdText(e.at)}**${e.decisionPoint ? ' (decision point)' : ''}: ${mdText(e.what || 'untitled event')}${e.known ? ` — known then: ${mdText(e.known)}` : ''}${safeLink(e.evidence) ? ` ([evidence](${safeLink(e.evidence)}))` : ''}`),
+      report.timeline.map((e) => `**${mdText(e.at)}**${e.decisionPoint ? ' (decision point)' : ''}: ${mdText(e.what || 'untitled event')}${e.known ? ` — known then: ${mdText(e.known)}` : ''}${mdLink(e.evidence) ? ` ([evidence](${mdLink(e.evidence)}))` : ''}`),
       'No timeline events.',
     ),
     '## Contributing factors',
@@ -47,7 +60,7 @@ export function reportMarkdown(report: Report): string {
     list(report.gotLucky.map((f) => mdText(f.statement)), 'Nothing was recorded.'),
     '## Corrective actions',
     list(
-      report.correctiveActions.map((a) => `${mdText(a.what || 'undescribed action')} — owner: ${mdText(a.owner || 'none')}, due: ${mdText(a.due || 'none')}, status: ${mdText(a.status)}${a.committed ? '' : ' (not committed)'}`),
+      report.correctiveActions.map((a) => `${mdText(a.what || 'undescribed action')} — owner: ${mdText(a.owner || 'none')}, due: ${isDay(a.due) ? a.due : 'none'}, status: ${mdText(a.status)}${a.committed ? '' : ' (not committed)'}`),
       'No corrective actions.',
     ),
     '## Lessons learned',
