@@ -4,6 +4,7 @@ import { attachCollabSocket } from './collab/websocket.ts';
 import { createCollab } from './collab/hocuspocus.ts';
 import type { SaverTiming } from './collab/document-saver.ts';
 import { installErrorHandler } from './http/errors.ts';
+import { refuseOtherHosts, type AllowedHosts } from './http/allowed-hosts.ts';
 import { healthRoutes } from './http/health.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { noteRoutes } from './http/notes.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
   webDist: string;
   /** Fixed origin for links (e.g. behind a proxy); otherwise taken from the request. */
   publicUrl?: string;
+  /** Host names requests may name (config.ts decides them); any when absent. */
+  allowedHosts?: AllowedHosts;
   /** Serialises server writes per post-mortem; must be shared by every instance when there are several. */
   lock?: Lock;
   /**
@@ -101,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   http.removeContentTypeParser('text/plain');
   installErrorHandler(http);
   await securityHeaders(http);
+  refuseOtherHosts(http, options.allowedHosts ?? null);
   await http.register(healthRoutes);
   const revokeAccess = accessRevoker(collab, options.accessSignal ?? localAccessSignal(), log);
   const stopSweep = sweepRevokedAccess(collab, storage, log, options.accessRecheckMs);
@@ -114,7 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await http.register(learningRoutes(new LearningService(storage, actions)));
   await http.register(reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports'), revokeAccess), options.publicUrl));
   await http.register(webAppRoutes(options.webDist));
-  const closeSockets = attachCollabSocket(http.server, collab, { limiter, trustProxy, log, guard });
+  const closeSockets = attachCollabSocket(http.server, collab, { limiter, trustProxy, allowedHosts: options.allowedHosts, log, guard });
 
   let closing: Promise<void> | undefined;
   const close = () =>

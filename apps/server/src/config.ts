@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { allowedHostsFor, type AllowedHosts } from './http/allowed-hosts.ts';
 import { parseTrustProxy, type TrustProxy } from './limits/client-address.ts';
 
 /** Server settings, all from the environment (see README). */
@@ -9,6 +10,11 @@ export interface Config {
   dataDir: string;
   webDist: string;
   publicUrl?: string;
+  /**
+   * The Host names requests may name (PUBLIC_URL's and ALLOWED_HOSTS, or loopback names on a loopback HOST when
+   * neither is set); null when any is served, which `main.ts` warns about.
+   */
+  allowedHosts: AllowedHosts;
   /** PostgreSQL for all state (several instances); without it, lowdb files in `dataDir`. */
   databaseUrl?: string;
   /** Redis joining several instances into one live system; needs `databaseUrl`. */
@@ -38,12 +44,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const rateLimitScale = Number(env.RATE_LIMIT_SCALE ?? 1);
   if (!Number.isFinite(rateLimitScale) || rateLimitScale < 0) throw new Error(`RATE_LIMIT_SCALE must be a number ≥ 0, not "${env.RATE_LIMIT_SCALE}"`);
+  const host = env.HOST ?? '127.0.0.1';
   return {
+    allowedHosts: allowedHostsFor({ publicUrl, allowedHosts: env.ALLOWED_HOSTS, bindHost: host }),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimitScale,
     databaseUrl,
     redisUrl,
-    host: env.HOST ?? '127.0.0.1',
+    host,
     port,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     webDist: resolve(env.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))),

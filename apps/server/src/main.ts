@@ -27,6 +27,7 @@ const app = await createApp({
   trustProxy: config.trustProxy,
   webDist: config.webDist,
   publicUrl: config.publicUrl,
+  allowedHosts: config.allowedHosts,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 
@@ -47,4 +48,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 await app.http.listen({ host: config.host, port: config.port });
+if (config.allowedHosts === null) {
+  app.http.log.warn(
+    `PUBLIC_URL is not set and HOST=${config.host} reaches beyond this machine: links name whatever host a request names, and any host name is served. Set PUBLIC_URL to the address people use (and ALLOWED_HOSTS for other names).`,
+  );
+}
 app.http.log.info(`Debrief is running at http://${config.host}:${(app.http.server.address() as { port: number }).port} (${infrastructure.description})`);

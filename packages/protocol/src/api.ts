@@ -51,6 +51,7 @@ export type ErrorCode =
   | 'not_found'
   | 'deleted'
   | 'rate_limited'
+  | 'misdirected'
   | 'limit_reached'
   | 'too_few_notes'
   | 'reveal_cooldown'

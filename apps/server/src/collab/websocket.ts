@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { MessageType, type Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type RawData } from 'ws';
+import { refusedUpgrade, type AllowedHosts } from '../http/allowed-hosts.ts';
 import { clientAddress, type TrustProxy } from '../limits/client-address.ts';
 import type { RateLimiter } from '../limits/rate-limits.ts';
 import { CAPS } from '@debrief/model';
@@ -20,6 +21,8 @@ export const MALFORMED_MESSAGE = { code: 4400, reason: 'malformed message' };
 export interface SocketOptions {
   limiter: RateLimiter;
   trustProxy: TrustProxy;
+  /** Host names an upgrade may name (http/allowed-hosts.ts); any when absent. */
+  allowedHosts?: AllowedHosts;
   log: { debug(obj: object, msg: string): void };
   guard: DocumentGuard;
 }
@@ -45,6 +48,7 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   const upgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (refusedUpgrade(request, socket, options.allowedHosts, options.trustProxy)) return;
     const path = (request.url ?? '').split('?')[0];
     if (path !== COLLAB_PATH) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
