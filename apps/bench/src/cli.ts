@@ -1,10 +1,12 @@
 // `pnpm bench [-- --quick] [--pairs N] [--seconds N]`: the same workload, with the same client code, against
 // Debrief and the reference y-websocket server, alternately (A B A B …), each run on a fresh server process.
-// Prints a table per run, the medians, and finally one JSON line for the largest workload.
+// Prints a table per run, the medians, a line per attack (`--skip-attacks` leaves them out, `--attacks-only` runs
+// only them; see attacks.ts), and finally one JSON line for the largest workload.
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { median } from './stats.ts';
 import { runOnce, type RunResult, type Workload } from './run.ts';
+import { runAttacks } from './attacks.ts';
 
 const { values } = parseArgs({
   // `pnpm bench -- --quick` passes the `--` through.
@@ -15,6 +17,8 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     workloads: { type: 'string' },
     'full-receivers': { type: 'boolean', default: false },
+    'skip-attacks': { type: 'boolean', default: false },
+    'attacks-only': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -37,6 +41,7 @@ const workloads: Workload[] = shapes.map((shape) => ({
   fullReceivers: values['full-receivers'] ?? false,
 }));
 
+const attacksOnly = values['attacks-only'] ?? false;
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 console.log(
@@ -47,7 +52,7 @@ const header = ['workload', 'server', 'clients', 'edits', 'p50 ms', 'p95 ms', 'p
 console.log(header.join(' | '));
 
 const all: { workload: Workload; results: RunResult[] }[] = [];
-for (const workload of workloads) {
+for (const workload of attacksOnly ? [] : workloads) {
   const results: RunResult[] = [];
   const label = `${workload.sessions}×${workload.clientsPerSession}`;
   for (let pair = 0; pair < pairs; pair++) {
@@ -85,4 +90,9 @@ for (const { workload, results } of all) {
   );
   if (!headline || debrief.clients >= headline.debrief.clients) headline = { debrief, reference };
 }
-console.log(JSON.stringify(headline));
+
+if (!(values['skip-attacks'] ?? false)) {
+  console.log('\nAttacks (each on a fresh server, rate limits off; an unrelated session edits every 50 ms meanwhile):');
+  await runAttacks((line) => console.log(line));
+}
+if (headline) console.log(JSON.stringify(headline));

@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Extension, Hocuspocus } from '@hocuspocus/server';
 import { attachCollabSocket } from './collab/websocket.ts';
 import { createCollab } from './collab/hocuspocus.ts';
+import type { SocketLimits } from './collab/socket-limits.ts';
 import type { SaverTiming } from './collab/document-saver.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { refuseOtherHosts, type AllowedHosts } from './http/allowed-hosts.ts';
@@ -57,6 +58,8 @@ export interface AppOptions {
   accessRecheckMs?: number;
   /** When reveals may release notes (REVEAL_RULES in the model); tests shorten the cooldowns. */
   revealRules?: Partial<RevealRules>;
+  /** What one WebSocket may cost (collab/socket-limits.ts); tests lower them. */
+  socketLimits?: Partial<SocketLimits>;
   /** Pino options; `stream` lets tests capture what the server logs. */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
@@ -118,7 +121,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await http.register(learningRoutes(new LearningService(storage, actions)));
   await http.register(reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports'), revokeAccess), options.publicUrl));
   await http.register(webAppRoutes(options.webDist));
-  const closeSockets = attachCollabSocket(http.server, collab, { limiter, trustProxy, allowedHosts: options.allowedHosts, log, guard });
+  const closeSockets = attachCollabSocket(http.server, collab, { limiter, trustProxy, allowedHosts: options.allowedHosts, log, guard, limits: options.socketLimits });
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -14,6 +14,14 @@ export const PRESENCE_MAX_BYTES = 2 * 1024;
 /** Presence states (Yjs client ids) one connection may create on one document. A browser tab uses one. */
 export const PRESENCE_MAX_CLIENTS = 4;
 
+/**
+ * Presence states one document holds at most, and at most from one client address (a whole office behind one
+ * address fits; one attacker cannot take every place). With PRESENCE_MAX_BYTES, what a newcomer receives on joining
+ * stays around a megabyte at most.
+ */
+export const PRESENCE_MAX_PER_DOCUMENT = 500;
+export const PRESENCE_MAX_PER_ADDRESS = 250;
+
 const ROLES = ['participant', 'facilitator'] as const satisfies readonly Role[];
 
 /** Who someone is on the board. Unknown keys are stripped. */

@@ -35,6 +35,18 @@ export const LimitNotice = z.object({
 });
 export type LimitNotice = z.infer<typeof LimitNotice>;
 
+/** A server notice to the one client whose change it refused, and why (e.g. only the server writes schema metadata). */
+export const RefusedNotice = z.object({
+  type: z.literal('refused'),
+  what: z.enum(['schema-metadata']),
+});
+export type RefusedNotice = z.infer<typeof RefusedNotice>;
+
+/** Reads a stateless payload; null for anything that is not a refusal notice. */
+export function parseRefusedNotice(payload: string): RefusedNotice | null {
+  return parseStateless(RefusedNotice, payload);
+}
+
 /** Reads a stateless payload; null for anything that is not a limit notice. */
 export function parseLimitNotice(payload: string): LimitNotice | null {
   return parseStateless(LimitNotice, payload);

@@ -3,9 +3,10 @@ import { parseDocumentName, type DocumentKind, type Role } from '@debrief/protoc
 import { authorize } from '../postmortems/authorize.ts';
 import { hashKey, hashesMatch } from '../postmortems/keys.ts';
 import type { PostmortemRecord, Storage } from '../storage/storage.ts';
+import type { SocketContext } from './websocket.ts';
 
-/** What every hook after authentication knows about a connection. */
-export interface CollabContext {
+/** What every hook after authentication knows about a connection (with what its socket gave it, see websocket.ts). */
+export interface CollabContext extends Partial<SocketContext> {
   postmortemId: string;
   kind: DocumentKind;
   role: Role;

@@ -50,6 +50,19 @@ it('takes no more changes to a document at its size cap, and tells the writer', 
   eventText(writer.doc, id, 'what')!.insert(0, 'one more change');
   await new Promise((r) => setTimeout(r, 500));
   expect(readTimeline(reader.doc)[0]?.what).toBe('');
+
+  // Whoever cleans up is heard: removing the junk is taken, and once the board is under its cap again, so is the rest.
+  const facilitator = connectClient(server, documentName(pm.id, 'board'), pm.facilitatorKey);
+  await facilitator.synced;
+  const junk = eventText(facilitator.doc, id, 'known')!;
+  junk.delete(0, junk.length);
+  await eventually(() => expect(readTimeline(reader.doc)[0]?.known).toBe(''), 15_000);
+  await eventually(async () => {
+    eventText(facilitator.doc, id, 'what')!.insert(0, 'x');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readTimeline(reader.doc)[0]?.what).toContain('x');
+  }, 15_000);
+  facilitator.destroy();
   writer.destroy();
   reader.destroy();
 });

@@ -1,18 +1,29 @@
 import { OutgoingMessage, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { CAPS, trimToCaps } from '@debrief/model';
-import { parseDocumentName, type LimitNotice } from '@debrief/protocol';
+import { parseDocumentName, type LimitNotice, type RefusedNotice } from '@debrief/protocol';
 import { SERVER_ORIGIN } from './server-writes.ts';
+
+/** How often a full document is measured again while it is being cleaned up. */
+const FULL_REMEASURE_MS = 1_000;
+
+/** A document's size when last encoded, the bytes of changes since, and when that was (ms). */
+interface Measurement {
+  size: number;
+  since: number;
+  at: number;
+}
 
 /**
  * Enforces each post-mortem's caps on what clients write: events and factors beyond their caps are removed again
- * (a CRDT-friendly refusal everyone converges on), and a document past CAPS.documentBytes takes no more changes.
+ * (a CRDT-friendly refusal everyone converges on), and a document past CAPS.documentBytes takes no more changes but deletions (websocket.ts), so it can be cleaned up.
  * Measuring a document's size means encoding it, so that happens only once the changes since the last
  * measurement could have reached the cap.
  */
 export class DocumentGuard {
-  readonly #measured = new Map<string, { size: number; since: number }>();
+  readonly #measured = new Map<string, Measurement>();
   readonly #full = new Set<string>();
+  readonly #remeasure = new Map<string, NodeJS.Timeout>();
 
   /** After a change a client made to `document`. */
   changed(document: Document, update: Uint8Array): void {
@@ -33,17 +44,33 @@ export class DocumentGuard {
   }
 
   #measure(document: Document, update: Uint8Array): void {
-    const measured = this.#measured.get(document.name) ?? { size: 0, since: Number.POSITIVE_INFINITY };
-    measured.since += update.length;
-    if (measured.size + measured.since >= CAPS.documentBytes) {
-      measured.size = Y.encodeStateAsUpdate(document).length;
-      measured.since = 0;
-      if (measured.size >= CAPS.documentBytes) {
-        if (!this.#full.has(document.name)) tell(document, { type: 'limit-reached', what: 'document', cap: CAPS.documentBytes });
-        this.#full.add(document.name);
-      } else this.#full.delete(document.name);
-    }
+    const measured = this.#measured.get(document.name) ?? { size: 0, since: Number.POSITIVE_INFINITY, at: 0 };
     this.#measured.set(document.name, measured);
+    measured.since += update.length;
+    if (measured.size + measured.since < CAPS.documentBytes) return;
+    // A full document takes only deletions, which shrink it; it is measured again at most once a second, so a
+    // stream of tiny deletions cannot make the server encode megabytes for each.
+    const wait = measured.at + FULL_REMEASURE_MS - Date.now();
+    if (this.#full.has(document.name) && wait > 0) {
+      if (!this.#remeasure.has(document.name)) {
+        this.#remeasure.set(document.name, setTimeout(() => {
+          this.#remeasure.delete(document.name);
+          if (this.#measured.has(document.name)) this.#encodeAndCheck(document, measured);
+        }, wait));
+      }
+      return;
+    }
+    this.#encodeAndCheck(document, measured);
+  }
+
+  #encodeAndCheck(document: Document, measured: Measurement): void {
+    measured.size = Y.encodeStateAsUpdate(document).length;
+    measured.since = 0;
+    measured.at = Date.now();
+    if (measured.size >= CAPS.documentBytes) {
+      if (!this.#full.has(document.name)) tell(document, { type: 'limit-reached', what: 'document', cap: CAPS.documentBytes });
+      this.#full.add(document.name);
+    } else this.#full.delete(document.name);
   }
 
   /** True once a document reached its size cap: changes to it are no longer taken. */
@@ -53,6 +80,8 @@ export class DocumentGuard {
 
   /** A document left memory: measure it afresh when it is loaded again. */
   forget(documentName: string): void {
+    clearTimeout(this.#remeasure.get(documentName));
+    this.#remeasure.delete(documentName);
     this.#measured.delete(documentName);
     this.#full.delete(documentName);
   }
@@ -63,6 +92,6 @@ function tell(document: Document, notice: LimitNotice): void {
 }
 
 /** A Hocuspocus stateless message for one socket (e.g. to answer a change refused because a document is full). */
-export function statelessFrame(documentName: string, notice: LimitNotice): Uint8Array {
+export function statelessFrame(documentName: string, notice: LimitNotice | RefusedNotice): Uint8Array {
   return new OutgoingMessage(documentName).writeStateless(JSON.stringify(notice)).toUint8Array();
 }

@@ -25,26 +25,57 @@ export function checkFrame(frame: Uint8Array): string | null {
   return 'problem' in info ? info.problem : null;
 }
 
-/** What a well-formed frame is: its document, its message type, and for sync messages the step (0 asks, 1–2 carry changes). */
-export type FrameInfo = { document: string; type: number; step: number | null } | { problem: string };
+/**
+ * What a well-formed frame is: its address (the document, and a session after `\0` when the client uses one), its
+ * document, its message type, for sync messages the step (0 asks, 1–2 carry changes), and for changes the decoded
+ * update (decoded here anyway, so later checks need not decode it again).
+ */
+export type FrameInfo =
+  | { address: string; document: string; type: number; step: number | null; update: DecodedUpdate | null }
+  | { problem: string };
+
+/** A Yjs update as `Y.decodeUpdate` reads it: new structs and what it deletes. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** A frame's address, document and type, read without decoding its payload; or why they cannot be read. */
+export type FrameHeader = { address: string; document: string; type: number } | { problem: string };
+
+/**
+ * Reads only what decides whether a frame is wanted at all (the socket gate, socket-gate.ts), so a frame refused
+ * there costs nothing to decode.
+ */
+export function frameHeader(frame: Uint8Array): FrameHeader {
+  try {
+    return readHeader(decoding.createDecoder(frame));
+  } catch {
+    return fail('undecodable message');
+  }
+}
+
+function readHeader(decoder: decoding.Decoder): FrameHeader {
+  const address = readBoundedString(decoder, MAX_ADDRESS_LENGTH);
+  if (address === null) return fail('document address too long');
+  const document = address.split('\0')[0] ?? '';
+  // `<id>/<kind>` in shape; an unknown kind or post-mortem is refused by authentication, with a proper answer.
+  if (!isDocumentAddress(document)) return fail('unknown document address');
+  return { address, document, type: decoding.readVarUint(decoder) };
+}
 
 /** Like checkFrame, and says what a good frame is, so the socket layer can hold back changes to a full document. */
 export function inspectFrame(frame: Uint8Array): FrameInfo {
   try {
     const decoder = decoding.createDecoder(frame);
-    const address = readBoundedString(decoder, MAX_ADDRESS_LENGTH);
-    if (address === null) return fail('document address too long');
-    const document = address.split('\0')[0] ?? '';
-    // `<id>/<kind>` in shape; an unknown kind or post-mortem is refused by authentication, with a proper answer.
-    if (!isDocumentAddress(document)) return fail('unknown document address');
+    const header = readHeader(decoder);
+    if ('problem' in header) return header;
+    const { address, document, type } = header;
     let step: number | null = null;
-    const type = decoding.readVarUint(decoder);
+    let update: DecodedUpdate | null = null;
     switch (type) {
       case MessageType.Sync: {
         step = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
         if (step === 0) Y.decodeStateVector(payload);
-        else if (step === 1 || step === 2) Y.decodeUpdate(payload);
+        else if (step === 1 || step === 2) update = Y.decodeUpdate(payload);
         else return fail('unknown sync step');
         break;
       }
@@ -71,7 +102,7 @@ export function inspectFrame(frame: Uint8Array): FrameInfo {
     }
     // CLOSE may carry a reason; everything else must be exactly as long as its parts.
     if (type !== MessageType.CLOSE && decoding.hasContent(decoder)) return fail('trailing bytes');
-    return { document, type, step };
+    return { address, document, type, step, update };
   } catch {
     return fail('undecodable message');
   }

@@ -6,6 +6,7 @@ import { DocumentSaver, STORAGE_ORIGIN, type SaverTiming } from './document-save
 import { loadDocument, type PersistenceLog } from './persistence.ts';
 import { DocumentGuard } from './document-guard.ts';
 import { PresenceGuard } from './presence-guard.ts';
+import { SOCKET_LIMITS } from './socket-limits.ts';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 
 export interface CollabOptions {
@@ -42,6 +43,10 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
     debounce: 2_000,
     maxDebounce: 10_000,
     flushDelay: false,
+    // A second line behind the socket gate (websocket.ts), which enforces the same figures first.
+    maxUnauthenticatedQueueSize: SOCKET_LIMITS.preAuthBytes,
+    maxUnauthenticatedQueueMessages: SOCKET_LIMITS.preAuthMessages,
+    maxPendingDocuments: SOCKET_LIMITS.documentsPerSocket,
     extensions: options.extensions ?? [],
     onAuthenticate: authenticate(storage),
     // Presence belongs to its owner, within limits (presence-guard.ts). Hocuspocus 4.7 loses every removal before
@@ -63,6 +68,7 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
       saver.unloaded(documentName);
     },
     connected: async ({ documentName, connection, context }) => {
+      (context as CollabContext).gate?.authenticated(documentName);
       if (!(await keyStillWorks(context as CollabContext))) {
         closeRevoked(connection);
         return;

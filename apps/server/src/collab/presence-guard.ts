@@ -9,7 +9,7 @@ import {
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
-import { parsePresence, PRESENCE_MAX_BYTES, PRESENCE_MAX_CLIENTS } from '@debrief/protocol';
+import { parsePresence, PRESENCE_MAX_BYTES, PRESENCE_MAX_CLIENTS, PRESENCE_MAX_PER_ADDRESS, PRESENCE_MAX_PER_DOCUMENT } from '@debrief/protocol';
 import type { CollabContext } from './auth.ts';
 
 /**
@@ -17,9 +17,11 @@ import type { CollabContext } from './auth.ts';
  * for it, until that connection closes; only the owner may update or remove it. Entries for someone else's client
  * id are dropped silently (the rest of the message still applies), so nobody can rename or remove another person,
  * and the server never relays a state a connection echoes from someone else as if it were new. A connection may
- * own PRESENCE_MAX_CLIENTS ids; each state must be a presence state (packages/protocol/src/presence.ts) of at most
- * PRESENCE_MAX_BYTES, with the role the connection's key gives (rewritten to it, see `filter`). Presence lives on
- * the board only: awareness on any other document is dropped whole.
+ * own PRESENCE_MAX_CLIENTS ids, a client address PRESENCE_MAX_PER_ADDRESS, a document PRESENCE_MAX_PER_DOCUMENT (a
+ * flood of fake people would otherwise reach every client, and every newcomer's first frame); each state must be a
+ * presence state (packages/protocol/src/presence.ts) of at most PRESENCE_MAX_BYTES, with the role the connection's
+ * key gives (rewritten to it, see `filter`). Presence lives on the board only: awareness on any other document is
+ * dropped whole.
  *
  * What Hocuspocus 4.7 does with an awareness message (MessageReceiver, `case MessageType.Awareness`), found by
  * experiment (presence-guard.test.ts): it decodes the update into a scratch Awareness, calls beforeHandleAwareness
@@ -132,6 +134,11 @@ export class PresenceGuard {
   }
 }
 
+/** The client address the connection's socket came from (websocket.ts puts it in the context). */
+function addressOf(connection: Connection): string | undefined {
+  return (connection.context as CollabContext | undefined)?.clientAddress;
+}
+
 /** An awareness update (y-protocols' encoding) of the given entries. */
 function awarenessUpdate(entries: [clientId: number, clock: number, state: object | null][]): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -173,16 +180,23 @@ class Presences {
     return false;
   }
 
-  /** Makes the connection the owner of a free client id, unless it owns as many as it may. */
+  /**
+   * Makes the connection the owner of a free client id, unless it owns as many as it may, its address does, or the
+   * document holds as many states as it may (those of other instances included).
+   */
   claim(clientId: number, connection: Connection): boolean {
     let owned = 0;
+    let fromAddress = 0;
+    const address = addressOf(connection);
     for (const [id, owner] of this.#owners) {
       if (!this.document.hasConnection(owner)) this.#owners.delete(id);
       else if (owner === connection) owned++;
+      if (address !== undefined && addressOf(owner) === address) fromAddress++;
     }
     // Gone, or no longer without a presence: no longer waiting.
     for (const [id, waiting] of this.waiting) if (waiting === connection || !this.document.hasConnection(waiting)) this.waiting.delete(id);
-    if (owned >= PRESENCE_MAX_CLIENTS) return false;
+    if (owned >= PRESENCE_MAX_CLIENTS || fromAddress >= PRESENCE_MAX_PER_ADDRESS) return false;
+    if (this.document.awareness.getStates().size >= PRESENCE_MAX_PER_DOCUMENT) return false;
     this.#owners.set(clientId, connection);
     return true;
   }

@@ -1,13 +1,17 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { MessageType, type Hocuspocus } from '@hocuspocus/server';
+import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type RawData } from 'ws';
 import { refusedUpgrade, type AllowedHosts } from '../http/allowed-hosts.ts';
 import { clientAddress, type TrustProxy } from '../limits/client-address.ts';
 import type { RateLimiter } from '../limits/rate-limits.ts';
 import { CAPS } from '@debrief/model';
-import { inspectFrame } from './frame-check.ts';
+import { frameHeader, inspectFrame } from './frame-check.ts';
 import { statelessFrame, type DocumentGuard } from './document-guard.ts';
+import { writesSchemaMetadata } from './schema-metadata.ts';
+import { SocketGate } from './socket-gate.ts';
+import { SOCKET_CLOSE, SOCKET_LIMITS, type SocketLimits } from './socket-limits.ts';
+import { UnsentData } from './unsent-data.ts';
 
 /** The only WebSocket path; every other upgrade request is refused. */
 export const COLLAB_PATH = '/collab';
@@ -25,6 +29,15 @@ export interface SocketOptions {
   allowedHosts?: AllowedHosts;
   log: { debug(obj: object, msg: string): void };
   guard: DocumentGuard;
+  /** What one socket may cost (socket-limits.ts); tests lower them. */
+  limits?: Partial<SocketLimits>;
+}
+
+/** What every connection on a socket starts with in its Hocuspocus context, before its key is checked. */
+export interface SocketContext {
+  /** The client's address (per-address limits, e.g. presence). */
+  clientAddress: string;
+  gate: SocketGate;
 }
 
 /** Hocuspocus hooks receive a web-standard Request; only the URL and headers matter to them. */
@@ -46,6 +59,9 @@ const bytesOf = (data: RawData): Uint8Array =>
  */
 export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, options: SocketOptions): () => void {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const limits = { ...SOCKET_LIMITS, ...options.limits };
+  const unsent = new UnsentData(limits);
+  let unauthenticated = 0;
 
   const upgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (refusedUpgrade(request, socket, options.allowedHosts, options.trustProxy)) return;
@@ -55,30 +71,69 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
       return;
     }
     socket.on('error', () => socket.destroy());
-    const decision = await options.limiter.take('openConnection', clientAddress(request, options.trustProxy));
+    const address = clientAddress(request, options.trustProxy);
+    const decision = await options.limiter.take('openConnection', address);
     if (!decision.allowed) {
       socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${decision.retryAfterSeconds}\r\nConnection: close\r\n\r\n`);
       return;
     }
+    // Each socket not yet authenticated may hold a little queued data: their number bounds it all together.
+    if (unauthenticated >= limits.unauthenticatedSockets) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\r\n');
+      return;
+    }
     sockets.handleUpgrade(request, socket, head, (websocket) => {
-      const connection = hocuspocus.handleConnection(websocket, webRequest(request));
+      const gate = new SocketGate(limits);
+      unauthenticated++;
+      let counted = true;
+      const authenticatedNow = () => {
+        if (counted) unauthenticated--;
+        counted = false;
+      };
+      gate.onAuthenticated = authenticatedNow;
+      const deadline = setTimeout(() => {
+        if (!gate.authenticatedAny) websocket.close(SOCKET_CLOSE.authDeadline.code, SOCKET_CLOSE.authDeadline.reason);
+      }, limits.authDeadlineMs);
+      const context: SocketContext = { clientAddress: address, gate };
+      const connection = hocuspocus.handleConnection(unsent.watch(websocket), webRequest(request), context);
+      const refuse = (document: string, notice: Parameters<typeof statelessFrame>[1]) => websocket.send(statelessFrame(document, notice));
       websocket.on('message', (data) => {
         const bytes = bytesOf(data);
-        // Anything malformed ends this connection only; Hocuspocus and Yjs never see it.
+        // Anything malformed ends this connection only; Hocuspocus and Yjs never see it. What the socket may not
+        // send at all is refused on its header, before its payload costs anything to decode.
+        const header = frameHeader(bytes);
+        const admitted = 'problem' in header ? null : gate.admit(header, bytes.length);
+        if (admitted !== null && admitted !== 'pass') {
+          options.log.debug({ reason: admitted.close.reason }, 'closing a connection over its limits');
+          websocket.close(admitted.close.code, admitted.close.reason);
+          return;
+        }
         const frame = inspectFrame(bytes);
         if ('problem' in frame) {
           options.log.debug({ problem: frame.problem }, 'closing a connection that sent a malformed message');
           websocket.close(MALFORMED_MESSAGE.code, MALFORMED_MESSAGE.reason);
           return;
         }
-        // A document at its size cap takes no more changes; the sender hears why.
-        if (frame.type === MessageType.Sync && frame.step !== 0 && options.guard.isFull(frame.document)) {
-          websocket.send(statelessFrame(frame.document, { type: 'limit-reached', what: 'document', cap: CAPS.documentBytes }));
-          return;
+        if (frame.update) {
+          const live = hocuspocus.documents.get(frame.document);
+          // Only the server's migrations write the schema version: one client could otherwise brick the board.
+          if (live && writesSchemaMetadata(live, frame.update)) {
+            refuse(frame.document, { type: 'refused', what: 'schema-metadata' });
+            return;
+          }
+          // A document at its size cap takes only changes that remove something, so it can be cleaned up.
+          if (options.guard.isFull(frame.document) && frame.update.structs.length > 0) {
+            refuse(frame.document, { type: 'limit-reached', what: 'document', cap: CAPS.documentBytes });
+            return;
+          }
         }
         connection.handleMessage(bytes);
       });
-      websocket.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+      websocket.on('close', (code, reason) => {
+        clearTimeout(deadline);
+        authenticatedNow();
+        connection.handleClose({ code, reason: reason.toString() });
+      });
       // A protocol error (oversized or malformed frame) closes the socket; `close` above tells Hocuspocus.
       websocket.on('error', () => websocket.terminate());
     });
@@ -87,6 +142,7 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
     upgrade(request, socket, head).catch(() => socket.destroy());
   });
   return () => {
+    unsent.stop();
     for (const websocket of sockets.clients) websocket.close(1001, 'server shutting down');
   };
 }
