@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleRecord, storageContract } from './contract.ts';
 import { LowdbStorage } from './lowdb-storage.ts';
+
+const MB = 1024 * 1024;
 
 storageContract('lowdb', () => {
   let dir = '';
@@ -69,4 +72,59 @@ it('reads note records written before moderation existed as unmoderated', async 
   expect(await storage.countNotes(record.id)).toEqual({ active: 1, stored: 1 });
   await storage.close();
   await rm(dir, { recursive: true, force: true });
+});
+
+describe('the cache of post-mortem files', () => {
+  it('stays under its byte bound however many large post-mortems are read, and every read is still right', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'debrief-lowdb-'));
+    const boards = new Map<string, Uint8Array>();
+    const writer = new LowdbStorage(dir, { cacheBytes: 3 * MB });
+    for (let i = 0; i < 25; i++) {
+      const record = sampleRecord();
+      boards.set(record.id, randomBytes(MB));
+      await writer.createPostmortem(record, { board: boards.get(record.id)! });
+      expect(writer.cachedBytes).toBeLessThanOrEqual(3 * MB);
+    }
+    await writer.close();
+
+    const storage = new LowdbStorage(dir, { cacheBytes: 3 * MB });
+    for (const [id, board] of boards) {
+      expect(Buffer.from((await storage.loadDocument(id, 'board'))!).equals(board)).toBe(true);
+      expect(storage.cachedBytes).toBeGreaterThan(MB);
+      expect(storage.cachedBytes).toBeLessThanOrEqual(3 * MB);
+    }
+    // All at once too: reads in flight are not held until they are done, and then only within the bound.
+    await Promise.all([...boards.keys()].map((id) => storage.getPostmortem(id)));
+    expect(storage.cachedBytes).toBeLessThanOrEqual(3 * MB);
+    // Rereading what was dropped loads it again.
+    const [first] = boards.keys();
+    expect(Buffer.from((await storage.loadDocument(first!, 'board'))!).equals(boards.get(first!)!)).toBe(true);
+    await storage.close();
+    expect(storage.cachedBytes).toBe(0);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('loses no write when files are dropped from memory while others are written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'debrief-lowdb-'));
+    // One byte: every file is dropped as soon as nobody is changing it.
+    const storage = new LowdbStorage(dir, { cacheBytes: 1 });
+    const records = Array.from({ length: 8 }, () => sampleRecord());
+    for (const record of records) await storage.createPostmortem(record, { board: randomBytes(50_000) });
+    const noteIds = (i: number) => Array.from({ length: 12 }, (_, n) => `n${String(i).padStart(2, '0')}${String(n).padStart(13, '0')}`);
+    const held = { text: 'at once', color: 'yellow' as const, eventId: null };
+    await Promise.all(
+      records.flatMap((record, i) => [
+        ...noteIds(i).map((id) => storage.createNote(record.id, { id, secretHash: 'a'.repeat(64), held })),
+        storage.storeDocument(record.id, 'board', randomBytes(50_000)),
+        storage.getPostmortem(record.id),
+      ]),
+    );
+    await storage.close();
+    const reopened = new LowdbStorage(dir);
+    for (const [i, record] of records.entries()) {
+      expect((await reopened.listHeldNotes(record.id)).map((note) => note.id).sort()).toEqual(noteIds(i));
+    }
+    await reopened.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 });

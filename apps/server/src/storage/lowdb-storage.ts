@@ -1,9 +1,10 @@
 import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { isPostmortemId, type DocumentKind, type Report } from '@debrief/protocol';
 import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from '@debrief/model';
+import { ByteLru } from './byte-lru.ts';
+import { MeasuredJsonFile } from './measured-json-file.ts';
 import {
   InvalidIdError,
   type InitialDocuments,
@@ -26,6 +27,15 @@ interface PostmortemFile {
 }
 
 const encode = (state: Uint8Array) => Buffer.from(state).toString('base64');
+const decode = (encoded: string) => new Uint8Array(Buffer.from(encoded, 'base64'));
+
+export interface LowdbOptions {
+  /** Bytes of post-mortem files kept in memory (DEFAULT_CACHE_BYTES); files in use may exceed it until released. */
+  cacheBytes?: number;
+}
+
+/** 64 MB: a few dozen typical post-mortems, or a dozen at the document cap. */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** Records keyed in key order: keys are random, so the file never shows which came first. */
 function sortedById<T>(records: Record<string, T>): Record<string, T> {
@@ -50,21 +60,34 @@ const moderationOf = (moderation: NoteModeration | null): NoteModeration | null 
 
 /**
  * The embedded default: `<dataDir>/postmortems/<id>.json`, one file each, so a write rewrites one small file
- * and never a file that grows with every post-mortem. Uses Low + JSONFile directly because JSONFilePreset
- * silently keeps everything in memory under NODE_ENV=test.
+ * and never a file that grows with every post-mortem. Uses Low directly because JSONFilePreset silently keeps
+ * everything in memory under NODE_ENV=test.
+ *
+ * Files read are kept in memory up to `cacheBytes`, least recently used out first: a file is one Low object while
+ * in use (two copies of one file would write over each other's changes), so only files nobody is changing are
+ * dropped, and the next reader loads a fresh copy.
  */
 export class LowdbStorage implements Storage {
   private readonly dir: string;
   /** One empty file per deleted post-mortem, named by its id: the tombstones. */
   private readonly tombstones: string;
-  private readonly open = new Map<string, Promise<Low<PostmortemFile> | null>>();
+  // Plain private members, not #fields: tests wrap storage in a Proxy, which #fields do not pass through.
+  private readonly cache: ByteLru<string, Low<PostmortemFile>>;
+  /** Reads under way, so concurrent readers of one file share one copy. */
+  private readonly loading = new Map<string, Promise<Low<PostmortemFile> | null>>();
   private readonly pending = new Set<Promise<unknown>>();
   /** Deleted in this process: in-flight work for them must neither read stale data nor write the file back. */
   private readonly deleted = new Set<string>();
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: LowdbOptions = {}) {
     this.dir = join(dataDir, 'postmortems');
     this.tombstones = join(dataDir, 'deleted');
+    this.cache = new ByteLru(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
+  }
+
+  /** Bytes of post-mortem files held in memory now (as JSON). */
+  get cachedBytes(): number {
+    return this.cache.bytes;
   }
 
   async createPostmortem(record: PostmortemRecord, documents: InitialDocuments): Promise<void> {
@@ -74,15 +97,24 @@ export class LowdbStorage implements Storage {
     for (const [kind, state] of Object.entries(documents) as [DocumentKind, Uint8Array][]) {
       encoded[kind] = encode(state);
     }
-    const db = new Low<PostmortemFile>(new JSONFile(path), { postmortem: record, documents: encoded, notes: {} });
-    await this.save(record.id, db);
-    this.open.set(record.id, Promise.resolve(db));
+    const id = record.id;
+    let bytes = 0;
+    const adapter = new MeasuredJsonFile<PostmortemFile>(path, (size) => {
+      bytes = size;
+      this.cache.resize(id, size);
+    });
+    const db = new Low(adapter, { postmortem: record, documents: encoded, notes: {} });
+    this.cache.pin(id);
+    try {
+      await this.save(id, db);
+      if (!this.deleted.has(id)) this.cache.set(id, db, bytes);
+    } finally {
+      this.cache.unpin(id);
+    }
   }
 
   async listPostmortems(): Promise<PostmortemRecord[]> {
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    const ids = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).filter(isPostmortemId);
-    const records = await Promise.all(ids.map((id) => this.getPostmortem(id)));
+    const records = await Promise.all((await this.postmortemIds()).map((id) => this.getPostmortem(id)));
     return records.filter((record): record is PostmortemRecord => record !== null);
   }
 
@@ -91,28 +123,24 @@ export class LowdbStorage implements Storage {
   }
 
   async replaceKeyHashes(id: string, keyHashes: PostmortemRecord['keyHashes']): Promise<void> {
-    const db = await this.existing(id);
-    db.data.postmortem = { ...db.data.postmortem, keyHashes };
-    await this.save(id, db);
+    await this.update(id, (data) => (data.postmortem = { ...data.postmortem, keyHashes }));
   }
 
   async loadDocument(postmortemId: string, kind: DocumentKind): Promise<Uint8Array | null> {
     const encoded = (await this.file(postmortemId))?.data.documents[kind];
-    return encoded === undefined ? null : new Uint8Array(Buffer.from(encoded, 'base64'));
+    return encoded === undefined ? null : decode(encoded);
   }
 
   async storeDocument(postmortemId: string, kind: DocumentKind, state: Uint8Array): Promise<void> {
-    const db = await this.existing(postmortemId);
-    db.data.documents[kind] = encode(state);
-    await this.save(postmortemId, db);
+    await this.update(postmortemId, (data) => (data.documents[kind] = encode(state)));
   }
 
   async createNote(postmortemId: string, note: NoteRecord): Promise<void> {
-    const db = await this.existing(postmortemId);
-    // Refused rather than replacing another author's record.
-    if (own(db.data.notes, note.id)) throw new Error(`note ${note.id} already exists`);
-    db.data.notes = { ...db.data.notes, [note.id]: noteRecord(note) };
-    await this.save(postmortemId, db);
+    await this.update(postmortemId, (data) => {
+      // Refused rather than replacing another author's record.
+      if (own(data.notes, note.id)) throw new Error(`note ${note.id} already exists`);
+      data.notes = { ...data.notes, [note.id]: noteRecord(note) };
+    });
   }
 
   async getNote(postmortemId: string, noteId: string): Promise<NoteRecord | null> {
@@ -121,11 +149,11 @@ export class LowdbStorage implements Storage {
   }
 
   async updateHeldNote(postmortemId: string, noteId: string, content: NoteContent): Promise<void> {
-    const db = await this.existing(postmortemId);
-    const note = own(db.data.notes, noteId);
-    if (!note?.held) throw new Error(`note ${noteId} is not held`);
-    note.held = content;
-    await this.save(postmortemId, db);
+    await this.update(postmortemId, (data) => {
+      const note = own(data.notes, noteId);
+      if (!note?.held) throw new Error(`note ${noteId} is not held`);
+      note.held = content;
+    });
   }
 
   async countNotes(postmortemId: string): Promise<{ active: number; stored: number }> {
@@ -139,21 +167,21 @@ export class LowdbStorage implements Storage {
   }
 
   async deleteNote(postmortemId: string, noteId: string, notesState: Uint8Array | null): Promise<void> {
-    const db = await this.existing(postmortemId);
-    const { [noteId]: _removed, ...rest } = db.data.notes ?? {};
-    db.data.notes = rest;
-    if (notesState) db.data.documents.notes = encode(notesState);
-    await this.save(postmortemId, db);
+    await this.update(postmortemId, (data) => {
+      const { [noteId]: _removed, ...rest } = data.notes ?? {};
+      data.notes = rest;
+      if (notesState) data.documents.notes = encode(notesState);
+    });
   }
 
   async releaseHeldNotes(postmortemId: string, noteIds: readonly string[], notesState: Uint8Array): Promise<void> {
-    const db = await this.existing(postmortemId);
-    for (const id of noteIds) {
-      const note = own(db.data.notes, id);
-      if (note) note.held = null;
-    }
-    db.data.documents.notes = encode(notesState);
-    await this.save(postmortemId, db);
+    await this.update(postmortemId, (data) => {
+      for (const id of noteIds) {
+        const note = own(data.notes, id);
+        if (note) note.held = null;
+      }
+      data.documents.notes = encode(notesState);
+    });
   }
 
   async moderateNotes(
@@ -161,19 +189,17 @@ export class LowdbStorage implements Storage {
     changes: readonly { noteId: string; moderation: NoteModeration | null }[],
     notesState: Uint8Array,
   ): Promise<void> {
-    const db = await this.existing(postmortemId);
-    for (const { noteId, moderation } of changes) {
-      const note = own(db.data.notes, noteId);
-      if (note) note.moderation = moderationOf(moderation);
-    }
-    db.data.documents.notes = encode(notesState);
-    await this.save(postmortemId, db);
+    await this.update(postmortemId, (data) => {
+      for (const { noteId, moderation } of changes) {
+        const note = own(data.notes, noteId);
+        if (note) note.moderation = moderationOf(moderation);
+      }
+      data.documents.notes = encode(notesState);
+    });
   }
 
   async createBallot(postmortemId: string, ballotHash: string): Promise<void> {
-    const db = await this.existing(postmortemId);
-    db.data.ballots = { ...db.data.ballots, [ballotHash]: [] };
-    await this.save(postmortemId, db);
+    await this.update(postmortemId, (data) => (data.ballots = { ...data.ballots, [ballotHash]: [] }));
   }
 
   async getBallot(postmortemId: string, ballotHash: string): Promise<string[] | null> {
@@ -182,10 +208,10 @@ export class LowdbStorage implements Storage {
   }
 
   async saveBallot(postmortemId: string, ballotHash: string, votes: readonly string[], notesState: Uint8Array): Promise<void> {
-    const db = await this.existing(postmortemId);
-    db.data.ballots = { ...db.data.ballots, [ballotHash]: [...votes].sort() };
-    db.data.documents.notes = encode(notesState);
-    await this.save(postmortemId, db);
+    await this.update(postmortemId, (data) => {
+      data.ballots = { ...data.ballots, [ballotHash]: [...votes].sort() };
+      data.documents.notes = encode(notesState);
+    });
   }
 
   async listBallots(postmortemId: string): Promise<string[][]> {
@@ -197,16 +223,14 @@ export class LowdbStorage implements Storage {
   }
 
   async setVoting(postmortemId: string, settings: VotingSettings, notesState: Uint8Array): Promise<void> {
-    const db = await this.existing(postmortemId);
-    db.data.voting = settings;
-    db.data.documents.notes = encode(notesState);
-    await this.save(postmortemId, db);
+    await this.update(postmortemId, (data) => {
+      data.voting = settings;
+      data.documents.notes = encode(notesState);
+    });
   }
 
   async saveReport(postmortemId: string, report: Report): Promise<void> {
-    const db = await this.existing(postmortemId);
-    db.data.reports = [...(db.data.reports ?? []), report];
-    await this.save(postmortemId, db);
+    await this.update(postmortemId, (data) => (data.reports = [...(data.reports ?? []), report]));
   }
 
   async getReport(postmortemId: string, version?: number): Promise<Report | null> {
@@ -218,7 +242,8 @@ export class LowdbStorage implements Storage {
     const path = this.pathFor(postmortemId);
     this.deleted.add(postmortemId);
     await Promise.allSettled([...this.pending]);
-    this.open.delete(postmortemId);
+    this.cache.delete(postmortemId);
+    this.loading.delete(postmortemId);
     await rm(path, { force: true });
     // steno writes through a temporary file next to the target; make sure none is left behind.
     await rm(join(this.dir, `.${postmortemId}.json.tmp`), { force: true });
@@ -238,7 +263,20 @@ export class LowdbStorage implements Storage {
 
   async close(): Promise<void> {
     await Promise.allSettled([...this.pending]);
-    this.open.clear();
+    this.cache.clear();
+    this.loading.clear();
+  }
+
+  /** Changes a post-mortem's file and writes it, the file held in memory meanwhile. */
+  private async update(id: string, change: (data: PostmortemFile) => void): Promise<void> {
+    this.cache.pin(id);
+    try {
+      const db = await this.existing(id);
+      change(db.data);
+      await this.save(id, db);
+    } finally {
+      this.cache.unpin(id);
+    }
   }
 
   /** Writes a post-mortem's file, unless it was deleted meanwhile. */
@@ -265,20 +303,44 @@ export class LowdbStorage implements Storage {
   private file(id: string): Promise<Low<PostmortemFile> | null> {
     const path = this.pathFor(id);
     if (this.deleted.has(id)) return Promise.resolve(null);
-    let db = this.open.get(id);
-    if (!db) {
-      db = this.read(path);
-      this.open.set(id, db);
-      // An unknown id must not stay cached: it may be created later by another call.
-      void db.then((found) => found ?? this.open.delete(id));
+    const held = this.cache.get(id);
+    if (held) return Promise.resolve(held);
+    let loading = this.loading.get(id);
+    if (!loading) {
+      const started = this.read(id, path).then((found) => {
+        if (this.loading.get(id) === started) this.loading.delete(id);
+        if (!found || this.deleted.has(id)) return null;
+        // Created meanwhile (ids are random, so hardly ever): the copy already held is the one in use.
+        const current = this.cache.get(id);
+        if (current) return current;
+        this.cache.set(id, found.db, found.bytes);
+        return found.db;
+      });
+      // A failed read is not kept either: the next caller tries again.
+      started.catch(() => {
+        if (this.loading.get(id) === started) this.loading.delete(id);
+      });
+      loading = started;
+      this.loading.set(id, started);
     }
-    return db;
+    return loading;
   }
 
-  private async read(path: string): Promise<Low<PostmortemFile> | null> {
-    const adapter = new JSONFile<PostmortemFile>(path);
+  private async read(id: string, path: string): Promise<{ db: Low<PostmortemFile>; bytes: number } | null> {
+    let bytes = 0;
+    const adapter = new MeasuredJsonFile<PostmortemFile>(path, (size) => {
+      bytes = size;
+      this.cache.resize(id, size);
+    });
     const data = await adapter.read();
-    return data?.postmortem ? new Low(adapter, data) : null;
+    // An unknown id is not kept: it may be created later by another call.
+    return data?.postmortem ? { db: new Low(adapter, data), bytes } : null;
+  }
+
+  /** The ids of the post-mortem files on disk. */
+  private async postmortemIds(): Promise<string[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).filter(isPostmortemId);
   }
 
   private async track<T>(work: Promise<T>): Promise<T> {
