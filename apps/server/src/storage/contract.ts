@@ -1,13 +1,54 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import * as Y from 'yjs';
-import { createBoardUpdate, readMeta } from '@debrief/model';
-import type { PostmortemRecord, Storage } from './storage.ts';
+import { addAction, createBoardUpdate, promoteFinding, readMeta, updateAction } from '@debrief/model';
+import { REPORT_SCHEMA, type Report } from '@debrief/protocol';
+import { reportBytes } from './projections.ts';
+import { ReportQuotaError, type PostmortemRecord, type Storage, type StorageLimits } from './storage.ts';
 
 /** How a suite gets a fresh adapter, and a second instance over the same data to prove durability. */
 export interface StorageHarness {
   create(): Promise<Storage>;
-  reopen(): Promise<Storage>;
+  /** Another instance over the same data, with other limits when given. */
+  reopen(limits?: Partial<StorageLimits>): Promise<Storage>;
   cleanup(): Promise<void>;
+}
+
+/** A complete published report, as publishing would make it. */
+export function sampleReport(postmortemId: string, version: number, overrides: Partial<Report> = {}): Report {
+  return {
+    schema: REPORT_SCHEMA,
+    id: postmortemId,
+    version,
+    publishedAt: `2026-11-0${Math.min(version, 9)}T10:00:00.000Z`,
+    title: `Checkout outage v${version}`,
+    incidentAt: '2026-11-01T14:02:00.000Z',
+    summary: 'Payments failed.',
+    impact: 'Lost orders.',
+    timeline: [],
+    contributingFactors: { findings: [{ statement: 'Alerts went to an old channel', category: 'Tooling' }], fishbone: { problem: '', categories: [] } },
+    proximateCauses: [],
+    rootCauses: [{ statement: 'No owner for the alert routes' }],
+    wentWell: [],
+    gotLucky: [],
+    correctiveActions: [],
+    lessonsLearned: '',
+    observations: [],
+    ...overrides,
+  };
+}
+
+/** A findings document holding one finding and the actions given (what, and the fields to set), plus their ids. */
+export function findingsWith(actions: { what: string; owner?: string; due?: string; status?: 'open' | 'done' }[]): { state: Uint8Array; ids: string[] } {
+  const doc = new Y.Doc();
+  const finding = promoteFinding(doc, { type: 'contributing', statement: 'Alerts went to an old channel', category: 'Tooling' });
+  const ids = actions.map(({ what, ...fields }) => {
+    const id = addAction(doc, [finding], what);
+    updateAction(doc, id, fields);
+    return id;
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return { state, ids };
 }
 
 /** A record with a fresh valid id. */
@@ -246,9 +287,8 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       await storage.createPostmortem(record, { board: createBoardUpdate({ title: 'x' }) });
       await storage.createNote(record.id, { id: 'note0000000000aa', secretHash: 'a'.repeat(64), held: null });
       expect(await storage.getReport(record.id)).toBeNull();
-      const report = (version: number) => ({ id: record.id, version, title: `v${version}` }) as never;
-      await storage.saveReport(record.id, report(1));
-      await storage.saveReport(record.id, report(2));
+      await storage.saveReport(record.id, sampleReport(record.id, 1));
+      await storage.saveReport(record.id, sampleReport(record.id, 2));
       expect((await storage.getReport(record.id))?.version).toBe(2);
       expect((await storage.getReport(record.id, 1))?.version).toBe(1);
       expect(await storage.getReport(record.id, 3)).toBeNull();
@@ -261,6 +301,8 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       expect(await storage.getNote(record.id, 'note0000000000aa')).toBeNull();
       expect(await storage.getReport(record.id)).toBeNull();
       expect(await storage.listPostmortems()).toEqual([]);
+      expect(await storage.listActionsIndex()).toEqual([]);
+      expect(await storage.listReportIndex()).toEqual([]);
       await storage.close();
       storage = await h.reopen();
       expect(await storage.getPostmortem(record.id)).toBeNull();
@@ -268,6 +310,138 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       expect(await storage.wasDeleted(record.id)).toBe(true);
       expect(await storage.wasDeleted('zzzzzzzzzzzzzzzz')).toBe(false);
       await expect(storage.wasDeleted('../x')).rejects.toThrow();
+    });
+
+    it('keeps an actions index entry per post-mortem, rewritten with its findings document, its latest report and its keys', async () => {
+      const record = sampleRecord({ title: 'Indexed' });
+      const other = sampleRecord({ title: 'Other' });
+      const first = findingsWith([{ what: 'Route alerts to the on-call channel', owner: 'SRE', due: '2026-12-01' }]);
+      await storage.createPostmortem(record, { board: createBoardUpdate({ title: 'x' }), findings: first.state });
+      await storage.createPostmortem(other, {});
+      const entry = async (id: string) => (await storage.listActionsIndex()).find((e) => e.postmortemId === id);
+      expect(await entry(other.id)).toEqual({ postmortemId: other.id, facilitatorKeyHash: other.keyHashes.facilitator, live: [], published: null });
+      expect(await entry(record.id)).toEqual({
+        postmortemId: record.id,
+        facilitatorKeyHash: record.keyHashes.facilitator,
+        live: [
+          expect.objectContaining({
+            postmortemId: record.id,
+            postmortemTitle: 'Indexed',
+            id: first.ids[0],
+            what: 'Route alerts to the on-call channel',
+            owner: 'SRE',
+            due: '2026-12-01',
+            status: 'open',
+            committed: true,
+            findings: ['Alerts went to an old channel'],
+          }),
+        ],
+        published: null,
+      });
+      // `overdue` depends on the day asked, so the index leaves it out.
+      expect((await entry(record.id))?.live[0]).not.toHaveProperty('overdue');
+
+      // Stored again with a second action: the entry follows.
+      const second = findingsWith([{ what: 'Route alerts' }, { what: 'Page a second person' }]);
+      await storage.storeDocument(record.id, 'findings', second.state);
+      expect((await entry(record.id))?.live.map((a) => a.what).sort()).toEqual(['Page a second person', 'Route alerts']);
+
+      // Published: the report's words, with the follow-up status of the findings document given with it.
+      const [published] = second.ids;
+      const report = sampleReport(record.id, 1, {
+        title: 'Indexed (published)',
+        correctiveActions: [
+          { id: published, what: 'Route alerts (as published)', owner: 'the SRE team', due: '2026-12-01', status: 'Open', priority: 'high', kind: 'prevent', trackerUrl: '', findings: [], committed: true },
+        ],
+      });
+      const doneNow = new Y.Doc();
+      Y.applyUpdate(doneNow, second.state);
+      updateAction(doneNow, published!, { status: 'done', doneAt: '2026-11-20' });
+      await storage.saveReport(record.id, report, Y.encodeStateAsUpdate(doneNow));
+      expect((await entry(record.id))?.published).toEqual([
+        expect.objectContaining({ id: published, postmortemTitle: 'Indexed (published)', what: 'Route alerts (as published)', owner: 'the SRE team', status: 'done', doneAt: '2026-11-20' }),
+      ]);
+      // A later store of the findings document moves only the status on.
+      updateAction(doneNow, published!, { status: 'wont_do', statusReason: 'Replaced' });
+      await storage.storeDocument(record.id, 'findings', Y.encodeStateAsUpdate(doneNow));
+      doneNow.destroy();
+      expect((await entry(record.id))?.published).toEqual([
+        expect.objectContaining({ what: 'Route alerts (as published)', status: 'wont_do', statusReason: 'Replaced' }),
+      ]);
+
+      // New keys: the entry checks presented keys against the new facilitator hash only.
+      const rotated = { facilitator: 'c'.repeat(64), participant: 'd'.repeat(64) };
+      await storage.replaceKeyHashes(record.id, rotated);
+      expect((await entry(record.id))?.facilitatorKeyHash).toBe(rotated.facilitator);
+
+      // Other documents do not touch it, and it lasts across a reopen.
+      const before = await entry(record.id);
+      await storage.storeDocument(record.id, 'board', createBoardUpdate({ title: 'y' }));
+      await storage.close();
+      storage = await h.reopen();
+      expect(await entry(record.id)).toEqual(before);
+      expect(await entry(other.id)).toMatchObject({ live: [], published: null });
+      await storage.deletePostmortem(record.id);
+      expect((await storage.listActionsIndex()).map((e) => e.postmortemId)).toEqual([other.id]);
+    });
+
+    it('keeps a report index entry of each published post-mortem\'s latest version', async () => {
+      const record = sampleRecord();
+      const draft = sampleRecord();
+      await storage.createPostmortem(record, {});
+      await storage.createPostmortem(draft, {});
+      expect(await storage.listReportIndex()).toEqual([]);
+      await storage.saveReport(record.id, sampleReport(record.id, 1));
+      const second = sampleReport(record.id, 2, {
+        title: 'Checkout outage, revised',
+        contributingFactors: {
+          findings: [
+            { statement: 'Alerts went to an old channel', category: 'Tooling' },
+            { statement: 'Nobody knew the runbook', category: '' },
+            { statement: 'The dashboard hid errors', category: 'Tooling' },
+          ],
+          fishbone: { problem: '', categories: [] },
+        },
+      });
+      await storage.saveReport(record.id, second);
+      await storage.close();
+      storage = await h.reopen();
+      expect(await storage.listReportIndex()).toEqual([
+        {
+          postmortemId: record.id,
+          title: 'Checkout outage, revised',
+          summary: 'Payments failed.',
+          incidentAt: '2026-11-01T14:02:00.000Z',
+          publishedAt: second.publishedAt,
+          version: 2,
+          factorCategories: ['Tooling', '', 'Tooling'],
+          searchText: expect.stringContaining('nobody knew the runbook'),
+        },
+      ]);
+      await storage.deletePostmortem(record.id);
+      expect(await storage.listReportIndex()).toEqual([]);
+    });
+
+    it('refuses a report version beyond the post-mortem\'s quota, storing nothing, and counts each post-mortem apart', async () => {
+      const record = sampleRecord();
+      const other = sampleRecord();
+      await storage.createPostmortem(record, {});
+      await storage.createPostmortem(other, {});
+      const padded = (id: string, version: number) => sampleReport(id, version, { lessonsLearned: 'x'.repeat(3_000) });
+      // Room for three versions and a half.
+      const limit = Math.floor(3.5 * reportBytes(padded(record.id, 1)));
+      await storage.close();
+      storage = await h.reopen({ reportBytes: limit });
+      for (const version of [1, 2, 3]) await storage.saveReport(record.id, padded(record.id, version));
+      const refused = storage.saveReport(record.id, padded(record.id, 4));
+      await expect(refused).rejects.toBeInstanceOf(ReportQuotaError);
+      await expect(refused).rejects.toMatchObject({ limitBytes: limit });
+      expect((await storage.getReport(record.id))?.version).toBe(3);
+      expect(await storage.getReport(record.id, 4)).toBeNull();
+      expect((await storage.listReportIndex()).map((e) => e.version)).toEqual([3]);
+      // Another post-mortem has its own room.
+      await storage.saveReport(other.id, padded(other.id, 1));
+      expect((await storage.getReport(other.id))?.version).toBe(1);
     });
 
     it('refuses to store a document for an unknown post-mortem', async () => {

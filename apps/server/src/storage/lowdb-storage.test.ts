@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sampleRecord, storageContract } from './contract.ts';
+import { findingsWith, sampleRecord, sampleReport, storageContract } from './contract.ts';
 import { LowdbStorage } from './lowdb-storage.ts';
 
 const MB = 1024 * 1024;
@@ -15,7 +15,7 @@ storageContract('lowdb', () => {
       dir = await mkdtemp(join(tmpdir(), 'debrief-lowdb-'));
       return new LowdbStorage(dir);
     },
-    reopen: async () => new LowdbStorage(dir),
+    reopen: async (limits) => new LowdbStorage(dir, { limits }),
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 });
@@ -125,6 +125,38 @@ describe('the cache of post-mortem files', () => {
       expect((await reopened.listHeldNotes(record.id)).map((note) => note.id).sort()).toEqual(noteIds(i));
     }
     await reopened.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('the index files', () => {
+  it('are built for post-mortems stored before the index existed or marked stale by a crash, and go with a post-mortem deleted halfway', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'debrief-lowdb-'));
+    const old = sampleRecord({ title: 'From before the index' });
+    const crashed = sampleRecord({ title: 'Crashed mid-save' });
+    const gone = sampleRecord({ title: 'Deleted halfway' });
+    const first = new LowdbStorage(dir);
+    for (const record of [old, crashed, gone]) {
+      await first.createPostmortem(record, { findings: findingsWith([{ what: `Act on ${record.title}` }]).state });
+    }
+    await first.saveReport(old.id, sampleReport(old.id, 1));
+    await first.close();
+    const index = join(dir, 'index');
+    // As a server of the previous version left it: no entry for `old`.
+    await rm(join(index, `${old.id}.json`));
+    // A crash after the file was written and before its entry: the mark is left, the entry is behind.
+    await writeFile(join(index, `${crashed.id}.json`), JSON.stringify({ actions: { postmortemId: crashed.id, facilitatorKeyHash: 'f'.repeat(64), live: [], published: null }, report: null }));
+    await writeFile(join(index, `${crashed.id}.stale`), '');
+    // A delete interrupted after the file went: its entry must not list it.
+    await rm(join(dir, 'postmortems', `${gone.id}.json`));
+
+    const storage = new LowdbStorage(dir);
+    const entries = await storage.listActionsIndex();
+    expect(entries.map((entry) => entry.postmortemId).sort()).toEqual([old.id, crashed.id].sort());
+    expect(entries.find((entry) => entry.postmortemId === crashed.id)?.live.map((a) => a.what)).toEqual(['Act on Crashed mid-save']);
+    expect((await storage.listReportIndex()).map((entry) => entry.postmortemId)).toEqual([old.id]);
+    expect((await readdir(index)).sort()).toEqual([`${old.id}.json`, `${crashed.id}.json`].sort());
+    await storage.close();
     await rm(dir, { recursive: true, force: true });
   });
 });

@@ -4,14 +4,21 @@ import { Low } from 'lowdb';
 import { isPostmortemId, type DocumentKind, type Report } from '@debrief/protocol';
 import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from '@debrief/model';
 import { ByteLru } from './byte-lru.ts';
+import { LowdbIndex, type IndexFile } from './lowdb-index.ts';
 import { MeasuredJsonFile } from './measured-json-file.ts';
+import { actionsIndexEntry, reportBytes, reportIndexEntry } from './projections.ts';
 import {
+  DEFAULT_STORAGE_LIMITS,
   InvalidIdError,
+  ReportQuotaError,
+  type ActionsIndexEntry,
   type InitialDocuments,
   type NoteModeration,
   type NoteRecord,
   type PostmortemRecord,
+  type ReportIndexEntry,
   type Storage,
+  type StorageLimits,
 } from './storage.ts';
 
 /** One file per post-mortem: the record, its documents (base64 Yjs updates) and its note records. */
@@ -29,9 +36,18 @@ interface PostmortemFile {
 const encode = (state: Uint8Array) => Buffer.from(state).toString('base64');
 const decode = (encoded: string) => new Uint8Array(Buffer.from(encoded, 'base64'));
 
+/** The index entries a post-mortem file leads to; `findings` stands in for its stored findings document when given. */
+function indexFileOf(data: PostmortemFile, findings?: Uint8Array): IndexFile {
+  const latest = data.reports?.at(-1) ?? null;
+  const stored = data.documents.findings;
+  const state = findings ?? (stored === undefined ? null : decode(stored));
+  return { actions: actionsIndexEntry(data.postmortem, latest, state), report: latest ? reportIndexEntry(latest) : null };
+}
+
 export interface LowdbOptions {
   /** Bytes of post-mortem files kept in memory (DEFAULT_CACHE_BYTES); files in use may exceed it until released. */
   cacheBytes?: number;
+  limits?: Partial<StorageLimits>;
 }
 
 /** 64 MB: a few dozen typical post-mortems, or a dozen at the document cap. */
@@ -60,8 +76,8 @@ const moderationOf = (moderation: NoteModeration | null): NoteModeration | null 
 
 /**
  * The embedded default: `<dataDir>/postmortems/<id>.json`, one file each, so a write rewrites one small file
- * and never a file that grows with every post-mortem. Uses Low directly because JSONFilePreset silently keeps
- * everything in memory under NODE_ENV=test.
+ * and never a file that grows with every post-mortem; the index entries live apart (lowdb-index.ts). Uses Low
+ * directly because JSONFilePreset silently keeps everything in memory under NODE_ENV=test.
  *
  * Files read are kept in memory up to `cacheBytes`, least recently used out first: a file is one Low object while
  * in use (two copies of one file would write over each other's changes), so only files nobody is changing are
@@ -75,6 +91,10 @@ export class LowdbStorage implements Storage {
   private readonly cache: ByteLru<string, Low<PostmortemFile>>;
   /** Reads under way, so concurrent readers of one file share one copy. */
   private readonly loading = new Map<string, Promise<Low<PostmortemFile> | null>>();
+  private readonly index: LowdbIndex;
+  /** Missing and stale index entries rebuilt, once per process, before the index is first read. */
+  private indexReady: Promise<void> | undefined;
+  private readonly limits: StorageLimits;
   private readonly pending = new Set<Promise<unknown>>();
   /** Deleted in this process: in-flight work for them must neither read stale data nor write the file back. */
   private readonly deleted = new Set<string>();
@@ -83,6 +103,8 @@ export class LowdbStorage implements Storage {
     this.dir = join(dataDir, 'postmortems');
     this.tombstones = join(dataDir, 'deleted');
     this.cache = new ByteLru(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
+    this.index = new LowdbIndex(dataDir);
+    this.limits = { ...DEFAULT_STORAGE_LIMITS, ...options.limits };
   }
 
   /** Bytes of post-mortem files held in memory now (as JSON). */
@@ -106,7 +128,11 @@ export class LowdbStorage implements Storage {
     const db = new Low(adapter, { postmortem: record, documents: encoded, notes: {} });
     this.cache.pin(id);
     try {
-      await this.save(id, db);
+      await this.index.update(
+        id,
+        () => this.save(id, db),
+        () => (this.deleted.has(id) ? null : indexFileOf(db.data)),
+      );
       if (!this.deleted.has(id)) this.cache.set(id, db, bytes);
     } finally {
       this.cache.unpin(id);
@@ -123,7 +149,7 @@ export class LowdbStorage implements Storage {
   }
 
   async replaceKeyHashes(id: string, keyHashes: PostmortemRecord['keyHashes']): Promise<void> {
-    await this.update(id, (data) => (data.postmortem = { ...data.postmortem, keyHashes }));
+    await this.update(id, (data) => (data.postmortem = { ...data.postmortem, keyHashes }), { reindex: true });
   }
 
   async loadDocument(postmortemId: string, kind: DocumentKind): Promise<Uint8Array | null> {
@@ -132,7 +158,7 @@ export class LowdbStorage implements Storage {
   }
 
   async storeDocument(postmortemId: string, kind: DocumentKind, state: Uint8Array): Promise<void> {
-    await this.update(postmortemId, (data) => (data.documents[kind] = encode(state)));
+    await this.update(postmortemId, (data) => (data.documents[kind] = encode(state)), { reindex: kind === 'findings' });
   }
 
   async createNote(postmortemId: string, note: NoteRecord): Promise<void> {
@@ -229,13 +255,28 @@ export class LowdbStorage implements Storage {
     });
   }
 
-  async saveReport(postmortemId: string, report: Report): Promise<void> {
-    await this.update(postmortemId, (data) => (data.reports = [...(data.reports ?? []), report]));
+  async saveReport(postmortemId: string, report: Report, findings?: Uint8Array): Promise<void> {
+    const limit = this.limits.reportBytes;
+    const change = (data: PostmortemFile) => {
+      const reports = data.reports ?? [];
+      const used = reports.reduce((sum, stored) => sum + reportBytes(stored), 0);
+      if (used + reportBytes(report) > limit) throw new ReportQuotaError(limit);
+      data.reports = [...reports, report];
+    };
+    await this.update(postmortemId, change, { reindex: true, findings });
   }
 
   async getReport(postmortemId: string, version?: number): Promise<Report | null> {
     const reports = (await this.file(postmortemId))?.data.reports ?? [];
     return (version === undefined ? reports.at(-1) : reports.find((r) => r.version === version)) ?? null;
+  }
+
+  async listActionsIndex(): Promise<ActionsIndexEntry[]> {
+    return (await this.indexFiles()).map((file) => file.actions);
+  }
+
+  async listReportIndex(): Promise<ReportIndexEntry[]> {
+    return (await this.indexFiles()).flatMap((file) => (file.report ? [file.report] : []));
   }
 
   async deletePostmortem(postmortemId: string): Promise<void> {
@@ -244,6 +285,9 @@ export class LowdbStorage implements Storage {
     await Promise.allSettled([...this.pending]);
     this.cache.delete(postmortemId);
     this.loading.delete(postmortemId);
+    // The index entries go first: should the process stop halfway, a post-mortem still on disk gets them back at
+    // the next start, whereas entries outliving their post-mortem would keep listing it.
+    await this.index.remove(postmortemId);
     await rm(path, { force: true });
     // steno writes through a temporary file next to the target; make sure none is left behind.
     await rm(join(this.dir, `.${postmortemId}.json.tmp`), { force: true });
@@ -267,13 +311,21 @@ export class LowdbStorage implements Storage {
     this.loading.clear();
   }
 
-  /** Changes a post-mortem's file and writes it, the file held in memory meanwhile. */
-  private async update(id: string, change: (data: PostmortemFile) => void): Promise<void> {
+  /**
+   * Changes a post-mortem's file and writes it, the file held in memory meanwhile. With `reindex`, its index
+   * entries follow (from `findings` for the findings document, when given).
+   */
+  private async update(id: string, change: (data: PostmortemFile) => void, reindex?: { reindex: boolean; findings?: Uint8Array }): Promise<void> {
     this.cache.pin(id);
     try {
       const db = await this.existing(id);
-      change(db.data);
-      await this.save(id, db);
+      const write = async () => {
+        change(db.data);
+        await this.save(id, db);
+      };
+      if (!reindex?.reindex) return await write();
+      const build = () => (this.deleted.has(id) ? null : indexFileOf(db.data, reindex.findings));
+      await this.track(this.index.update(id, write, build));
     } finally {
       this.cache.unpin(id);
     }
@@ -341,6 +393,31 @@ export class LowdbStorage implements Storage {
   private async postmortemIds(): Promise<string[]> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).filter(isPostmortemId);
+  }
+
+  private async indexFiles(): Promise<IndexFile[]> {
+    this.indexReady ??= this.rebuildIndex().catch((error: unknown) => {
+      this.indexReady = undefined;
+      throw error;
+    });
+    await this.indexReady;
+    return (await this.index.list()).filter((file) => !this.deleted.has(file.actions.postmortemId));
+  }
+
+  /**
+   * Builds the entries a post-mortem file lacks (written before the index existed, or marked stale by a crash),
+   * one file at a time through the cache, so upgrading loses nothing and memory stays bounded.
+   */
+  private async rebuildIndex(): Promise<void> {
+    for (const id of await this.index.needingRebuild(await this.postmortemIds())) {
+      this.cache.pin(id);
+      try {
+        const db = await this.file(id);
+        if (db) await this.index.rebuild(id, () => (this.deleted.has(id) ? null : indexFileOf(db.data)));
+      } finally {
+        this.cache.unpin(id);
+      }
+    }
   }
 
   private async track<T>(work: Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import type { NoteContent, VotingSettings } from '@debrief/model';
-import type { DocumentKind, Report } from '@debrief/protocol';
+import type { ActionListItem, DocumentKind, Report } from '@debrief/protocol';
 
 /** What the server keeps about a post-mortem besides its Yjs documents. Keys are stored only as hashes. */
 export interface PostmortemRecord {
@@ -37,6 +37,45 @@ export interface NoteModeration {
 /** The documents stored with a new post-mortem, as full Yjs updates. */
 export type InitialDocuments = Partial<Record<DocumentKind, Uint8Array>>;
 
+/** One corrective action as the actions index keeps it: what a list shows, except `overdue`, which depends on the day. */
+export type IndexedAction = Omit<ActionListItem, 'overdue'>;
+
+/**
+ * A post-mortem's entry in the actions index: a projection storage rewrites whenever what it is made of changes
+ * (the findings document, the latest report, the keys), so answers across post-mortems never decode a document.
+ */
+export interface ActionsIndexEntry {
+  postmortemId: string;
+  /** The facilitator key's hash: the keys a request presents are checked against it without loading the record. */
+  facilitatorKeyHash: string;
+  /** Every action as the findings document held them when it was last stored: for its facilitator only. */
+  live: IndexedAction[];
+  /** The actions as the latest report words them, with the follow-up status as last stored; null until published. */
+  published: IndexedAction[] | null;
+}
+
+/** A published post-mortem's entry in the report index: what the library and Learning need of its latest report. */
+export interface ReportIndexEntry {
+  postmortemId: string;
+  title: string;
+  summary: string;
+  incidentAt: string | null;
+  publishedAt: string;
+  version: number;
+  /** The category of each contributing-factor finding, one per finding ('' when it has none), for counting. */
+  factorCategories: string[];
+  /** The published words the library searches, lower-cased. */
+  searchText: string;
+}
+
+/** What storage itself refuses beyond, per post-mortem. */
+export interface StorageLimits {
+  /** Bytes (of JSON) of all its published report versions together. */
+  reportBytes: number;
+}
+
+export const DEFAULT_STORAGE_LIMITS: StorageLimits = { reportBytes: 20 * 1024 * 1024 };
+
 /**
  * Everything the server persists. The lowdb adapter is the embedded default; a PostgreSQL adapter implements
  * the same interface, and both must pass `storageContract` in contract.ts.
@@ -52,7 +91,7 @@ export interface Storage {
   replaceKeyHashes(id: string, keyHashes: PostmortemRecord['keyHashes']): Promise<void>;
   /** A document's stored state as one Yjs update, or null when none was stored. */
   loadDocument(postmortemId: string, kind: DocumentKind): Promise<Uint8Array | null>;
-  /** Replaces a document's stored state; resolves once it is durable. */
+  /** Replaces a document's stored state (for `findings`, with its actions index entry); resolves once it is durable. */
   storeDocument(postmortemId: string, kind: DocumentKind, state: Uint8Array): Promise<void>;
   /** Stores a new note record; resolves once it is durable. */
   createNote(postmortemId: string, note: NoteRecord): Promise<void>;
@@ -88,13 +127,22 @@ export interface Storage {
   getVoting(postmortemId: string): Promise<VotingSettings>;
   /** Replaces the voting settings and stores the notes document that publishes them, atomically. */
   setVoting(postmortemId: string, settings: VotingSettings, notesState: Uint8Array): Promise<void>;
-  /** Stores a published report version (its `version` is the next number). */
-  saveReport(postmortemId: string, report: Report): Promise<void>;
+  /**
+   * Stores a published report version (its `version` is the next number) and the index entries it changes. The
+   * actions index takes the follow-up status from `findings`, the findings document the report was built from
+   * (newer than the stored one while it is open), or from the stored one. Refused with ReportQuotaError, storing
+   * nothing, when the post-mortem's versions would take more than `StorageLimits.reportBytes` together.
+   */
+  saveReport(postmortemId: string, report: Report, findings?: Uint8Array): Promise<void>;
   /** A published version, the latest when none is given; null before the first publish or for unknown versions. */
   getReport(postmortemId: string, version?: number): Promise<Report | null>;
+  /** Every post-mortem's actions index entry, in no particular order: what the Actions answers read. */
+  listActionsIndex(): Promise<ActionsIndexEntry[]>;
+  /** The report index entry of every published post-mortem, in no particular order: the library and Learning. */
+  listReportIndex(): Promise<ReportIndexEntry[]>;
   /**
-   * Removes a post-mortem and every trace of it: record, documents, notes, ballots, reports. Only its id is kept,
-   * as a tombstone, so the browsers that still hold a copy can be told to delete it (see `wasDeleted`).
+   * Removes a post-mortem and every trace of it: record, documents, notes, ballots, reports, index entries. Only its
+   * id is kept, as a tombstone, so the browsers that still hold a copy can be told to delete it (see `wasDeleted`).
    */
   deletePostmortem(postmortemId: string): Promise<void>;
   /**
@@ -111,5 +159,13 @@ export class InvalidIdError extends Error {
   constructor(id: string) {
     super(`not a post-mortem id: ${JSON.stringify(id.slice(0, 40))}`);
     this.name = 'InvalidIdError';
+  }
+}
+
+/** Thrown when a post-mortem's published versions would exceed `StorageLimits.reportBytes`. */
+export class ReportQuotaError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`the published versions of this post-mortem would exceed ${limitBytes} bytes`);
+    this.name = 'ReportQuotaError';
   }
 }

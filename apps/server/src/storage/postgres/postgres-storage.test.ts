@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createBoardUpdate } from '@debrief/model';
-import { sampleRecord, storageContract } from '../contract.ts';
+import { findingsWith, sampleRecord, sampleReport, storageContract } from '../contract.ts';
+import { reportBytes } from '../projections.ts';
 import { dropSchema, freshSchema, serviceAvailable, TEST_DATABASE_URL } from '../../testing/services.ts';
 import { describeDatabase, PostgresStorage } from './postgres-storage.ts';
 import { MIGRATIONS } from './schema.ts';
+import { ReportQuotaError, type StorageLimits } from '../storage.ts';
 
 const available = await serviceAvailable('PostgreSQL', TEST_DATABASE_URL, 'the PostgreSQL storage tests');
 
@@ -39,8 +41,8 @@ async function idsInRowOrder(client: pg.Client, table: string, order: string, id
 describe.skipIf(!available)('PostgreSQL storage', () => {
   storageContract('postgres', () => {
     const schema = freshSchema();
-    const open = () => PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema });
-    return { create: open, reopen: open, cleanup: () => dropSchema(schema) };
+    const open = (limits?: Partial<StorageLimits>) => PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, limits });
+    return { create: () => open(), reopen: open, cleanup: () => dropSchema(schema) };
   });
 
   it('creates the schema once and leaves it alone when several instances start together', async () => {
@@ -100,7 +102,38 @@ describe.skipIf(!available)('PostgreSQL storage', () => {
     const { rows } = await storage.connections.query<{ version: number; old: string | null }>(
       `SELECT version, to_regclass('${schema}.notes')::text AS old FROM debrief_schema`,
     );
-    expect(rows).toEqual([{ version: 3, old: null }]);
+    expect(rows).toEqual([{ version: MIGRATIONS.length, old: null }]);
+    await storage.close();
+    await dropSchema(schema);
+  });
+
+  it('builds the index entries of a version 3 database\'s post-mortems when it opens, and counts their reports toward the quota', async () => {
+    const { schema, client } = await schemaAtVersion(3);
+    const [published, draft] = [sampleRecord({ title: 'Published before' }), sampleRecord({ title: 'Draft before' })];
+    for (const pm of [published, draft]) {
+      await client.query('INSERT INTO postmortems (id, record) VALUES ($1, $2)', [pm.id, JSON.stringify(pm)]);
+      await client.query(`INSERT INTO documents (postmortem_id, kind, state) VALUES ($1, 'findings', $2)`, [
+        pm.id,
+        Buffer.from(findingsWith([{ what: `Act on ${pm.title}`, owner: 'SRE', due: '2026-12-01' }]).state),
+      ]);
+    }
+    const report = sampleReport(published.id, 1, { lessonsLearned: 'x'.repeat(5_000) });
+    await client.query('INSERT INTO reports (postmortem_id, version, report) VALUES ($1, 1, $2)', [published.id, JSON.stringify(report)]);
+    await client.end();
+
+    let storage = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema });
+    const entries = await storage.listActionsIndex();
+    expect(entries.find((entry) => entry.postmortemId === draft.id)).toMatchObject({
+      facilitatorKeyHash: draft.keyHashes.facilitator,
+      live: [expect.objectContaining({ what: 'Act on Draft before' })],
+      published: null,
+    });
+    expect(entries.find((entry) => entry.postmortemId === published.id)?.published).toEqual([]);
+    expect(await storage.listReportIndex()).toEqual([expect.objectContaining({ postmortemId: published.id, version: 1 })]);
+    await storage.close();
+    // The version stored before counts: room for less than two of it is full.
+    storage = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, limits: { reportBytes: Math.floor(1.5 * reportBytes(report)) } });
+    await expect(storage.saveReport(published.id, sampleReport(published.id, 2, { lessonsLearned: 'x'.repeat(5_000) }))).rejects.toBeInstanceOf(ReportQuotaError);
     await storage.close();
     await dropSchema(schema);
   });

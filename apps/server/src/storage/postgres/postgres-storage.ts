@@ -2,14 +2,21 @@ import pg from 'pg';
 import { isPostmortemId, type DocumentKind, type Report } from '@debrief/protocol';
 import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from '@debrief/model';
 import {
+  DEFAULT_STORAGE_LIMITS,
   InvalidIdError,
+  ReportQuotaError,
+  type ActionsIndexEntry,
   type InitialDocuments,
   type NoteModeration,
   type NoteRecord,
   type PostmortemRecord,
+  type ReportIndexEntry,
   type Storage,
+  type StorageLimits,
 } from '../storage.ts';
+import { reportBytes } from '../projections.ts';
 import { KeyedLock } from '../../postmortems/keyed-lock.ts';
+import { listActionsIndex, listReportIndex, lockPostmortem, unindexedPostmortems, writeIndexes } from './indexes.ts';
 import { migrateSchema } from './schema.ts';
 
 export interface PostgresOptions {
@@ -19,6 +26,7 @@ export interface PostgresOptions {
   schema?: string;
   /** Connections in the pool. */
   maxConnections?: number;
+  limits?: Partial<StorageLimits>;
 }
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -45,7 +53,10 @@ export class PostgresStorage implements Storage {
   /** Writes to one post-mortem from this process land in the order they were made (the last save wins). */
   private readonly writes = new KeyedLock();
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly limits: StorageLimits,
+  ) {}
 
   /** Connects, creates or migrates the schema, and returns a ready adapter; a clear error if the database is unreachable. */
   static async open(options: PostgresOptions): Promise<PostgresStorage> {
@@ -73,7 +84,29 @@ export class PostgresStorage implements Storage {
     } finally {
       client.release();
     }
-    return new PostgresStorage(pool);
+    const storage = new PostgresStorage(pool, { ...DEFAULT_STORAGE_LIMITS, ...options.limits });
+    try {
+      await storage.buildMissingIndexes();
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return storage;
+  }
+
+  /**
+   * Builds the index entries of post-mortems that lack them (stored before the index existed), one at a time, so
+   * upgrading loses nothing. Instances starting together may both build one: each writes the same entries.
+   */
+  private async buildMissingIndexes(): Promise<void> {
+    for (const id of await unindexedPostmortems(this.pool)) {
+      await this.inOrder(id, () =>
+        this.transaction(async (client) => {
+          const record = await lockPostmortem(client, id);
+          if (record) await writeIndexes(client, record, { report: true });
+        }),
+      );
+    }
   }
 
   async createPostmortem(record: PostmortemRecord, documents: InitialDocuments): Promise<void> {
@@ -83,6 +116,7 @@ export class PostgresStorage implements Storage {
       for (const [kind, state] of Object.entries(documents) as [DocumentKind, Uint8Array][]) {
         await upsertDocument(client, record.id, kind, state);
       }
+      await writeIndexes(client, record, { findings: documents.findings ?? null, report: false });
     });
   }
 
@@ -114,7 +148,16 @@ export class PostgresStorage implements Storage {
 
   async storeDocument(postmortemId: string, kind: DocumentKind, state: Uint8Array): Promise<void> {
     // The foreign key refuses a document for an unknown (or deleted) post-mortem.
-    await this.inOrder(postmortemId, () => upsertDocument(this.pool, postmortemId, kind, state));
+    if (kind !== 'findings') return this.inOrder(postmortemId, () => upsertDocument(this.pool, postmortemId, kind, state));
+    // The findings document and the actions index entry made from it are stored together.
+    await this.inOrder(postmortemId, () =>
+      this.transaction(async (client) => {
+        const record = await lockPostmortem(client, postmortemId);
+        if (!record) throw new Error(`unknown post-mortem ${postmortemId}`);
+        await upsertDocument(client, postmortemId, kind, state);
+        await writeIndexes(client, record, { findings: state, report: false });
+      }),
+    );
   }
 
   async createNote(postmortemId: string, note: NoteRecord): Promise<void> {
@@ -235,12 +278,26 @@ export class PostgresStorage implements Storage {
     }));
   }
 
-  async saveReport(postmortemId: string, report: Report): Promise<void> {
-    await this.pool.query('INSERT INTO reports (postmortem_id, version, report) VALUES ($1, $2, $3)', [
-      check(postmortemId),
-      report.version,
-      json(report),
-    ]);
+  async saveReport(postmortemId: string, report: Report, findings?: Uint8Array): Promise<void> {
+    await this.inOrder(postmortemId, () =>
+      this.transaction(async (client) => {
+        const record = await lockPostmortem(client, postmortemId);
+        if (!record) throw new Error(`unknown post-mortem ${postmortemId}`);
+        // Counted under the row lock, so two publishes (on any instances) cannot both fit in the room left for one.
+        const { rows } = await client.query<{ used: string }>('SELECT coalesce(sum(size), 0) AS used FROM reports WHERE postmortem_id = $1', [
+          postmortemId,
+        ]);
+        const size = reportBytes(report);
+        if (Number(rows[0]?.used ?? 0) + size > this.limits.reportBytes) throw new ReportQuotaError(this.limits.reportBytes);
+        await client.query('INSERT INTO reports (postmortem_id, version, report, size) VALUES ($1, $2, $3, $4)', [
+          postmortemId,
+          report.version,
+          json(report),
+          size,
+        ]);
+        await writeIndexes(client, record, { findings, report: true });
+      }),
+    );
   }
 
   async getReport(postmortemId: string, version?: number): Promise<Report | null> {
@@ -256,8 +313,16 @@ export class PostgresStorage implements Storage {
     return rows[0]?.report ?? null;
   }
 
+  listActionsIndex(): Promise<ActionsIndexEntry[]> {
+    return listActionsIndex(this.pool);
+  }
+
+  listReportIndex(): Promise<ReportIndexEntry[]> {
+    return listReportIndex(this.pool);
+  }
+
   async deletePostmortem(postmortemId: string): Promise<void> {
-    // Documents, note sets, ballots and reports go with it (ON DELETE CASCADE); the id stays as a tombstone, in the
+    // Documents, note sets, ballots, reports and index entries go with it (ON DELETE CASCADE); the id stays as a tombstone, in the
     // same statement so there is never one without the other.
     await this.pool.query(
       `WITH gone AS (DELETE FROM postmortems WHERE id = $1 RETURNING id)

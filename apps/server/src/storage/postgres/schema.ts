@@ -60,6 +60,22 @@ export const MIGRATIONS: readonly string[] = [
     GROUP BY postmortem_id;
   DROP TABLE notes;
   `,
+  // 4: the index entries lists across post-mortems read instead of decoding every document (storage/projections.ts),
+  // and each report version's size, for the quota on a post-mortem's versions. Entries for the post-mortems already
+  // stored are built when the server opens the database (they need Yjs), as are any found missing later.
+  `
+  CREATE TABLE action_index (
+    postmortem_id text PRIMARY KEY REFERENCES postmortems (id) ON DELETE CASCADE,
+    entry jsonb NOT NULL
+  );
+  CREATE TABLE report_index (
+    postmortem_id text PRIMARY KEY REFERENCES postmortems (id) ON DELETE CASCADE,
+    entry jsonb NOT NULL
+  );
+  ALTER TABLE reports ADD COLUMN size integer NOT NULL DEFAULT 0;
+  UPDATE reports SET size = octet_length(report::text);
+  ALTER TABLE reports ALTER COLUMN size DROP DEFAULT;
+  `,
 ];
 
 /** An arbitrary constant: the advisory lock that serialises schema migrations across instances. */
