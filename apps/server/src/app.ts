@@ -117,9 +117,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock, { ...REVEAL_RULES, ...options.revealRules }), limiter));
   await http.register(voteRoutes(storage, new VotingService(storage, collab, notesLock), limiter));
   const actions = new ActionsService(storage, collab, scopedLock(lock, 'findings'));
-  await http.register(actionRoutes(storage, actions));
-  await http.register(learningRoutes(new LearningService(storage, actions)));
-  await http.register(reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports'), revokeAccess), options.publicUrl));
+  await http.register(actionRoutes(storage, actions, limiter));
+  await http.register(learningRoutes(new LearningService(storage, actions), limiter));
+  await http.register(reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports'), revokeAccess), limiter, options.publicUrl));
   await http.register(webAppRoutes(options.webDist));
   const closeSockets = attachCollabSocket(http.server, collab, { limiter, trustProxy, allowedHosts: options.allowedHosts, log, guard, limits: options.socketLimits });
 

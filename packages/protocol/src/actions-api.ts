@@ -11,10 +11,14 @@ export interface ActionListItem extends Omit<CorrectiveAction, 'findingIds' | 'o
   overdue: boolean;
 }
 
-/** Answer of `GET /api/actions`. */
+/**
+ * Answer of `GET /api/actions`: one page of the list, most urgent first (`?limit=`, 200 by default, at most 1,000).
+ * `next` is the `cursor` that asks for the page after this one, null on the last.
+ */
 export interface ActionList {
   today: string;
   items: ActionListItem[];
+  next: string | null;
 }
 
 /** Body of `PATCH /api/postmortems/:id/actions/:actionId` (facilitator key): follow-up after the session. */
@@ -30,5 +34,8 @@ export interface LearningSummary {
   /** For each contributing-factor category, how many findings fell in it each month (aligned with `months`). */
   categories: { name: string; counts: number[] }[];
   actions: { total: number; done: number; doneOnTime: number; overdue: number };
+  /** One page of the overdue actions, most overdue first (`?limit=`, 50 by default, at most 200); `actions.overdue` counts them all. */
   overdue: ActionListItem[];
+  /** The `cursor` for the next page of `overdue`, null on the last. */
+  next: string | null;
 }

@@ -146,3 +146,12 @@ export interface LibraryItem {
   summary: string;
   categories: string[];
 }
+
+/**
+ * Answer of `GET /api/reports`: one page of the matching published post-mortems, newest first (`?limit=`, 50 by
+ * default, at most 200); `next` is the `cursor` for the page after it, null on the last.
+ */
+export interface LibraryPage {
+  items: LibraryItem[];
+  next: string | null;
+}

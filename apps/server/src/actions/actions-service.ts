@@ -1,12 +1,11 @@
 import type { Hocuspocus } from '@hocuspocus/server';
-import * as Y from 'yjs';
-import { statusPatch, updateAction, type ActionStatus } from '@debrief/model';
+import { isOverdue, statusPatch, updateAction, type ActionStatus } from '@debrief/model';
 import { documentName, type ActionListItem, type PresentedKey } from '@debrief/protocol';
-import { liveActionItems, publishedActionItems } from './action-items.ts';
+import { liveActionItems } from './action-items.ts';
 import { writeAsServer } from '../collab/server-writes.ts';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 import { keyMatches } from '../postmortems/keys.ts';
-import type { PostmortemRecord, Storage } from '../storage/storage.ts';
+import type { ActionsIndexEntry, IndexedAction, Storage } from '../storage/storage.ts';
 
 /** Today's date (YYYY-MM-DD) in UTC, the reference for "overdue". */
 export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
@@ -30,25 +29,18 @@ export class ActionsService {
   ) {}
 
   /**
-   * The actions of every published post-mortem as its latest report words them (with live status), and of each
-   * post-mortem whose facilitator key was presented as the board holds them now; most urgent first: overdue, then by due date (undated last), then by post-mortem.
+   * The actions of every published post-mortem as its latest report words them (with the follow-up status), and of
+   * each post-mortem whose facilitator key was presented as its board holds them; in no particular order. Read from
+   * the actions index storage keeps, never by decoding documents: a facilitator's own post-mortem open on this
+   * instance is read from the document in memory, so what they just changed is there before it is saved.
    */
   async list({ today = todayUtc(), keys = [] }: ListOptions = {}): Promise<ActionListItem[]> {
     const items: ActionListItem[] = [];
-    for (const postmortem of await this.storage.listPostmortems()) {
-      const facilitator = this.#facilitatorKeyPresented(postmortem, keys);
-      const report = facilitator ? null : await this.storage.getReport(postmortem.id);
-      if (!facilitator && !report) continue;
-      const doc = await this.#findings(postmortem.id);
-      items.push(...(report ? publishedActionItems(postmortem, report, doc, today) : liveActionItems(postmortem, doc, today)));
-      doc.destroy();
+    for (const entry of await this.storage.listActionsIndex()) {
+      const indexed = this.#facilitatorKeyPresented(entry, keys) ? await this.#live(entry) : entry.published;
+      for (const item of indexed ?? []) items.push({ ...item, overdue: isOverdue(item, today) });
     }
-    return items.sort(
-      (a, b) =>
-        Number(b.overdue) - Number(a.overdue) ||
-        (a.due || '9999').localeCompare(b.due || '9999') ||
-        a.postmortemTitle.localeCompare(b.postmortemTitle),
-    );
+    return items;
   }
 
   /** Updates an action's status after the session (the route checks the facilitator key); false if unknown. */
@@ -70,20 +62,21 @@ export class ActionsService {
    * Whether the request presented this post-mortem's facilitator key. Every key presented for it is compared (in
    * constant time) with its facilitator key's hash only, so a participant key opens nothing here.
    */
-  #facilitatorKeyPresented(postmortem: PostmortemRecord, keys: readonly PresentedKey[]): boolean {
+  #facilitatorKeyPresented(entry: ActionsIndexEntry, keys: readonly PresentedKey[]): boolean {
     let facilitator = false;
     for (const presented of keys) {
-      if (presented.postmortemId === postmortem.id && keyMatches(presented.key, postmortem.keyHashes.facilitator)) facilitator = true;
+      if (presented.postmortemId === entry.postmortemId && keyMatches(presented.key, entry.facilitatorKeyHash)) facilitator = true;
     }
     return facilitator;
   }
 
-  /** The findings document as it is now: the live one if someone has it open, else from storage. */
-  async #findings(postmortemId: string): Promise<Y.Doc> {
-    const doc = new Y.Doc();
-    const live = this.collab.documents.get(documentName(postmortemId, 'findings'));
-    const state = live ? Y.encodeStateAsUpdate(live) : await this.storage.loadDocument(postmortemId, 'findings');
-    if (state) Y.applyUpdate(doc, state);
-    return doc;
+  /**
+   * The live actions: from the findings document if it is open here (read in place, not copied: no decoding), else
+   * as the index holds them from its last save.
+   */
+  async #live(entry: ActionsIndexEntry): Promise<IndexedAction[]> {
+    const open = this.collab.documents.get(documentName(entry.postmortemId, 'findings'));
+    const record = open && (await this.storage.getPostmortem(entry.postmortemId));
+    return record ? liveActionItems(record, open, todayUtc()) : entry.live;
   }
 }

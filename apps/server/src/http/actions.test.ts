@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAction, promoteFinding, readActions, updateAction } from '@debrief/model';
 import { FACILITATOR_KEYS_HEADER, formatFacilitatorKeys } from '@debrief/protocol';
+import type { Storage } from '../storage/storage.ts';
 import { api, connectPerson, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;
@@ -117,4 +118,48 @@ it('lists unpublished post-mortems only to the holder of their facilitator key, 
   // Keys travel in a header, which the server never logs.
   expect(logged).toContain('/api/actions');
   for (const key of [draft.facilitatorKey, draft.participantKey, other.facilitatorKey, other.participantKey, wrongKey]) expect(logged).not.toContain(key);
+});
+
+it('answers every list across post-mortems from the indexes: no document, report or record is read to answer', async () => {
+  const calls: string[] = [];
+  // Every storage call a request makes, by name.
+  const counting = (storage: Storage): Storage =>
+    new Proxy(storage, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(property));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  const own = await startTestServer({ wrapStorage: counting });
+  try {
+    const made = [];
+    for (const [title, publish] of [['Indexed published outage', true], ['Indexed draft outage', false]] as const) {
+      const pm = await createTestPostmortem(own, title);
+      const fiona = connectPerson(own, pm.id, pm.facilitatorKey, 'Fiona');
+      await fiona.findings.synced;
+      const finding = promoteFinding(fiona.findings.doc, { type: 'contributing', statement: `${title}: finding`, category: 'Tooling' });
+      updateAction(fiona.findings.doc, addAction(fiona.findings.doc, [finding], `${title}: action`), { owner: 'SRE', due: '2020-03-01' });
+      await new Promise((r) => setTimeout(r, 100));
+      if (publish) expect((await api(own, 'POST', `/api/postmortems/${pm.id}/publish`, pm.facilitatorKey)).status).toBe(200);
+      fiona.destroy();
+      made.push(pm);
+    }
+    // Nothing open any more: every answer below comes from storage.
+    await own.restart();
+    calls.length = 0;
+    const draft = made[1]!;
+    const keys = { [FACILITATOR_KEYS_HEADER]: `${draft.id}:${draft.facilitatorKey}` };
+    for (const path of ['/api/actions', '/api/actions.csv', '/api/actions.ics', '/api/learning', '/api/reports', '/api/reports?q=indexed']) {
+      const answer = await (await fetch(`${own.url}${path}`, { headers: keys })).text();
+      expect(answer, path).toContain('Indexed published outage');
+    }
+    expect(await (await fetch(`${own.url}/api/actions`, { headers: keys })).text()).toContain('Indexed draft outage: action');
+    expect([...new Set(calls)].sort()).toEqual(['listActionsIndex', 'listReportIndex']);
+  } finally {
+    await own.stop();
+  }
 });

@@ -1,13 +1,35 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ACTION_STATUS_LABELS } from '@debrief/model';
-import { FACILITATOR_KEYS_HEADER, isItemId, parseFacilitatorKeys, updateActionStatusRequest, type ActionList, type PresentedKey } from '@debrief/protocol';
+import {
+  FACILITATOR_KEYS_HEADER,
+  isItemId,
+  parseFacilitatorKeys,
+  updateActionStatusRequest,
+  type ActionList,
+  type ActionListItem,
+  type PresentedKey,
+} from '@debrief/protocol';
 import { todayUtc, type ActionsService } from '../actions/actions-service.ts';
 import { toCsv } from '../actions/csv.ts';
 import { toIcs } from '../actions/ics.ts';
+import type { RateLimiter } from '../limits/rate-limits.ts';
 import type { Storage } from '../storage/storage.ts';
 import { requireAccess } from './access.ts';
 import { bodyOf } from './body.ts';
 import { ApiError } from './errors.ts';
+import { page, pageRequest, sortBy, type Order, type PageQuery } from './pagination.ts';
+import { rateLimited } from './rate-limit.ts';
+
+/**
+ * Most urgent first: overdue, then by due date (undated last), then by post-mortem; the ids make every key unique,
+ * so a page's cursor names one place in the list.
+ */
+export const ACTION_ORDER: Order<ActionListItem> = {
+  key: (a) => [a.overdue ? 0 : 1, a.due || '9999', a.postmortemTitle, a.postmortemId, a.id],
+};
+
+/** A page of `GET /api/actions`. */
+const ACTIONS_PAGE = { default: 200, max: 1_000 };
 
 /**
  * The keys presented in `X-Debrief-Keys` (none without the header); a malformed header is a 400. Which of them open
@@ -22,19 +44,25 @@ function presentedKeys(request: FastifyRequest, reply: FastifyReply): PresentedK
 }
 
 /**
- * The Actions page's data as JSON, CSV and iCalendar: the corrective actions of published post-mortems, plus those
- * of each unpublished post-mortem whose facilitator key the request presents; status updates by facilitators.
+ * The Actions page's data as JSON (a page at a time), CSV and iCalendar (every row: files to keep): the corrective
+ * actions of published post-mortems, plus those of each unpublished post-mortem whose facilitator key the request
+ * presents; status updates by facilitators. Reading across post-mortems is limited per client address.
  */
-export function actionRoutes(storage: Storage, actions: ActionsService): FastifyPluginAsync {
+export function actionRoutes(storage: Storage, actions: ActionsService, limiter: RateLimiter): FastifyPluginAsync {
   return async (app) => {
-    app.get('/api/actions', async (request, reply) => {
+    const limited = { onRequest: rateLimited(limiter, 'readAcrossPostmortems') };
+    const sorted = async (request: FastifyRequest, reply: FastifyReply, today = todayUtc()) =>
+      sortBy(await actions.list({ today, keys: presentedKeys(request, reply) }), ACTION_ORDER);
+
+    app.get<{ Querystring: PageQuery }>('/api/actions', limited, async (request, reply) => {
+      const wanted = pageRequest(request.query, ACTIONS_PAGE);
       const today = todayUtc();
-      const body: ActionList = { today, items: await actions.list({ today, keys: presentedKeys(request, reply) }) };
+      const body: ActionList = { today, ...page(await sorted(request, reply, today), ACTION_ORDER, wanted) };
       return body;
     });
 
-    app.get('/api/actions.csv', async (request, reply) => {
-      const items = await actions.list({ keys: presentedKeys(request, reply) });
+    app.get('/api/actions.csv', limited, async (request, reply) => {
+      const items = await sorted(request, reply);
       const csv = toCsv(
         ['Post-mortem', 'Action', 'Owner', 'Due', 'Status', 'Reason', 'Priority', 'Kind', 'Overdue', 'Committed', 'Findings', 'Tracker'],
         items.map((a) => [
@@ -45,8 +73,8 @@ export function actionRoutes(storage: Storage, actions: ActionsService): Fastify
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="debrief-actions.csv"').send(csv);
     });
 
-    app.get('/api/actions.ics', async (request, reply) => {
-      const items = (await actions.list({ keys: presentedKeys(request, reply) })).filter((a) => a.due !== '' && (a.status === 'open' || a.status === 'in_progress'));
+    app.get('/api/actions.ics', limited, async (request, reply) => {
+      const items = (await sorted(request, reply)).filter((a) => a.due !== '' && (a.status === 'open' || a.status === 'in_progress'));
       const ics = toIcs(
         items.map((a) => ({
           uid: `${a.postmortemId}-${a.id}`,

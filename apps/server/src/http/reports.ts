@@ -1,20 +1,29 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { isPostmortemId, publicReport, publishRequest, type PublishResponse, type Report } from '@debrief/protocol';
+import { isPostmortemId, publicReport, publishRequest, type LibraryItem, type LibraryPage, type PublishResponse, type Report } from '@debrief/protocol';
+import type { RateLimiter } from '../limits/rate-limits.ts';
 import { authorize } from '../postmortems/authorize.ts';
 import { BlameUnresolvedError } from '../reports/blame-gate.ts';
 import { reportMarkdown } from '../reports/markdown.ts';
 import type { ReportsService } from '../reports/reports-service.ts';
-import type { Storage } from '../storage/storage.ts';
+import { ReportQuotaError, type Storage } from '../storage/storage.ts';
 import { bearerKey, requireAccess } from './access.ts';
 import { bodyOf } from './body.ts';
 import { ApiError } from './errors.ts';
+import { page, pageRequest, sortBy, type Order, type PageQuery } from './pagination.ts';
+import { rateLimited } from './rate-limit.ts';
 
 type ReportRequest = { Params: { id: string }; Querystring: { version?: string } };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The library, newest first. */
+const LIBRARY_ORDER: Order<LibraryItem> = { key: (item) => [item.publishedAt, item.id], descending: [true] };
+const LIBRARY_PAGE = { default: 50, max: 200 };
+
+const MB = 1024 * 1024;
+
 /** Publishing, reading published reports (no key needed), the library, and deleting a post-mortem. */
-export function reportRoutes(storage: Storage, reports: ReportsService, publicUrl?: string): FastifyPluginAsync {
+export function reportRoutes(storage: Storage, reports: ReportsService, limiter: RateLimiter, publicUrl?: string): FastifyPluginAsync {
   return async (app) => {
     const findReport = async (id: string, version?: string) => {
       if (!isPostmortemId(id)) throw new ApiError(404, 'not_found', 'No published report has this address.');
@@ -34,6 +43,13 @@ export function reportRoutes(storage: Storage, reports: ReportsService, publicUr
       await requireAccess(storage, request, 'facilitator');
       const { replaceNames, keep } = bodyOf(publishRequest, request);
       const report = await reports.publish(request.params.id, { names: replaceNames, keep }).catch((error: unknown) => {
+        if (error instanceof ReportQuotaError) {
+          throw new ApiError(
+            409,
+            'limit_reached',
+            `This post-mortem's published versions take all the room they may (${Math.round(error.limitBytes / MB)} MB together), so it cannot be published again.`,
+          );
+        }
         if (!(error instanceof BlameUnresolvedError)) throw error;
         const count = error.statements.length;
         throw new ApiError(
@@ -66,12 +82,16 @@ export function reportRoutes(storage: Storage, reports: ReportsService, publicUr
       return reply.code(204).send();
     });
 
-    app.get<{ Querystring: { q?: string; from?: string; to?: string; category?: string } }>('/api/reports', async (request) => {
+    type LibraryQuery = { Querystring: PageQuery & { q?: string; from?: string; to?: string; category?: string } };
+    app.get<LibraryQuery>('/api/reports', { onRequest: rateLimited(limiter, 'readAcrossPostmortems') }, async (request) => {
       const { q, from, to, category } = request.query;
       for (const [name, value] of [['from', from], ['to', to]] as const) {
         if (value !== undefined && value !== '' && !DAY.test(value)) throw new ApiError(400, 'bad_request', `${name} must be a date like 2026-11-01`);
       }
-      return { items: await reports.library({ q: q?.slice(0, 200), from: from || undefined, to: to || undefined, category: category || undefined }) };
+      const wanted = pageRequest(request.query, LIBRARY_PAGE);
+      const items = await reports.library({ q: q?.slice(0, 200), from: from || undefined, to: to || undefined, category: category || undefined });
+      const body: LibraryPage = page(sortBy(items, LIBRARY_ORDER), LIBRARY_ORDER, wanted);
+      return body;
     });
   };
 }

@@ -6,7 +6,8 @@ import type { Storage } from '../storage/storage.ts';
 /**
  * Patterns across published post-mortems (double-loop learning): which contributing-factor categories keep
  * coming back, month by month, and whether corrective actions get done on time. Uses each post-mortem's latest
- * published report for factors, and the live actions (their status moves on after publishing).
+ * published report for factors (its report index entry), and the actions with their follow-up status (their status
+ * moves on after publishing), both from the indexes storage keeps, so no document is decoded here.
  *
  * Published only, with or without keys: unlike the Actions page, this takes no facilitator keys, because it is
  * about what the organisation has published and learned; a draft someone holds the key to is not part of that.
@@ -17,17 +18,16 @@ export class LearningService {
     private readonly actions: ActionsService,
   ) {}
 
-  async summary(): Promise<LearningSummary> {
+  /** The summary, with every overdue action (in no particular order: the route sorts and pages them). */
+  async summary(): Promise<Omit<LearningSummary, 'next'>> {
     const perMonth = new Map<string, Map<string, number>>();
     const published = new Set<string>();
-    for (const record of await this.storage.listPostmortems()) {
-      const report = await this.storage.getReport(record.id);
-      if (!report) continue;
-      published.add(record.id);
+    for (const report of await this.storage.listReportIndex()) {
+      published.add(report.postmortemId);
       const month = (report.incidentAt ?? report.publishedAt).slice(0, 7);
       const counts = perMonth.get(month) ?? new Map<string, number>();
-      for (const finding of report.contributingFactors.findings) {
-        const name = finding.category || 'Uncategorised';
+      for (const category of report.factorCategories) {
+        const name = category || 'Uncategorised';
         counts.set(name, (counts.get(name) ?? 0) + 1);
       }
       perMonth.set(month, counts);

@@ -96,6 +96,23 @@ describe('rate limits per client address', () => {
     expect((await api(server, 'POST', `/api/postmortems/${other.id}/notes`, other.participantKey, { text: 'real note' })).status).toBe(201);
   });
 
+  it('limits reading across post-mortems: 120 a minute per address over actions, their files, Learning and the library', async () => {
+    server = await startTestServer({ app: { trustProxy: parseTrustProxy('loopback') } });
+    const paths = ['/api/actions', '/api/actions.csv', '/api/actions.ics', '/api/learning', '/api/reports'];
+    const read = (path: string, address: string) => fetch(`${server!.url}${path}`, { headers: { 'x-forwarded-for': address } });
+    const answers = await Promise.all(Array.from({ length: 120 }, (_, i) => read(paths[i % paths.length]!, '203.0.113.7')));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(120).fill(200));
+    for (const path of paths) {
+      const refused = await read(path, '203.0.113.7');
+      expect(refused.status, path).toBe(429);
+      expect(Number(refused.headers.get('retry-after')), path).toBeGreaterThan(0);
+      expect(await refused.json(), path).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/Try again in \d+ s/) } });
+    }
+    // Another address has its own allowance, and the limit is on reading across post-mortems only.
+    expect((await read('/api/actions', '198.51.100.9')).status).toBe(200);
+    expect((await create(server, '203.0.113.7')).status).toBe(201);
+  });
+
   it('refuses new sockets from an address that opens too many, with 429 and Retry-After', async () => {
     server = await startTestServer({ app: { rateLimiter: createRateLimiter({ scale: 10 / 600 }) } });
     const open = () =>

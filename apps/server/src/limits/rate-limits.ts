@@ -14,6 +14,9 @@ export const RATE_LIMITS = {
   noteBurst: { points: 60, seconds: 10 },
   /** Counted per post-mortem, whatever the address: a flood from many addresses at once. */
   noteBurstPerPostmortem: { points: 120, seconds: 10 },
+  // Answers across post-mortems (actions and their CSV and iCalendar files, Learning, the library) read an index
+  // that grows with every post-mortem: a person opens these pages a few times a minute, an office a few dozen.
+  readAcrossPostmortems: { points: 120, seconds: 60 },
 } as const;
 
 export type LimitedAction = keyof typeof RATE_LIMITS;

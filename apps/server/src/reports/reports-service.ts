@@ -41,13 +41,15 @@ export class ReportsService {
       const latest = await this.storage.getReport(postmortemId);
       // A name replaced once stays replaced in every later version, even when a republish does not list it again.
       const names = withEarlierNames(options.names ?? [], latest?.names ?? []);
-      const docs = loadSources(await this.#sources(postmortemId));
+      const sources = await this.#sources(postmortemId);
+      const docs = loadSources(sources);
       try {
         const statements = publishedStatements({ ...docs, fallback: record }, names);
         const { unresolved, kept } = blameGate(statements, options.keep ?? [], latest?.kept ?? []);
         if (unresolved.length > 0) throw new BlameUnresolvedError(unresolved);
         const report: Report = { ...buildReport(record, docs, (latest?.version ?? 0) + 1, new Date(), names), ...(kept.length ? { kept } : {}), ...(names.length ? { names: names.map(({ name, role }) => ({ name, role })) } : {}) };
-        await this.storage.saveReport(postmortemId, report);
+        // With the findings document it was built from: the actions index then shows the follow-up status as published.
+        await this.storage.saveReport(postmortemId, report, sources.findings ?? undefined);
         return report;
       } finally {
         for (const doc of Object.values(docs)) doc.destroy();
@@ -70,36 +72,24 @@ export class ReportsService {
     });
   }
 
-  /** The latest version of every published post-mortem that matches (title, summary, findings, actions), newest first. */
+  /**
+   * The latest version of every published post-mortem that matches (title, summary, findings, actions), in no
+   * particular order (the route sorts and pages them). Read from the report index, never from the reports themselves.
+   */
   async library(query: LibraryQuery): Promise<LibraryItem[]> {
     const terms = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const items: LibraryItem[] = [];
-    for (const record of await this.storage.listPostmortems()) {
-      const report = await this.storage.getReport(record.id);
-      if (!report) continue;
-      const categories = [...new Set(report.contributingFactors.findings.map((f) => f.category).filter(Boolean))];
-      const text = [
-        report.title,
-        report.summary,
-        report.impact,
-        report.lessonsLearned,
-        ...report.proximateCauses.map((f) => f.statement),
-        ...report.rootCauses.map((f) => f.statement),
-        ...report.contributingFactors.findings.map((f) => f.statement),
-        ...report.wentWell.map((f) => f.statement),
-        ...report.gotLucky.map((f) => f.statement),
-        ...report.correctiveActions.map((a) => a.what),
-      ]
-        .join('\n')
-        .toLowerCase();
-      const day = (report.incidentAt ?? report.publishedAt).slice(0, 10);
-      if (terms.some((term) => !text.includes(term))) continue;
+    for (const entry of await this.storage.listReportIndex()) {
+      const categories = [...new Set(entry.factorCategories.filter(Boolean))];
+      const day = (entry.incidentAt ?? entry.publishedAt).slice(0, 10);
+      if (terms.some((term) => !entry.searchText.includes(term))) continue;
       if (query.from && day < query.from) continue;
       if (query.to && day > query.to) continue;
       if (query.category && !categories.includes(query.category)) continue;
-      items.push({ id: record.id, title: report.title, incidentAt: report.incidentAt, publishedAt: report.publishedAt, version: report.version, summary: report.summary, categories });
+      const { postmortemId: id, title, incidentAt, publishedAt, version, summary } = entry;
+      items.push({ id, title, incidentAt, publishedAt, version, summary, categories });
     }
-    return items.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+    return items;
   }
 
   /** Each document as it is now: live if open, else as stored. */
