@@ -2,7 +2,7 @@ import {
   BALLOT_HEADER,
   type ActionList,
   type LearningSummary,
-  type LibraryItem,
+  type LibraryPage,
   type PublishResponse,
   type Report,
   NOTE_SECRET_HEADER,
@@ -139,12 +139,15 @@ function facilitatorKeysHeader(keys: Readonly<Record<string, string>>): Record<s
   return value ? { [FACILITATOR_KEYS_HEADER]: value } : {};
 }
 
+/** `?cursor=` for the page after the one that answered `next`, or nothing for the first page. */
+const pageAfter = (cursor: string | null | undefined, separator = '?') => (cursor ? `${separator}cursor=${encodeURIComponent(cursor)}` : '');
+
 /**
- * `GET /api/actions`: the corrective actions of published post-mortems, plus those of each unpublished one whose
- * facilitator key is given (sent in a header, never in the URL).
+ * `GET /api/actions`: a page of the corrective actions of published post-mortems, plus those of each unpublished one
+ * whose facilitator key is given (sent in a header, never in the URL); pass the answer's `next` for the page after.
  */
-export function listActions(facilitatorKeys: Readonly<Record<string, string>> = {}): Promise<ActionList> {
-  return request('/api/actions', { headers: facilitatorKeysHeader(facilitatorKeys) });
+export function listActions(facilitatorKeys: Readonly<Record<string, string>> = {}, cursor?: string | null): Promise<ActionList> {
+  return request(`/api/actions${pageAfter(cursor)}`, { headers: facilitatorKeysHeader(facilitatorKeys) });
 }
 
 /** A file to save: what the server sent, and the name it suggested. */
@@ -212,15 +215,15 @@ export function deletePostmortem(id: string, key: string): Promise<void> {
   return request(`/api/postmortems/${encodeURIComponent(id)}`, { method: 'DELETE', headers: auth(key) });
 }
 
-/** `GET /api/reports`: the library of published post-mortems. */
-export function searchLibrary(query: { q?: string; from?: string; to?: string; category?: string }): Promise<{ items: LibraryItem[] }> {
+/** `GET /api/reports`: a page of the library of published post-mortems; pass the answer's `next` for the page after. */
+export function searchLibrary(query: { q?: string; from?: string; to?: string; category?: string }, cursor?: string | null): Promise<LibraryPage> {
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
-  return request(`/api/reports?${params}`);
+  return request(`/api/reports?${params}${pageAfter(cursor, '&')}`);
 }
 
-/** `GET /api/learning`: patterns across published post-mortems. */
-export function fetchLearning(): Promise<LearningSummary> {
-  return request('/api/learning');
+/** `GET /api/learning`: patterns across published post-mortems, with a page of the overdue actions. */
+export function fetchLearning(cursor?: string | null): Promise<LearningSummary> {
+  return request(`/api/learning${pageAfter(cursor)}`);
 }
 
 /** `POST /api/postmortems/:id/keys` (facilitator): new links for both roles; the old ones stop working. */
