@@ -24,6 +24,11 @@ export class LowdbIndex {
   readonly #dir: string;
   /** Per post-mortem, updates run one at a time: the mark, the write, the entry, in that order. */
   readonly #lock = new KeyedLock();
+  /**
+   * Every entry, read from disk once and then kept in step with every store and removal (one process owns the data
+   * folder), so a list parses nothing. Entries are small beside the documents they are made from.
+   */
+  #entries: Promise<Map<string, IndexFile>> | undefined;
 
   constructor(dataDir: string) {
     this.#dir = join(dataDir, 'index');
@@ -63,6 +68,7 @@ export class LowdbIndex {
   /** Removes a post-mortem's entries (after any update of them under way). */
   remove(id: string): Promise<void> {
     return this.#lock.run(id, async () => {
+      (await this.#loaded()).delete(id);
       await rm(this.#path(id, ENTRY), { force: true });
       await rm(this.#path(id, STALE), { force: true });
     });
@@ -70,9 +76,21 @@ export class LowdbIndex {
 
   /** Every entry, in no particular order. */
   async list(): Promise<IndexFile[]> {
+    return [...(await this.#loaded()).values()];
+  }
+
+  #loaded(): Promise<Map<string, IndexFile>> {
+    this.#entries ??= this.#readAll().catch((error: unknown) => {
+      this.#entries = undefined;
+      throw error;
+    });
+    return this.#entries;
+  }
+
+  async #readAll(): Promise<Map<string, IndexFile>> {
     const ids = (await this.#names()).filter((name) => name.endsWith(ENTRY)).map((name) => name.slice(0, -ENTRY.length)).filter(isPostmortemId);
-    const files = await Promise.all(ids.map((id) => this.#read(id)));
-    return files.filter((file): file is IndexFile => file !== null);
+    const files = await Promise.all(ids.map(async (id) => [id, await this.#read(id)] as const));
+    return new Map(files.filter((file): file is readonly [string, IndexFile] => file[1] !== null));
   }
 
   /**
@@ -90,10 +108,12 @@ export class LowdbIndex {
   }
 
   async #store(id: string, entries: IndexFile): Promise<void> {
+    const loaded = await this.#loaded();
     // Through a temporary file, so a reader never sees half an entry.
     const temporary = join(this.#dir, `.${id}${ENTRY}.tmp`);
     await writeFile(temporary, JSON.stringify(entries));
     await rename(temporary, this.#path(id, ENTRY));
+    loaded.set(id, entries);
   }
 
   async #read(id: string): Promise<IndexFile | null> {
