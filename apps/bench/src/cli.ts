@@ -1,7 +1,7 @@
 // `pnpm bench [-- --quick] [--pairs N] [--seconds N]`: the same workload, with the same client code, against
 // Debrief and the reference y-websocket server, alternately (A B A B …), each run on a fresh server process.
 // Prints a table per run, the medians, a line per attack (`--skip-attacks` leaves them out, `--attacks-only` runs
-// only them; see attacks.ts), and finally one JSON line for the largest workload.
+// only them, `--attack WORD` those whose name has WORD; see attacks.ts), and finally one JSON line for the largest workload.
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { median } from './stats.ts';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     'full-receivers': { type: 'boolean', default: false },
     'skip-attacks': { type: 'boolean', default: false },
     'attacks-only': { type: 'boolean', default: false },
+    attack: { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -93,6 +94,6 @@ for (const { workload, results } of all) {
 
 if (!(values['skip-attacks'] ?? false)) {
   console.log('\nAttacks (each on a fresh server, rate limits off; an unrelated session edits every 50 ms meanwhile):');
-  await runAttacks((line) => console.log(line));
+  await runAttacks((line) => console.log(line), values.attack);
 }
 if (headline) console.log(JSON.stringify(headline));
