@@ -94,15 +94,22 @@ export class LowdbIndex {
   }
 
   /**
-   * Of the post-mortems that exist (`ids`), those whose entries are missing or marked stale; entries of post-mortems
-   * that no longer exist (a delete interrupted by a crash) are removed.
+   * Of the post-mortems that exist (`ids`), those whose entries are missing or marked stale. Entries of post-mortems
+   * that no longer exist (a delete interrupted by a crash) are removed, once `exists` confirms it after any update
+   * under way: one being created meanwhile has its mark before its file.
    */
-  async needingRebuild(ids: readonly string[]): Promise<string[]> {
+  async needingRebuild(ids: readonly string[], exists: (id: string) => Promise<boolean>): Promise<string[]> {
     const names = new Set(await this.#names());
-    const existing = new Set(ids);
+    const listed = new Set(ids);
     for (const name of names) {
       const id = name.replace(/\.(json|stale)$/, '');
-      if (isPostmortemId(id) && !existing.has(id)) await this.remove(id);
+      if (!isPostmortemId(id) || listed.has(id)) continue;
+      await this.#lock.run(id, async () => {
+        if (await exists(id)) return;
+        (await this.#loaded()).delete(id);
+        await rm(this.#path(id, ENTRY), { force: true });
+        await rm(this.#path(id, STALE), { force: true });
+      });
     }
     return ids.filter((id) => !names.has(`${id}${ENTRY}`) || names.has(`${id}${STALE}`));
   }

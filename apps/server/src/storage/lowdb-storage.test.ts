@@ -159,4 +159,19 @@ describe('the index files', () => {
     await storage.close();
     await rm(dir, { recursive: true, force: true });
   });
+
+  it('keep the entries of post-mortems created while the index is first read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'debrief-lowdb-'));
+    const first = new LowdbStorage(dir);
+    for (let i = 0; i < 3; i++) await first.createPostmortem(sampleRecord(), {});
+    await first.close();
+    const storage = new LowdbStorage(dir);
+    const created = Array.from({ length: 12 }, () => sampleRecord());
+    await Promise.all([storage.listActionsIndex(), ...created.map((record) => storage.createPostmortem(record, {}))]);
+    const listed = new Set((await storage.listActionsIndex()).map((entry) => entry.postmortemId));
+    expect(listed.size).toBe(15);
+    for (const record of created) expect(listed.has(record.id)).toBe(true);
+    await storage.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 });

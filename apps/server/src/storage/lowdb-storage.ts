@@ -409,7 +409,12 @@ export class LowdbStorage implements Storage {
    * one file at a time through the cache, so upgrading loses nothing and memory stays bounded.
    */
   private async rebuildIndex(): Promise<void> {
-    for (const id of await this.index.needingRebuild(await this.postmortemIds())) {
+    const exists = (id: string) =>
+      access(this.pathFor(id)).then(
+        () => !this.deleted.has(id),
+        () => false,
+      );
+    for (const id of await this.index.needingRebuild(await this.postmortemIds(), exists)) {
       this.cache.pin(id);
       try {
         const db = await this.file(id);
