@@ -223,7 +223,7 @@ export const ATTACKS: Attack[] = [
     },
   },
   {
-    name: 'freeze: a participant fills the board past 5 MB, the facilitator deletes it',
+    name: 'freeze: a participant fills the board to its 5 MB cap (1 MB at a time, then 6 MB at once), the facilitator deletes it',
     async run(server, held) {
       const pm = await createPostmortem(server, 'Freeze');
       const board = `${pm.id}/board`;
@@ -231,8 +231,12 @@ export const ATTACKS: Attack[] = [
       const facilitator = await client(server, board, pm.facilitatorKey);
       held.push(attacker, facilitator);
       const id = addEvent(attacker.doc, { at: new Date().toISOString(), what: '' });
-      eventText(attacker.doc, id, 'known')!.insert(0, 'f'.repeat(5 * MB + 1024));
-      await pause(3_000);
+      for (let i = 0; i < 6; i++) {
+        eventText(attacker.doc, id, 'known')!.insert(0, 'f'.repeat(MB));
+        await pause(300);
+      }
+      eventText(attacker.doc, id, 'what')!.insert(0, 'g'.repeat(6 * MB - 4096));
+      await pause(2_000);
       const junk = eventText(facilitator.doc, id, 'known')!;
       junk.delete(0, junk.length);
       await pause(2_500);

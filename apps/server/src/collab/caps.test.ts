@@ -38,25 +38,33 @@ it('removes events beyond the cap that a client adds anyway, for everyone, and s
   reader.destroy();
 });
 
-it('takes no more changes to a document at its size cap, and tells the writer', { timeout: 30_000 }, async () => {
+it('takes no change that would bring a document to its size cap, tells the writer, and always takes deletions', { timeout: 30_000 }, async () => {
   const pm = await createTestPostmortem(server, 'Huge board');
   const writer = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
   const reader = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
   await Promise.all([writer.synced, reader.synced]);
   const id = addEvent(writer.doc, { at: '2026-11-01T14:00:00.000Z', what: '' });
-  eventText(writer.doc, id, 'known')!.insert(0, 'x'.repeat(CAPS.documentBytes));
-  await eventually(() => expect(readTimeline(reader.doc)[0]?.known.length).toBe(CAPS.documentBytes), 15_000);
+  const chunk = 'x'.repeat(1024 * 1024);
+  const known = () => readTimeline(reader.doc)[0]?.known.length ?? 0;
+  // Four megabytes, a megabyte at a time, are taken…
+  for (let i = 1; i <= 4; i++) {
+    eventText(writer.doc, id, 'known')!.insert(0, chunk);
+    await eventually(() => expect(known()).toBe(i * chunk.length), 15_000);
+  }
+  // …the fifth would reach the cap: nobody receives it, and the writer hears why.
+  eventText(writer.doc, id, 'known')!.insert(0, chunk);
   await eventually(() => expect(writer.stateless.map(parseLimitNotice)).toContainEqual({ type: 'limit-reached', what: 'document', cap: CAPS.documentBytes }));
-  eventText(writer.doc, id, 'what')!.insert(0, 'one more change');
+  // A single change larger than what is left is refused whole, never applied first.
+  eventText(writer.doc, id, 'what')!.insert(0, 'y'.repeat(CAPS.documentBytes));
   await new Promise((r) => setTimeout(r, 500));
-  expect(readTimeline(reader.doc)[0]?.what).toBe('');
+  expect([known(), readTimeline(reader.doc)[0]?.what]).toEqual([4 * chunk.length, '']);
 
-  // Whoever cleans up is heard: removing the junk is taken, and once the board is under its cap again, so is the rest.
+  // Whoever cleans up is heard: removing the junk is taken, and then so is the rest.
   const facilitator = connectClient(server, documentName(pm.id, 'board'), pm.facilitatorKey);
   await facilitator.synced;
   const junk = eventText(facilitator.doc, id, 'known')!;
   junk.delete(0, junk.length);
-  await eventually(() => expect(readTimeline(reader.doc)[0]?.known).toBe(''), 15_000);
+  await eventually(() => expect(known()).toBe(0), 15_000);
   await eventually(async () => {
     eventText(facilitator.doc, id, 'what')!.insert(0, 'x');
     await new Promise((r) => setTimeout(r, 200));

@@ -16,9 +16,10 @@ interface Measurement {
 
 /**
  * Enforces each post-mortem's caps on what clients write: events and factors beyond their caps are removed again
- * (a CRDT-friendly refusal everyone converges on), and a document past CAPS.documentBytes takes no more changes but deletions (websocket.ts), so it can be cleaned up.
- * Measuring a document's size means encoding it, so that happens only once the changes since the last
- * measurement could have reached the cap.
+ * (a CRDT-friendly refusal everyone converges on); a change that would take a document to CAPS.documentBytes is
+ * refused before it is applied, and a document at its cap (say, loaded so from storage) takes only deletions
+ * (websocket.ts), so it can always be cleaned up. Measuring a document's size means encoding it, so that happens
+ * only once the changes since the last measurement could have reached the cap.
  */
 export class DocumentGuard {
   readonly #measured = new Map<string, Measurement>();
@@ -71,6 +72,20 @@ export class DocumentGuard {
       if (!this.#full.has(document.name)) tell(document, { type: 'limit-reached', what: 'document', cap: CAPS.documentBytes });
       this.#full.add(document.name);
     } else this.#full.delete(document.name);
+  }
+
+  /**
+   * Whether a client's change of `bytes` that adds something would take the document to its cap: then it is refused
+   * before it is applied, so no single message makes the server apply, relay and store megabytes past the cap.
+   * Measured afresh when the estimate (size at the last measurement plus every change since) comes close, at most
+   * once a second, so a stream of refused changes cannot make the server encode the document for each.
+   */
+  wouldOverflow(document: Document, bytes: number): boolean {
+    const measured = this.#measured.get(document.name) ?? { size: 0, since: Number.POSITIVE_INFINITY, at: 0 };
+    this.#measured.set(document.name, measured);
+    if (measured.size + measured.since + bytes < CAPS.documentBytes) return false;
+    if (Date.now() - measured.at >= FULL_REMEASURE_MS) this.#encodeAndCheck(document, measured);
+    return measured.size + measured.since + bytes >= CAPS.documentBytes;
   }
 
   /** True once a document reached its size cap: changes to it are no longer taken. */

@@ -121,8 +121,9 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
             refuse(frame.document, { type: 'refused', what: 'schema-metadata' });
             return;
           }
-          // A document at its size cap takes only changes that remove something, so it can be cleaned up.
-          if (options.guard.isFull(frame.document) && frame.update.structs.length > 0) {
+          // Nothing that adds content takes a document to its size cap; deletions always pass, so it can be cleaned up.
+          const adds = frame.update.structs.length > 0;
+          if (adds && (options.guard.isFull(frame.document) || (live && options.guard.wouldOverflow(live, bytes.length)))) {
             refuse(frame.document, { type: 'limit-reached', what: 'document', cap: CAPS.documentBytes });
             return;
           }
