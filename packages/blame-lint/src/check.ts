@@ -1,5 +1,7 @@
 import { GUIDANCE, type BlameIssue, type BlameKind } from './kinds.ts';
 import { systemQuestion } from './questions.ts';
+import { blameProbability } from './model/classifier.ts';
+import { currentModel } from './model/loaded.ts';
 import { rewriteBlamesNoPerson } from './rewrite.ts';
 import { afterPrepositionalPhrase, clauseSubject, continuesPredicate, isPersonOrGroupWord, isPersonWord, personBefore } from './subject.ts';
 
@@ -142,7 +144,30 @@ const RULES: Rule[] = [
 
 /** The spans of `text` that carry blame, in order, without overlaps. */
 export function checkBlame(text: string): BlameIssue[] {
-  return findBlame(text, true);
+  const spans = findBlame(text, true);
+  const model = currentModel();
+  if (!model) return spans;
+  // The learned model decides, sentence by sentence, whether blame is there; the rules say where, why, and how to
+  // reframe it. Blame the rules cannot place (sarcasm, a name they do not know) is marked on the whole sentence.
+  const issues: BlameIssue[] = [];
+  for (const { start, end } of sentencesOf(text)) {
+    if (blameProbability(model, text.slice(start, end)) < model.threshold) continue;
+    const inside = spans.filter((issue) => issue.start >= start && issue.end <= end);
+    issues.push(...(inside.length > 0 ? inside : [{ start, end, kind: 'person-as-cause' as const, ...GUIDANCE['person-as-cause'], question: systemQuestion('person-as-cause', text, start, end) }]));
+  }
+  return issues;
+}
+
+/** The sentences of a text, as offsets without surrounding space: a statement may hold several. */
+function sentencesOf(text: string): { start: number; end: number }[] {
+  const sentences: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(/[^\n]+?(?:[.!?]+(?=\s|$)|$)/gm)) {
+    const raw = match[0];
+    const start = match.index + (raw.length - raw.trimStart().length);
+    const end = match.index + raw.trimEnd().length;
+    if (end > start && /[\p{L}\p{N}]/u.test(raw)) sentences.push({ start, end });
+  }
+  return sentences;
 }
 
 /** The spans; with `rewrites`, each checked one-click rewrite (a rewrite is checked without rewrites of its own). */
