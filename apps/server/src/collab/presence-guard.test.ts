@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { documentName } from '@debrief/protocol';
+import { frames } from '../testing/raw-socket.ts';
 import { connectClient, createTestPostmortem, eventually, startTestServer, type TestClient, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;
@@ -21,27 +21,6 @@ interface Entry {
   clientId: number;
   clock: number;
   state: unknown;
-}
-
-function frame(name: string, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, name);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-}
-
-function awarenessFrame(name: string, entries: Entry[]): Uint8Array {
-  return frame(name, (e) => {
-    encoding.writeVarUint(e, 1);
-    const inner = encoding.createEncoder();
-    encoding.writeVarUint(inner, entries.length);
-    for (const entry of entries) {
-      encoding.writeVarUint(inner, entry.clientId);
-      encoding.writeVarUint(inner, entry.clock);
-      encoding.writeVarString(inner, JSON.stringify(entry.state));
-    }
-    encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
-  });
 }
 
 /** A hand-driven socket on one document: sends awareness entries as given, records every awareness entry it receives. */
@@ -64,18 +43,12 @@ async function rawClient(name: string, token: string) {
       received.push({ clientId: decoding.readVarUint(inner), clock: decoding.readVarUint(inner), state: JSON.parse(decoding.readVarString(inner)) });
     }
   });
-  socket.send(
-    frame(name, (e) => {
-      encoding.writeVarUint(e, 2);
-      encoding.writeVarUint(e, 0);
-      encoding.writeVarString(e, token);
-    }),
-  );
+  socket.send(frames.auth(name, token));
   await answered;
   const client = {
     received,
     send(entries: Entry[]) {
-      socket.send(awarenessFrame(name, entries));
+      socket.send(frames.awareness(name, entries));
     },
     destroy() {
       socket.terminate();
