@@ -18,6 +18,17 @@ export default defineConfig({
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg}'],
+        // The blame checker's language model (wink's English model, about 1 MB gzipped) is not precached: every
+        // first visit would pay for it. The page fetches it after first paint and this cache keeps it for offline
+        // use; until then the rules alone mark blame.
+        globIgnores: ['**/model-*.js'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /^\/assets\/model-[\w-]+\.js$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'blame-language-model', expiration: { maxEntries: 2 } },
+          },
+        ],
         navigateFallback: '/index.html',
         // The API, the socket and exports are never answered from the cache.
         navigateFallbackDenylist: [/^\/api\//, /^\/collab/],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkBlame } from './check.ts';
+import { loadBlameModel } from './model/loaded.ts';
 
 /**
  * `pnpm blame-check [-- file]`: one JSON object per input line (from the file, or standard input):
@@ -17,5 +18,6 @@ export function runCli(args: string[], readStdin: () => string, write: (line: st
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  await loadBlameModel();
   runCli(process.argv.slice(2), () => readFileSync(0, 'utf8'), (line) => process.stdout.write(`${line}\n`));
 }

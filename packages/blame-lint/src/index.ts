@@ -1,3 +1,3 @@
-export { checkBlame, isBlaming } from './check.ts';
+export { checkBlame, isBlaming, type CheckOptions } from './check.ts';
 export { GUIDANCE, type BlameIssue, type BlameKind } from './kinds.ts';
 export { loadBlameModel } from './model/loaded.ts';

@@ -5,7 +5,9 @@ export type BlameKind =
   | 'counterfactual'
   | 'human-error'
   | 'failure-on-person'
-  | 'tribal-blame';
+  | 'tribal-blame'
+  /** The learned model read fault in the sentence as a whole (sarcasm, a name, a role) where no rule places it. */
+  | 'framed-as-fault';
 
 /** One flagged span: character offsets into the checked text, why it reads as blame, and a better way to say it. */
 export interface BlameIssue {
@@ -41,6 +43,10 @@ export const GUIDANCE: Record<BlameKind, { message: string; suggestion: string }
   'failure-on-person': {
     message: 'This frames the failure as a person’s omission rather than a gap in the system.',
     suggestion: 'Say what the system did or did not support, e.g. "The alert was not routed to anyone on call" instead of "X failed to notice".',
+  },
+  'framed-as-fault': {
+    message: 'This sentence reads as putting fault on a person or a group, even without a telltale word.',
+    suggestion: 'Say what happened and what in the system allowed it, e.g. "The deploy went out on Friday evening because nothing in the pipeline holds releases before a weekend."',
   },
   'tribal-blame': {
     message: 'Generalising about a team blames a group and hides the specific condition.',

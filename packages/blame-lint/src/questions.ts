@@ -14,6 +14,7 @@ const GENERIC: Record<BlameKind, string> = {
   'human-error': 'What made this error easy to make, and hard to catch?',
   'failure-on-person': 'What did the system not do here that it could have?',
   'tribal-blame': 'What condition does this team work under that makes this keep happening?',
+  'framed-as-fault': 'What about the system made this outcome possible, and what would have caught it?',
 };
 
 /**

@@ -1,5 +1,5 @@
 import { checkBlame } from '@debrief/blame-lint';
-import type { PublishedStatement } from '@debrief/model';
+import { isLabelStatement, type PublishedStatement } from '@debrief/model';
 import type { FlaggedStatement, KeptStatement } from '@debrief/protocol';
 
 /** Publishing was refused: these statements read as blame and were neither reworded, hidden nor kept with a reason. */
@@ -23,7 +23,7 @@ export function blameGate(
   const unresolved: FlaggedStatement[] = [];
   const kept: KeptStatement[] = [];
   for (const statement of statements) {
-    const issues = checkBlame(statement.text);
+    const issues = checkBlame(statement.text, { label: isLabelStatement(statement) });
     if (issues.length === 0) continue;
     const before = earlier.get(statement.id);
     const reason = reasons.get(statement.id) ?? (before?.text === statement.text ? before.reason : undefined);

@@ -1,5 +1,6 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { loadBlameModel } from '@debrief/blame-lint';
 import { publishedStatements, type NameReplacement } from '@debrief/model';
 import { DOCUMENT_KINDS, documentName, type LibraryItem, type Report } from '@debrief/protocol';
 import type { Lock } from '../postmortems/keyed-lock.ts';
@@ -38,6 +39,9 @@ export class ReportsService {
     return this.lock.run(postmortemId, async () => {
       const record = await this.storage.getPostmortem(postmortemId);
       if (!record) throw new Error('unknown post-mortem');
+      // The gate decides with the learned model, as the facilitator's Review step does. Loaded on the first publish,
+      // not at start: its language model costs about 50 MB that an instance which never publishes need not hold.
+      await loadBlameModel();
       const latest = await this.storage.getReport(postmortemId);
       // A name replaced once stays replaced in every later version, even when a republish does not list it again.
       const names = withEarlierNames(options.names ?? [], latest?.names ?? []);

@@ -1,4 +1,5 @@
 import { featuresOf } from './features.ts';
+import type { Tagger } from './tagger.ts';
 
 /** A trained linear model: weights per hashed feature, quantised to 8 bits (`value × scale`), and a threshold. */
 export interface BlameModel {
@@ -10,9 +11,9 @@ export interface BlameModel {
 }
 
 /** The model's probability that the sentence puts blame on a person, a role or a group. */
-export function blameProbability(model: BlameModel, text: string): number {
+export function blameProbability(model: BlameModel, tag: Tagger, text: string): number {
   let sum = 0;
-  for (const feature of featuresOf(text, model.bits)) sum += model.weights[feature]! * model.scale;
+  for (const feature of featuresOf(text, model.bits, tag(text))) sum += model.weights[feature]! * model.scale;
   return 1 / (1 + Math.exp(-sum));
 }
 

@@ -9,6 +9,7 @@ export interface Example {
 }
 
 const AUTHORS_DIR = new URL('../../corpus/authors/', import.meta.url);
+const TEAM_DIR = new URL('../../corpus/team/', import.meta.url);
 
 /**
  * Every author's sentences (`corpus/authors/<author>.tsv`: `B|N <tab> category <tab> sentence`). Each author wrote
@@ -25,6 +26,15 @@ export function loadAuthors(dir: URL = AUTHORS_DIR): Example[] {
     }
   }
   return examples;
+}
+
+/**
+ * The independent authors' sentences, and the team's (`corpus/team/`: neutral counterparts to forms the authors wrote
+ * only as blame, such as "Root cause: <a system>" and titles). The team has seen the rules, so its sentences only ever
+ * train (author `team/<file>`): they are never development or test data and do not count as an author.
+ */
+export function loadExamples(): Example[] {
+  return [...loadAuthors(AUTHORS_DIR), ...loadAuthors(TEAM_DIR).map((example) => ({ ...example, author: `team/${example.author}` }))];
 }
 
 /** Which authors train the model, which choose its threshold, and which only ever test it. */

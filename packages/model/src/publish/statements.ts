@@ -76,3 +76,11 @@ export function publishedStatements(sources: PublishSources, names: readonly Nam
   ];
   return all.filter((statement) => statement.text.trim() !== '').map((statement) => ({ ...statement, text: replaceNames(statement.text, names) }));
 }
+
+/**
+ * Whether a statement only names something (the title, a bone's or a theme's name, an action's owner) rather than
+ * states something: the blame check reads labels with its rules alone.
+ */
+export function isLabelStatement(statement: Pick<PublishedStatement, 'id'>): boolean {
+  return /^(?:title|bone:.*|theme:.*|action:.*:owner)$/.test(statement.id);
+}
