@@ -1,6 +1,7 @@
 // `npm test` / `pnpm test`: every quality gate, in the order that fails fastest. Installs what it needs
-// (dependencies, a Chromium), runs typecheck, lint, unit + integration tests and end-to-end tests in Chromium,
-// then prints one summary. Exits non-zero if any gate failed.
+// (dependencies, a Chromium), runs typecheck, lint, the blame checker's speed benchmark, unit + integration tests
+// (the blame model's accuracy on held-out authors among them) and end-to-end tests in Chromium, then prints one
+// summary. Exits non-zero if any gate failed.
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
@@ -20,6 +21,7 @@ const gates = [
   ['build (web app, server)', ['run', 'build']],
   ['typecheck', ['-r', '--no-bail', 'typecheck']],
   ['lint', ['exec', 'eslint', '.', '--max-warnings', '0']],
+  ['blame checker speed (pnpm bench:blame)', ['run', 'bench:blame']],
   ['unit + integration (vitest)', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'vitest.json')}`]],
   ['end-to-end (playwright, chromium)', ['--filter', '@debrief/e2e', 'test']],
 ];
