@@ -27,3 +27,6 @@ export * from './board/themes.ts';
 export * from './board/caps.ts';
 export * from './publish/names.ts';
 export * from './publish/statements.ts';
+export * from './schema/fields.ts';
+export * from './schema/board-records.ts';
+export * from './schema/repair.ts';

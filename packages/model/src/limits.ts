@@ -7,6 +7,11 @@ export const LIMITS = {
   eventKnown: 2000,
   noteText: 1000,
   evidenceUrl: 2000,
+  /** The fishbone's head. */
+  problem: 1000,
+  factorText: 500,
+  boneName: 60,
+  themeTitle: 120,
 } as const;
 
 /**

@@ -35,10 +35,14 @@ export const LimitNotice = z.object({
 });
 export type LimitNotice = z.infer<typeof LimitNotice>;
 
-/** A server notice to the one client whose change it refused, and why (e.g. only the server writes schema metadata). */
+/**
+ * A server notice to the one client whose change it refused or repaired, and why: only the server writes schema
+ * metadata; a record must stay within its declaration (`fixes`: each field the server changed back, and why).
+ */
 export const RefusedNotice = z.object({
   type: z.literal('refused'),
-  what: z.enum(['schema-metadata']),
+  what: z.enum(['schema-metadata', 'invalid-record']),
+  fixes: z.array(z.string().max(300)).max(20).optional(),
 });
 export type RefusedNotice = z.infer<typeof RefusedNotice>;
 

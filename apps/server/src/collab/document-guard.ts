@@ -2,6 +2,7 @@ import { OutgoingMessage, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { CAPS, trimToCaps } from '@debrief/model';
 import { parseDocumentName, type LimitNotice, type RefusedNotice } from '@debrief/protocol';
+import { SchemaGuard } from './schema-guard.ts';
 import { SERVER_ORIGIN } from './server-writes.ts';
 
 /** How often a full document is measured again while it is being cleaned up. */
@@ -14,8 +15,17 @@ interface Measurement {
   at: number;
 }
 
+/** Where the guard tells a writer what it changed back (Hocuspocus's connection). */
+export interface Writer {
+  sendStateless(payload: string): void;
+}
+
+/** The most fixes one notice lists. */
+const MAX_FIXES_TOLD = 20;
+
 /**
- * Enforces each post-mortem's caps on what clients write: events and factors beyond their caps are removed again
+ * Keeps what clients write to a board within its declared records (schema-guard.ts), and enforces each
+ * post-mortem's caps on what clients write: events and factors beyond their caps are removed again
  * (a CRDT-friendly refusal everyone converges on); a change that would take a document to CAPS.documentBytes is
  * refused before it is applied, and a document at its cap (say, loaded so from storage) takes only deletions
  * (websocket.ts), so it can always be cleaned up. Measuring a document's size means encoding it, so that happens
@@ -25,14 +35,32 @@ export class DocumentGuard {
   readonly #measured = new Map<string, Measurement>();
   readonly #full = new Set<string>();
   readonly #remeasure = new Map<string, NodeJS.Timeout>();
+  readonly #schema = new SchemaGuard();
 
-  /** After a change a client made to `document`. */
-  changed(document: Document, update: Uint8Array): void {
+  /** A document was loaded: follow what clients change in it (`isClientChange` tells their transactions apart). */
+  loaded(document: Document, isClientChange: (origin: unknown) => boolean): void {
+    if (parseDocumentName(document.name)?.kind === 'board') this.#schema.watch(document, isClientChange);
+  }
+
+  /** After a change a client (`writer`) made to `document`. */
+  changed(document: Document, update: Uint8Array, writer?: Writer): void {
     try {
+      this.#repair(document, writer);
       this.#trim(document);
     } finally {
       this.#measure(document, update);
     }
+  }
+
+  #repair(document: Document, writer: Writer | undefined): void {
+    const fixes = this.#schema.repair(document, SERVER_ORIGIN);
+    if (fixes.length === 0 || !writer) return;
+    const notice: RefusedNotice = {
+      type: 'refused',
+      what: 'invalid-record',
+      fixes: fixes.slice(0, MAX_FIXES_TOLD).map(({ record, field, problem }) => `${record}.${field.slice(0, 64)} ${problem}`.slice(0, 300)),
+    };
+    writer.sendStateless(JSON.stringify(notice));
   }
 
   #trim(document: Document): void {

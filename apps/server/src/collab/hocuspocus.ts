@@ -25,6 +25,11 @@ function needsSave(origin: unknown): boolean {
   return !(isTransactionOrigin(origin) && origin.source === 'redis');
 }
 
+/** A change a client's connection made (not storage, another instance or the server itself). */
+function isClientChange(origin: unknown): origin is { source: 'connection'; connection: { sendStateless(payload: string): void } } {
+  return isTransactionOrigin(origin) && origin.source === 'connection';
+}
+
 /** The Yjs sync engine with our auth and persistence hooks; the socket side lives in websocket.ts. */
 export function createCollab(options: CollabOptions): { collab: Hocuspocus; saver: DocumentSaver; guard: DocumentGuard } {
   const { storage, log } = options;
@@ -54,9 +59,10 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
     beforeHandleAwareness: async (payload) => presence.filter(payload),
     beforeHandleMessage: async (payload) => presence.removeOwn(payload),
     onLoadDocument: loadDocument(storage, log),
+    afterLoadDocument: async ({ document }) => guard.loaded(document, isClientChange),
     onChange: async ({ document, transactionOrigin, update }) => {
       if (needsSave(transactionOrigin)) saver.changed(document);
-      if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'connection') guard.changed(document, update);
+      if (isClientChange(transactionOrigin)) guard.changed(document, update, transactionOrigin.connection);
     },
     // The saver logs a failure, tells clients and retries; the document stays loaded (below) until it is saved.
     onStoreDocument: ({ document }) => saver.save(document).catch(() => undefined),

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addEvent, addFactor, createTheme, eventsMap, LIMITS, metaMap, readFishbone, readThemes, readTimeline } from '@debrief/model';
+import { documentName, parseRefusedNotice } from '@debrief/protocol';
+import { connectClient, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+/** A participant who writes raw Yjs, ignoring every limit the UI keeps, and a bystander who reads what is served. */
+async function attackerAndBystander() {
+  const pm = await createTestPostmortem(server, 'Schema');
+  const attacker = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
+  const bystander = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
+  await Promise.all([attacker.synced, bystander.synced]);
+  return { pm, attacker, bystander };
+}
+
+const fixesTold = (client: { stateless: string[] }) => client.stateless.map(parseRefusedNotice).flatMap((notice) => (notice?.what === 'invalid-record' ? (notice.fixes ?? []) : []));
+
+it('trims an event’s text, drops a javascript: link, a wrong type and unknown keys, and tells the writer why', async () => {
+  const { attacker, bystander } = await attackerAndBystander();
+  const id = addEvent(attacker.doc, { at: '2026-01-01T10:00:00.000Z', what: 'x'.repeat(300_000), evidence: 'javascript:alert(1)' });
+  attacker.doc.transact(() => {
+    const event = eventsMap(attacker.doc).get(id)!;
+    event.set('decision', 'yes');
+    event.set('onclick', 'alert(1)');
+  });
+  await eventually(() => expect(readTimeline(bystander.doc)).toMatchObject([{ id, what: 'x'.repeat(LIMITS.eventWhat), evidence: '', decision: false }]));
+  expect([...eventsMap(bystander.doc).get(id)!.keys()]).not.toContain('onclick');
+  // The writer converges on the same record, and is told each change.
+  await eventually(() => expect(readTimeline(attacker.doc)[0]).toMatchObject({ what: 'x'.repeat(LIMITS.eventWhat), evidence: '' }));
+  await eventually(() => expect(fixesTold(attacker)).toEqual(expect.arrayContaining([
+    'event.what was longer than 500 characters (trimmed)',
+    'event.evidence is not an http(s) link',
+    'event.decision is not true or false',
+    'event.onclick is not a field of this record',
+  ])));
+  expect(fixesTold(bystander)).toEqual([]);
+  attacker.destroy();
+  bystander.destroy();
+});
+
+it('keeps factors, bones, themes, the head, the metadata and note grouping within their declarations', async () => {
+  const { attacker, bystander } = await attackerAndBystander();
+  const bone = readFishbone(attacker.doc).categories[0]!;
+  attacker.doc.transact(() => {
+    addFactor(attacker.doc, { categoryId: bone.id, text: 'f'.repeat(20_000) });
+    createTheme(attacker.doc, 't'.repeat(5_000), []);
+    attacker.doc.getMap<Y.Map<unknown>>('categories').get(bone.id)!.set('name', 42);
+    (attacker.doc.getMap('fishbone').get('problem') as Y.Text).insert(0, 'p'.repeat(50_000));
+    metaMap(attacker.doc).set('title', 'T'.repeat(10_000));
+    attacker.doc.getMap('noteThemes').set('some-note', { not: 'a theme id' });
+    eventsMap(attacker.doc).set('junk', 'not an event' as unknown as Y.Map<unknown>);
+  });
+  await eventually(() => {
+    const fishbone = readFishbone(bystander.doc);
+    expect(fishbone.problem).toHaveLength(LIMITS.problem);
+    expect(fishbone.categories.find((c) => c.id === bone.id)?.name).toBe('');
+    expect(fishbone.categories.flatMap((c) => c.factors).map((f) => f.text.length)).toEqual([LIMITS.factorText]);
+    expect(readThemes(bystander.doc).map((t) => t.title.length)).toEqual([LIMITS.themeTitle]);
+    expect(metaMap(bystander.doc).get('title')).toHaveLength(LIMITS.title);
+    expect(bystander.doc.getMap('noteThemes').has('some-note')).toBe(false);
+    expect(eventsMap(bystander.doc).has('junk')).toBe(false);
+  });
+  attacker.destroy();
+  bystander.destroy();
+});
+
+it('leaves a well-formed change alone and says nothing', async () => {
+  const { attacker, bystander } = await attackerAndBystander();
+  addEvent(attacker.doc, { at: '2026-01-01T10:00:00.000Z', what: 'Deploy started', evidence: 'https://ci.example.com/run/1' });
+  await eventually(() => expect(readTimeline(bystander.doc)).toMatchObject([{ what: 'Deploy started', evidence: 'https://ci.example.com/run/1' }]));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(fixesTold(attacker)).toEqual([]);
+  attacker.destroy();
+  bystander.destroy();
+});

@@ -1,0 +1,73 @@
+import { LIMITS } from '../limits.ts';
+import type { RecordSpec } from './fields.ts';
+
+const ID = { type: 'string', max: 64, doc: 'its own id (the key it is stored under)' } as const;
+const ORDER = { type: 'number', doc: 'fractional position among its siblings' } as const;
+const CREATED_AT = { type: 'number', doc: 'ms since 1970 when it was added (tie-break, and which entries a cap removes first)' } as const;
+
+/** `<id>/board` → `meta`: the incident's facts (the schema version is written by the server only). */
+export const META_RECORD: RecordSpec = {
+  name: 'meta',
+  fields: {
+    schemaVersion: { type: 'number', doc: 'the document schema version (server only)' },
+    title: { type: 'string', max: LIMITS.title, doc: 'the post-mortem title' },
+    incidentAt: { type: 'string', max: 64, format: 'iso-datetime', doc: 'when the incident began (ISO 8601) or empty' },
+    summary: { type: 'string', max: LIMITS.summary, doc: 'a short summary' },
+  },
+};
+
+/** `<id>/board` → `events` (by id): one timeline event. */
+export const EVENT_RECORD: RecordSpec = {
+  name: 'event',
+  fields: {
+    id: ID,
+    at: { type: 'string', max: 64, format: 'iso-datetime', doc: 'when it happened (ISO 8601, UTC)' },
+    what: { type: 'text', max: LIMITS.eventWhat, doc: 'what happened' },
+    known: { type: 'text', max: LIMITS.eventKnown, doc: 'what was known at the time' },
+    decision: { type: 'boolean', doc: 'a decision point' },
+    evidence: { type: 'string', max: LIMITS.evidenceUrl, format: 'http-url', doc: 'an http(s) link to evidence, or empty' },
+    createdAt: CREATED_AT,
+  },
+};
+
+/** `<id>/board` → `fishbone`: the diagram's head. */
+export const FISHBONE_RECORD: RecordSpec = {
+  name: 'fishbone',
+  fields: { problem: { type: 'text', max: LIMITS.problem, doc: 'the problem statement' } },
+};
+
+/** `<id>/board` → `categories` (by id): a bone. */
+export const BONE_RECORD: RecordSpec = {
+  name: 'bone',
+  fields: { id: ID, name: { type: 'string', max: LIMITS.boneName, doc: 'the category' }, order: ORDER },
+};
+
+/** `<id>/board` → `factors` (by id): a contributing factor, on a bone or under another factor ("why?"). */
+export const FACTOR_RECORD: RecordSpec = {
+  name: 'factor',
+  fields: {
+    id: ID,
+    categoryId: { type: 'string', max: 64, doc: 'its bone' },
+    parentId: { type: 'string', max: 64, doc: 'the factor it answers "why?" for, or empty on the bone' },
+    text: { type: 'text', max: LIMITS.factorText, doc: 'the condition' },
+    order: ORDER,
+    evidenceKind: { type: 'enum', values: ['', 'note', 'event'], doc: 'what it cites: nothing, a note or an event' },
+    evidenceId: { type: 'string', max: 64, doc: 'the cited note or event' },
+    createdAt: CREATED_AT,
+  },
+};
+
+/** `<id>/board` → `themes` (by id): a named group of revealed notes. */
+export const THEME_RECORD: RecordSpec = {
+  name: 'theme',
+  fields: { id: ID, title: { type: 'string', max: LIMITS.themeTitle, doc: 'the theme' }, order: ORDER },
+};
+
+/**
+ * Where each record type lives in the board document: a root map that is the record itself, or a root map of
+ * records by id.
+ */
+export const BOARD_RECORDS = {
+  single: { meta: META_RECORD, fishbone: FISHBONE_RECORD },
+  collections: { events: EVENT_RECORD, categories: BONE_RECORD, factors: FACTOR_RECORD, themes: THEME_RECORD },
+} as const;
