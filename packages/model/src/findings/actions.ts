@@ -4,7 +4,7 @@ import { newId } from '../ids.ts';
 /**
  * Corrective actions in `<id>/findings` (only the facilitator writes them; after the session, the server
  * updates status on a facilitator key's behalf):
- *   actions: Y.Map<id, Y.Map { id, findingIds: string (JSON array), what: Y.Text, owner: string,
+ *   actions: Y.Map<id, Y.Map { id, findingIds: Y.Array<string>, what: Y.Text, owner: string,
  *                              due: 'YYYY-MM-DD' | '', priority, kind, status, statusReason: string,
  *                              trackerUrl: string, doneAt: 'YYYY-MM-DD' | '', order: number }>
  */
@@ -47,13 +47,36 @@ const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback:
   allowed.includes(value as T) ? (value as T) : fallback;
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
-function parseIds(value: unknown): string[] {
+/** The findings an action addresses; documents before schema version 4 kept them as a JSON string. */
+export function readFindingIds(value: unknown): string[] {
+  if (value instanceof Y.Array) return [...new Set(value.toArray().filter((id): id is string => typeof id === 'string'))];
   try {
     const parsed: unknown = JSON.parse(str(value) || '[]');
     return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
   } catch {
     return [];
   }
+}
+
+/**
+ * Makes an action's findings exactly `ids` by inserting and deleting entries of its Y.Array, never replacing it, so
+ * two people linking different findings at once both keep theirs.
+ */
+function setFindingIds(entry: Y.Map<unknown>, ids: readonly string[]): void {
+  const list = entry.get('findingIds');
+  if (!(list instanceof Y.Array)) {
+    entry.set('findingIds', Y.Array.from([...new Set(ids)]));
+    return;
+  }
+  const wanted = new Set(ids);
+  const present = list.toArray() as unknown[];
+  for (let i = present.length - 1; i >= 0; i--) {
+    const id = present[i];
+    if (typeof id !== 'string' || !wanted.has(id) || present.indexOf(id) !== i) list.delete(i, 1);
+  }
+  const kept = new Set(list.toArray() as string[]);
+  const missing = [...wanted].filter((id) => !kept.has(id));
+  if (missing.length > 0) list.push(missing);
 }
 
 /** Every corrective action, in order. */
@@ -65,7 +88,7 @@ export function readActions(doc: Y.Doc): CorrectiveAction[] {
     const order = entry.get('order');
     actions.push({
       id,
-      findingIds: parseIds(entry.get('findingIds')),
+      findingIds: readFindingIds(entry.get('findingIds')),
       what: what instanceof Y.Text ? what.toString() : str(what),
       owner: str(entry.get('owner')),
       due: str(entry.get('due')),
@@ -97,7 +120,7 @@ export function addAction(doc: Y.Doc, findingIds: string[], what = '', origin: u
   doc.transact(() => {
     const entry = new Y.Map<unknown>();
     entry.set('id', id);
-    entry.set('findingIds', JSON.stringify(findingIds));
+    entry.set('findingIds', Y.Array.from([...new Set(findingIds)]));
     entry.set('what', new Y.Text(what));
     entry.set('owner', '');
     entry.set('due', '');
@@ -125,10 +148,21 @@ export function updateAction(doc: Y.Doc, id: string, patch: ActionPatch, origin:
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
-      entry.set(key, key === 'findingIds' ? JSON.stringify(value) : value);
+      if (key === 'findingIds') setFindingIds(entry, value as string[]);
+      else entry.set(key, value);
     }
   }, origin);
   return true;
+}
+
+/** Links an action to a finding, or unlinks it, leaving every other link as it is. */
+export function linkActionFinding(doc: Y.Doc, id: string, findingId: string, linked: boolean, origin: unknown = null): void {
+  const entry = actionsMap(doc).get(id);
+  if (!entry) return;
+  doc.transact(() => {
+    const ids = readFindingIds(entry.get('findingIds'));
+    setFindingIds(entry, linked ? [...ids, findingId] : ids.filter((f) => f !== findingId));
+  }, origin);
 }
 
 /** Removes an action. */
@@ -142,7 +176,8 @@ export function relinkActions(doc: Y.Doc, from: string, to: string | null): void
     if (!action.findingIds.includes(from)) continue;
     const ids = action.findingIds.filter((id) => id !== from);
     if (to && !ids.includes(to)) ids.push(to);
-    actionsMap(doc).get(action.id)?.set('findingIds', JSON.stringify(ids));
+    const entry = actionsMap(doc).get(action.id);
+    if (entry) setFindingIds(entry, ids);
   }
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createInitialDocuments } from '../schema/initial.ts';
-import { schemaVersion } from '../schema/versioning.ts';
-import { addAction, isCommitted, isOverdue, readActions, updateAction } from './actions.ts';
+import { migrate, schemaVersion } from '../schema/versioning.ts';
+import { actionsMap, addAction, isCommitted, isOverdue, linkActionFinding, readActions, updateAction } from './actions.ts';
+import { findingsMigrations } from './migrations.ts';
 import { demoteFinding, findingStatement, mergeFindings, moveFinding, promoteFinding, readFindings, retypeFinding } from './findings.ts';
 import { adjacentPhase } from './phases.ts';
 import { readReview } from './review.ts';
@@ -17,7 +18,7 @@ const findingsDoc = () => {
 describe('facilitation', () => {
   it('starts in the timeline phase, boards following', () => {
     const doc = findingsDoc();
-    expect(schemaVersion(doc)).toBe(3);
+    expect(schemaVersion(doc)).toBe(4);
     expect(readReview(doc)).toEqual({ impact: '', lessons: '' });
     expect(readFacilitation(doc)).toMatchObject({ phase: 'timeline', roam: false });
     setPhase(doc, adjacentPhase('timeline', 1));
@@ -97,5 +98,31 @@ describe('done on time', () => {
     expect(doneOnTime({ status: 'done', due: '2026-12-01', doneAt: '2026-12-01' })).toBe(true);
     expect(doneOnTime({ status: 'done', due: '2026-12-01', doneAt: '2026-12-02' })).toBe(false);
     expect(doneOnTime({ status: 'in_progress', due: '2026-12-01', doneAt: '' })).toBe(false);
+  });
+});
+
+describe('action findings as a list', () => {
+  it('keeps both links when two people link different findings at once', () => {
+    const [a, b] = [new Y.Doc(), new Y.Doc()];
+    const action = addAction(a, []);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    linkActionFinding(a, action, 'finding-1', true);
+    linkActionFinding(b, action, 'finding-2', true);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const doc of [a, b]) expect(readActions(doc)[0]!.findingIds.sort()).toEqual(['finding-1', 'finding-2']);
+    linkActionFinding(a, action, 'finding-1', false);
+    expect(readActions(a)[0]!.findingIds).toEqual(['finding-2']);
+  });
+
+  it('migrates the JSON string documents before version 4 kept', () => {
+    const doc = new Y.Doc();
+    migrate(doc, findingsMigrations, 3);
+    const action = addAction(doc, []);
+    actionsMap(doc).get(action)!.set('findingIds', JSON.stringify(['x', 'y']));
+    expect(readActions(doc)[0]!.findingIds).toEqual(['x', 'y']);
+    migrate(doc, findingsMigrations, 4);
+    expect(actionsMap(doc).get(action)!.get('findingIds')).toBeInstanceOf(Y.Array);
+    expect(readActions(doc)[0]!.findingIds).toEqual(['x', 'y']);
   });
 });

@@ -3,6 +3,7 @@ import { isPhase } from './phases.ts';
 import { sessionMap } from './session.ts';
 import * as Y from 'yjs';
 import { reviewMap } from './review.ts';
+import { actionsMap, readFindingIds } from './actions.ts';
 
 /** Ordered: each entry's version is one more than the previous one's. */
 export const findingsMigrations: readonly Migration[] = [
@@ -22,6 +23,17 @@ export const findingsMigrations: readonly Migration[] = [
     up: (doc) => {
       const review = reviewMap(doc);
       for (const field of ['impact', 'lessons']) if (!(review.get(field) instanceof Y.Text)) review.set(field, new Y.Text());
+    },
+  },
+  {
+    version: 4,
+    description: 'actions: the findings an action addresses as a Y.Array, not a JSON string (concurrent links merge)',
+    up: (doc) => {
+      actionsMap(doc).forEach((entry) => {
+        if (!(entry instanceof Y.Map)) return;
+        const ids = entry.get('findingIds');
+        if (!(ids instanceof Y.Array)) entry.set('findingIds', Y.Array.from(readFindingIds(ids)));
+      });
     },
   },
 ];
