@@ -1,5 +1,8 @@
 import * as Y from 'yjs';
 import {
+  actionsMap,
+  findingsMap,
+  reviewMap,
   addEvent,
   addFactor,
   canAdd,
@@ -70,6 +73,8 @@ export class BoardSession {
   readonly presence: PresenceView;
   readonly #connection: PostmortemConnection;
   readonly #undo: Y.UndoManager;
+  /** The facilitator's own edits to findings, actions and the review, undone apart from the board's. */
+  readonly #findingsUndo: Y.UndoManager;
 
   #user: PresenceUser;
   readonly #stopColorWatch: () => void;
@@ -123,6 +128,11 @@ export class BoardSession {
       this.canRedo = this.#undo.canRedo();
     };
     for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.#undo.on(event, refreshUndo);
+    this.#findingsUndo = new Y.UndoManager(
+      [findingsMap(findings), actionsMap(findings), reviewMap(findings) as Y.Map<unknown>],
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 500 },
+    );
   }
 
   get user(): PresenceUser {
@@ -197,7 +207,10 @@ export class BoardSession {
    */
   facilitate<T>(write: (doc: Y.Doc, origin: symbol) => T): T | null {
     if (!this.editable || this.role !== 'facilitator') return null;
-    return write(this.#connection.findings, LOCAL_ORIGIN);
+    this.#findingsUndo.stopCapturing();
+    const result = write(this.#connection.findings, LOCAL_ORIGIN);
+    this.#findingsUndo.stopCapturing();
+    return result;
   }
 
   /** Reads a live type of the findings document. */
@@ -221,12 +234,13 @@ export class BoardSession {
     return eventText(this.#connection.board, id, field);
   }
 
-  undo(): void {
-    if (this.editable) this.#undo.undo();
+  /** Undoes this person's last edit to the board, or (`findings`) to the findings, actions and review. */
+  undo(scope: 'board' | 'findings' = 'board'): void {
+    if (this.editable) (scope === 'findings' ? this.#findingsUndo : this.#undo).undo();
   }
 
-  redo(): void {
-    if (this.editable) this.#undo.redo();
+  redo(scope: 'board' | 'findings' = 'board'): void {
+    if (this.editable) (scope === 'findings' ? this.#findingsUndo : this.#undo).redo();
   }
 
   /**
@@ -253,6 +267,7 @@ export class BoardSession {
   destroy(): void {
     this.#stopColorWatch();
     this.#undo.destroy();
+    this.#findingsUndo.destroy();
     this.board.destroy();
     this.notes.destroy();
     this.votes.destroy();
