@@ -30,3 +30,4 @@ export * from './publish/statements.ts';
 export * from './schema/fields.ts';
 export * from './schema/board-records.ts';
 export * from './schema/repair.ts';
+export * from './schema/findings-records.ts';

@@ -12,6 +12,12 @@ export const LIMITS = {
   factorText: 500,
   boneName: 60,
   themeTitle: 120,
+  findingStatement: 1000,
+  actionWhat: 500,
+  actionOwner: 120,
+  statusReason: 500,
+  /** Impact and lessons learned, each. */
+  reviewText: 5000,
 } as const;
 
 /**

@@ -24,7 +24,7 @@ export interface Writer {
 const MAX_FIXES_TOLD = 20;
 
 /**
- * Keeps what clients write to a board within its declared records (schema-guard.ts), and enforces each
+ * Keeps what clients write within the declared records (schema-guard.ts), and enforces each
  * post-mortem's caps on what clients write: events and factors beyond their caps are removed again
  * (a CRDT-friendly refusal everyone converges on); a change that would take a document to CAPS.documentBytes is
  * refused before it is applied, and a document at its cap (say, loaded so from storage) takes only deletions
@@ -39,7 +39,8 @@ export class DocumentGuard {
 
   /** A document was loaded: follow what clients change in it (`isClientChange` tells their transactions apart). */
   loaded(document: Document, isClientChange: (origin: unknown) => boolean): void {
-    if (parseDocumentName(document.name)?.kind === 'board') this.#schema.watch(document, isClientChange);
+    const kind = parseDocumentName(document.name)?.kind;
+    if (kind === 'board' || kind === 'findings') this.#schema.watch(document, kind, isClientChange);
   }
 
   /** After a change a client (`writer`) made to `document`. */

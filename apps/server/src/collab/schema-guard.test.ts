@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addEvent, addFactor, createTheme, eventsMap, LIMITS, metaMap, readFishbone, readThemes, readTimeline } from '@debrief/model';
+import { actionsMap, addAction, addEvent, addFactor, createTheme, eventsMap, LIMITS, metaMap, promoteFinding, readActions, readFindings, readFishbone, readReview, readThemes, readTimeline, reviewText, sessionMap } from '@debrief/model';
 import { documentName, parseRefusedNotice } from '@debrief/protocol';
 import { connectClient, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
@@ -78,4 +78,31 @@ it('leaves a well-formed change alone and says nothing', async () => {
   expect(fixesTold(attacker)).toEqual([]);
   attacker.destroy();
   bystander.destroy();
+});
+
+it('keeps the facilitator’s findings, actions, review and session within their declarations too', async () => {
+  const pm = await createTestPostmortem(server, 'Findings schema');
+  const writer = connectClient(server, documentName(pm.id, 'findings'), pm.facilitatorKey);
+  const reader = connectClient(server, documentName(pm.id, 'findings'), pm.participantKey);
+  await Promise.all([writer.synced, reader.synced]);
+  const finding = promoteFinding(writer.doc, { type: 'root', statement: 's'.repeat(20_000) });
+  const action = addAction(writer.doc, [finding], 'Test restores weekly');
+  writer.doc.transact(() => {
+    const entry = actionsMap(writer.doc).get(action)!;
+    entry.set('trackerUrl', 'javascript:alert(1)');
+    entry.set('due', 'tomorrow');
+    entry.set('status', 'blamed');
+    entry.set('findingIds', JSON.stringify([finding]));
+    sessionMap(writer.doc).set('phase', 'interrogation');
+    reviewText(writer.doc, 'lessons')!.insert(0, 'l'.repeat(LIMITS.reviewText + 100));
+  });
+  await eventually(() => {
+    expect(readFindings(reader.doc).map((f) => f.statement.length)).toEqual([LIMITS.findingStatement]);
+    expect(readActions(reader.doc)).toMatchObject([{ trackerUrl: '', due: '', status: 'open', findingIds: [] }]);
+    expect(sessionMap(reader.doc).get('phase')).toBe('timeline');
+    expect(readReview(reader.doc).lessons).toHaveLength(LIMITS.reviewText);
+  });
+  await eventually(() => expect(fixesTold(writer)).toEqual(expect.arrayContaining(['action.trackerUrl is not an http(s) link', 'action.findingIds is not a list', 'session.phase is not one of "timeline", "observations", "reveal", "factors", "findings", "actions", "review"'])));
+  writer.destroy();
+  reader.destroy();
 });

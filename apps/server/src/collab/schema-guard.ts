@@ -1,14 +1,23 @@
 import * as Y from 'yjs';
-import { BOARD_RECORDS, repairRecord, type RecordFix, type RecordSpec } from '@debrief/model';
+import { BOARD_RECORDS, FINDINGS_RECORDS, repairRecord, type RecordFix, type RecordSpec } from '@debrief/model';
 
 type Records = Map<Y.Map<unknown>, RecordSpec>;
+
+/** Where each record type lives in a document: root maps that are records, and root maps of records by id. */
+interface DocumentRecords {
+  single: Readonly<Record<string, RecordSpec>>;
+  collections: Readonly<Record<string, RecordSpec>>;
+}
+
+/** The documents clients write, and their records (the notes document is written by the server alone). */
+const RECORDS: Record<'board' | 'findings', DocumentRecords> = { board: BOARD_RECORDS, findings: FINDINGS_RECORDS };
 
 /** Longest value `noteThemes` (note id → theme id) may hold. */
 const MAX_LINK_LENGTH = 64;
 
 /**
- * Keeps what clients write to a board document within the declared records (packages/model, schema/
- * board-records.ts): after each client's change, the records it touched are repaired in place by the server (text
+ * Keeps what clients write to the board and findings documents within their declared records (packages/model,
+ * schema/board-records.ts and findings-records.ts): after each client's change, the records it touched are repaired in place by the server (text
  * over its limit trimmed, a non-http(s) link or an unknown enum value reset, undeclared keys removed), a change
  * everyone converges on; the writer is told what was changed and why.
  *
@@ -19,10 +28,11 @@ export class SchemaGuard {
   readonly #touched = new WeakMap<Y.Doc, Records>();
   readonly #junk = new WeakMap<Y.Doc, { map: Y.Map<unknown>; key: string; record: string }[]>();
 
-  /** Starts following a board document's client changes. */
-  watch(doc: Y.Doc, isClientChange: (origin: unknown) => boolean): void {
+  /** Starts following the client changes of a board or findings document. */
+  watch(doc: Y.Doc, kind: 'board' | 'findings', isClientChange: (origin: unknown) => boolean): void {
+    const records = RECORDS[kind];
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (isClientChange(transaction.origin)) this.#collect(doc, transaction);
+      if (isClientChange(transaction.origin)) this.#collect(doc, records, transaction);
     });
   }
 
@@ -45,15 +55,15 @@ export class SchemaGuard {
     return fixes;
   }
 
-  #collect(doc: Y.Doc, transaction: Y.Transaction): void {
+  #collect(doc: Y.Doc, records: DocumentRecords, transaction: Y.Transaction): void {
     const touched: Records = this.#touched.get(doc) ?? new Map();
     const junk = this.#junk.get(doc) ?? [];
-    const collections = new Map<unknown, RecordSpec>(Object.entries(BOARD_RECORDS.collections).map(([name, spec]) => [doc.getMap(name), spec]));
-    const singles = new Map<unknown, RecordSpec>(Object.entries(BOARD_RECORDS.single).map(([name, spec]) => [doc.getMap(name), spec]));
-    const links = doc.getMap('noteThemes');
+    const collections = new Map<unknown, RecordSpec>(Object.entries(records.collections).map(([name, spec]) => [doc.getMap(name), spec]));
+    const singles = new Map<unknown, RecordSpec>(Object.entries(records.single).map(([name, spec]) => [doc.getMap(name), spec]));
+    const links = records === RECORDS.board ? doc.getMap('noteThemes') : null;
     for (const [changed, keys] of transaction.changed) {
       const type = changed as unknown as Y.AbstractType<unknown>;
-      if (type === (links as unknown)) {
+      if (links && type === (links as unknown)) {
         for (const key of keys) {
           const value = key === null ? undefined : links.get(key);
           if (key !== null && value !== undefined && (typeof value !== 'string' || value.length > MAX_LINK_LENGTH)) junk.push({ map: links, key, record: 'noteThemes' });

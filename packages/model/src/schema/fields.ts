@@ -7,10 +7,12 @@ import { isHttpUrl } from '../safe-url.ts';
  */
 export type FieldSpec =
   | { type: 'text'; max: number; doc: string }
-  | { type: 'string'; max: number; format?: 'http-url' | 'iso-datetime'; doc: string }
+  | { type: 'string'; max: number; format?: 'http-url' | 'iso-datetime' | 'date'; doc: string }
   | { type: 'enum'; values: readonly string[]; doc: string }
   | { type: 'boolean'; doc: string }
-  | { type: 'number'; doc: string };
+  | { type: 'number'; doc: string }
+  /** A Y.Array of short strings (ids): concurrent additions merge. */
+  | { type: 'list'; max: number; doc: string };
 
 /** A record type: a Y.Map whose keys are exactly these fields. */
 export interface RecordSpec {
@@ -19,7 +21,7 @@ export interface RecordSpec {
 }
 
 /** The value a field takes when a write breaks its declaration. */
-export function defaultOf(spec: FieldSpec): string | boolean | number | Y.Text {
+export function defaultOf(spec: FieldSpec): string | boolean | number | Y.Text | Y.Array<string> {
   switch (spec.type) {
     case 'text':
       return new Y.Text();
@@ -31,6 +33,8 @@ export function defaultOf(spec: FieldSpec): string | boolean | number | Y.Text {
       return false;
     case 'number':
       return 0;
+    case 'list':
+      return new Y.Array<string>();
   }
 }
 
@@ -44,6 +48,7 @@ export function fieldProblem(spec: FieldSpec, value: unknown): string | null {
       if (value.length > spec.max) return `is longer than ${spec.max} characters`;
       if (spec.format === 'http-url' && value !== '' && !isHttpUrl(value)) return 'is not an http(s) link';
       if (spec.format === 'iso-datetime' && value !== '' && Number.isNaN(Date.parse(value))) return 'is not a date and time';
+      if (spec.format === 'date' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'is not a date (YYYY-MM-DD)';
       return null;
     case 'enum':
       return typeof value === 'string' && spec.values.includes(value) ? null : `is not one of ${spec.values.map((v) => `"${v}"`).join(', ')}`;
@@ -51,5 +56,9 @@ export function fieldProblem(spec: FieldSpec, value: unknown): string | null {
       return typeof value === 'boolean' ? null : 'is not true or false';
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? null : 'is not a number';
+    case 'list':
+      if (!(value instanceof Y.Array)) return 'is not a list';
+      if (value.length > spec.max) return `holds more than ${spec.max} entries`;
+      return value.toArray().every((entry) => typeof entry === 'string' && entry.length <= 64) ? null : 'holds something other than ids';
   }
 }

@@ -25,7 +25,11 @@ export function repairRecord(map: Y.Map<unknown>, spec: RecordSpec): RecordFix[]
     }
     const value = map.get(key);
     const problem = fieldProblem(field, value);
-    if (problem && field.type === 'string' && !field.format && typeof value === 'string') {
+    if (problem && field.type === 'text' && typeof value === 'string') {
+      // Plain text where live text belongs (a hand-written client): kept, as live text, within the limit.
+      map.set(key, new Y.Text(value.slice(0, field.max)));
+      fixes.push({ record: spec.name, field: key, problem: 'was plain text, not live text (converted)' });
+    } else if (problem && field.type === 'string' && !field.format && typeof value === 'string') {
       map.set(key, value.slice(0, field.max));
       fixes.push({ record: spec.name, field: key, problem: `was longer than ${field.max} characters (trimmed)` });
     } else if (problem) {
