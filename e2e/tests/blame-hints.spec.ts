@@ -44,7 +44,7 @@ test('blame hints nudge while typing, explain, offer a reframe, can be dismissed
 
   // The same checker runs in timeline fields.
   await team.alice.page.getByRole('tab', { name: /Timeline/ }).click();
-  const id = await team.alice.addEvent('Outage caused by human error');
+  const id = await team.alice.addEvent('Outage caused by human error on the night shift');
   // Everyone sees the underline; the tooltip opens only in the field someone is working in.
   await expect(team.alice.event(id).getByTestId('blame-span')).toHaveText('human error');
   await expect(team.bob.event(id).getByTestId('blame-span')).toHaveText('human error');
@@ -56,11 +56,11 @@ test('blame hints nudge while typing, explain, offer a reframe, can be dismissed
 
   // The facilitator's Review step lists what would be published with blame in it.
   await team.facilitator.page.getByRole('tab', { name: /Findings/ }).click();
-  await expect(team.facilitator.page.getByTestId('flagged-statements')).toContainText('Outage caused by human error');
+  await expect(team.facilitator.page.getByTestId('flagged-statements')).toContainText('Outage caused by human error on the night shift');
 
   // Applying a rewrite in a shared field changes it for everyone.
   await team.alice.event(id).getByTestId('blame-hint').getByRole('button', { name: 'Use “a gap in our safeguards”' }).click();
-  await expect(team.bob.what(id)).toHaveValue('Outage caused by a gap in our safeguards');
+  await expect(team.bob.what(id)).toHaveValue('Outage caused by a gap in our safeguards on the night shift');
   await expect(team.facilitator.page.getByTestId('flagged-statements')).toHaveCount(0);
 });
 

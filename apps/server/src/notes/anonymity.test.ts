@@ -141,9 +141,9 @@ describe('anonymous notes, end to end through real providers', () => {
     alice.notes.doc.getMap('notes').set('forged', new Y.Map());
     fiona.notes.doc.getMap('meta').set('heldCount', 99);
     // A facilitator write to findings goes through: proof that the check below would see a write that arrived.
-    fiona.findings.doc.getMap('meta').set('written', 'by the facilitator');
+    fiona.findings.doc.getMap('session').set('roam', true);
 
-    await eventually(() => expect(bob.findings.doc.getMap('meta').get('written')).toBe('by the facilitator'));
+    await eventually(() => expect(bob.findings.doc.getMap('session').get('roam')).toBe(true));
     await new Promise((r) => setTimeout(r, 300));
     expect(bob.findings.doc.getMap('meta').get('forged')).toBeUndefined();
     expect(fiona.findings.doc.getMap('meta').get('forged')).toBeUndefined();
@@ -156,7 +156,7 @@ describe('anonymous notes, end to end through real providers', () => {
     const reader = connectPerson(server, pm.id, pm.participantKey, 'Reader');
     await Promise.all([reader.notes.synced, reader.findings.synced]);
     expect(reader.findings.doc.getMap('meta').get('forged')).toBeUndefined();
-    expect(reader.findings.doc.getMap('meta').get('written')).toBe('by the facilitator');
+    expect(reader.findings.doc.getMap('session').get('roam')).toBe(true);
     expect(reader.notes.doc.getMap('notes').has('forged')).toBe(false);
     expect(heldCount(reader.notes.doc)).toBe(0);
     reader.destroy();

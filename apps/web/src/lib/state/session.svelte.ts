@@ -25,7 +25,7 @@ import {
   type NameReplacement,
   type PublishedStatement,
 } from '@debrief/model';
-import type { Role } from '@debrief/protocol';
+import type { RefusedNotice, Role } from '@debrief/protocol';
 import { connectPostmortem, type ConnectionStatus, type PostmortemConnection } from '../sync/connection.ts';
 import type { SaveState } from '../sync/save-status.ts';
 import { announce, onPresenceChange, readPeers, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
@@ -43,6 +43,13 @@ import { PresenceView } from './presence.svelte.ts';
 export const LOCAL_ORIGIN = Symbol('debrief-local-edit');
 
 const MINUTE = 60_000;
+
+/** What this person reads when the server changed part of their own edit back. */
+function refusedMessage(notice: RefusedNotice): string {
+  if (notice.what === 'schema-metadata') return 'The server refused a change to the document’s schema version.';
+  const first = notice.fixes?.[0];
+  return `The server changed part of your last edit back${first ? ` (${first})` : ''}: it did not fit what this board can store.`;
+}
 
 /** What a participant reads when a cap is reached (see CAPS in the model). */
 function limitMessage(what: 'events' | 'factors' | 'document'): string {
@@ -100,6 +107,7 @@ export class BoardSession {
       onUnsyncedChanges: (count) => (this.unsyncedChanges = count),
       onSaveState: (state) => (this.saveState = state),
       onLimitNotice: (notice) => (this.notice = limitMessage(notice.what)),
+      onRefusedNotice: (notice) => (this.notice = refusedMessage(notice)),
       onLocalLoaded: () => {
         // An empty copy (first visit on this device) is no basis for editing: wait for the server then.
         if (readMeta(this.#connection.board).schemaVersion === 0) return;

@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { documentName, parseLimitNotice, type DocumentKind, type LimitNotice } from '@debrief/protocol';
+import { documentName, parseLimitNotice, parseRefusedNotice, type DocumentKind, type LimitNotice, type RefusedNotice } from '@debrief/protocol';
 import { KEPT_KINDS, offlineCopyName } from './offline-copy.ts';
 import { SaveWatcher, type SaveState } from './save-status.ts';
 
@@ -19,6 +19,8 @@ export interface ConnectionEvents {
   onSaveState(state: SaveState): void;
   /** The server refused or undid something because a cap was reached. */
   onLimitNotice(notice: LimitNotice): void;
+  /** The server refused or changed back part of this browser's own edit (it broke the documents' schema). */
+  onRefusedNotice(notice: RefusedNotice): void;
 }
 
 /** The live documents of one post-mortem over one WebSocket, and the board's awareness. */
@@ -75,6 +77,8 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
         saves.receive(doc, payload);
         const notice = parseLimitNotice(payload);
         if (notice) events.onLimitNotice(notice);
+        const refused = parseRefusedNotice(payload);
+        if (refused) events.onRefusedNotice(refused);
       },
       onUnsyncedChanges: ({ number }) => {
         unsynced.set(kind, number);
