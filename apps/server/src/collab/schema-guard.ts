@@ -9,6 +9,13 @@ interface DocumentRecords {
   collections: Readonly<Record<string, RecordSpec>>;
 }
 
+/** A document's root types that hold records, and (on the board) the note grouping map. */
+interface Roots {
+  collections: Map<unknown, RecordSpec>;
+  singles: Map<unknown, RecordSpec>;
+  links: Y.Map<unknown> | null;
+}
+
 /** The documents clients write, and their records (the notes document is written by the server alone). */
 const RECORDS: Record<'board' | 'findings', DocumentRecords> = { board: BOARD_RECORDS, findings: FINDINGS_RECORDS };
 
@@ -31,8 +38,14 @@ export class SchemaGuard {
   /** Starts following the client changes of a board or findings document. */
   watch(doc: Y.Doc, kind: 'board' | 'findings', isClientChange: (origin: unknown) => boolean): void {
     const records = RECORDS[kind];
+    // The document's root types, looked up once: a client change then costs only a look at what it changed.
+    const roots: Roots = {
+      collections: new Map(Object.entries(records.collections).map(([name, spec]) => [doc.getMap(name), spec])),
+      singles: new Map(Object.entries(records.single).map(([name, spec]) => [doc.getMap(name), spec])),
+      links: kind === 'board' ? doc.getMap('noteThemes') : null,
+    };
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (isClientChange(transaction.origin)) this.#collect(doc, records, transaction);
+      if (isClientChange(transaction.origin)) this.#collect(doc, roots, transaction);
     });
   }
 
@@ -55,12 +68,9 @@ export class SchemaGuard {
     return fixes;
   }
 
-  #collect(doc: Y.Doc, records: DocumentRecords, transaction: Y.Transaction): void {
+  #collect(doc: Y.Doc, { collections, singles, links }: Roots, transaction: Y.Transaction): void {
     const touched: Records = this.#touched.get(doc) ?? new Map();
     const junk = this.#junk.get(doc) ?? [];
-    const collections = new Map<unknown, RecordSpec>(Object.entries(records.collections).map(([name, spec]) => [doc.getMap(name), spec]));
-    const singles = new Map<unknown, RecordSpec>(Object.entries(records.single).map(([name, spec]) => [doc.getMap(name), spec]));
-    const links = records === RECORDS.board ? doc.getMap('noteThemes') : null;
     for (const [changed, keys] of transaction.changed) {
       const type = changed as unknown as Y.AbstractType<unknown>;
       if (links && type === (links as unknown)) {
