@@ -24,9 +24,9 @@ const MAX_LINK_LENGTH = 64;
 
 /**
  * Keeps what clients write to the board and findings documents within their declared records (packages/model,
- * schema/board-records.ts and findings-records.ts): after each client's change, the records it touched are repaired in place by the server (text
- * over its limit trimmed, a non-http(s) link or an unknown enum value reset, undeclared keys removed), a change
- * everyone converges on; the writer is told what was changed and why.
+ * schema/board-records.ts and findings-records.ts): after each client's change, the records it touched are repaired
+ * in place by the server (text over its limit trimmed, a non-http(s) link or an unknown enum value reset, undeclared
+ * keys removed), a change everyone converges on; the writer is told what was changed and why.
  *
  * Which records a change touched comes from the transaction (`afterTransaction`, registered when the document
  * loads), so a change costs a look at what it changed, never a scan of the whole board.
