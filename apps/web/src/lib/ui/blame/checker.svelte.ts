@@ -9,7 +9,11 @@ const model = $state({ loaded: false });
  */
 export function startLoadingBlameModel(): void {
   loadBlameModel().then(
-    () => (model.loaded = true),
+    () => {
+      model.loaded = true;
+      // For whoever needs to know the page has settled (the performance tests).
+      document.documentElement.dataset.blameModel = 'loaded';
+    },
     (error: unknown) => console.warn('The learned blame model did not load; the rules alone mark blame.', error),
   );
 }
