@@ -8,7 +8,7 @@ import { moderateRevealedNote, revealNotes } from '../notes/write.ts';
 import { promoteFinding } from '../findings/findings.ts';
 import { addAction } from '../findings/actions.ts';
 import { reviewText } from '../findings/review.ts';
-import { publishedStatements } from './statements.ts';
+import { publishedStatements, statementDocument } from './statements.ts';
 
 function session() {
   const initial = createInitialDocuments({ title: 'Database loss', summary: 'Dave deleted the wrong directory.' });
@@ -51,4 +51,9 @@ it('lists every statement the report publishes, with names replaced, and no hidd
   // Empty fields publish nothing, so there is nothing to check in them.
   expect(byId.has('impact')).toBe(false);
   expect(statements.map((s) => s.text).join('\n')).not.toMatch(/Dave/);
+});
+
+it('says which document a statement’s words live in', () => {
+  expect(['finding:a', 'action:b', 'action:b:owner', 'impact', 'lessons'].map((id) => statementDocument({ id }))).toEqual(Array(5).fill('findings'));
+  expect(['title', 'event:c:what', 'factor:d', 'theme:e', 'note:f'].map((id) => statementDocument({ id }))).toEqual(Array(5).fill('board'));
 });

@@ -84,3 +84,8 @@ export function publishedStatements(sources: PublishSources, names: readonly Nam
 export function isLabelStatement(statement: Pick<PublishedStatement, 'id'>): boolean {
   return /^(?:title|bone:.*|theme:.*|action:.*:owner)$/.test(statement.id);
 }
+
+/** The document a statement's words live in: the facilitator's findings document, or the board (notes included). */
+export function statementDocument(statement: Pick<PublishedStatement, 'id'>): 'board' | 'findings' {
+  return /^(?:finding|action|impact|lessons)\b/.test(statement.id) ? 'findings' : 'board';
+}

@@ -1,8 +1,8 @@
 import { LIMITS } from '../limits.ts';
-import type { RecordSpec } from './fields.ts';
+import { ID_FIELD, ORDER_FIELD, type RecordSpec } from './fields.ts';
 
-const ID = { type: 'string', max: 64, doc: 'its own id (the key it is stored under)' } as const;
-const ORDER = { type: 'number', doc: 'fractional position among its siblings' } as const;
+const ID = ID_FIELD;
+const ORDER = ORDER_FIELD;
 const CREATED_AT = { type: 'number', doc: 'ms since 1970 when it was added (tie-break, and which entries a cap removes first)' } as const;
 
 /** `<id>/board` → `meta`: the incident's facts (the schema version is written by the server only). */

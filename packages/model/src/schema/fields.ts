@@ -14,6 +14,10 @@ export type FieldSpec =
   /** A Y.Array of short strings (ids): concurrent additions merge. */
   | { type: 'list'; max: number; doc: string };
 
+/** Fields many records share. */
+export const ID_FIELD = { type: 'string', max: 64, doc: 'its own id (the key it is stored under)' } as const;
+export const ORDER_FIELD = { type: 'number', doc: 'fractional position among its siblings' } as const;
+
 /** A record type: a Y.Map whose keys are exactly these fields. */
 export interface RecordSpec {
   name: string;

@@ -2,10 +2,10 @@ import { LIMITS } from '../limits.ts';
 import { ACTION_KINDS, ACTION_PRIORITIES, ACTION_STATUSES } from '../findings/actions.ts';
 import { FINDING_TYPES } from '../findings/findings.ts';
 import { PHASES } from '../findings/phases.ts';
-import type { RecordSpec } from './fields.ts';
+import { ID_FIELD, ORDER_FIELD, type RecordSpec } from './fields.ts';
 
-const ID = { type: 'string', max: 64, doc: 'its own id (the key it is stored under)' } as const;
-const ORDER = { type: 'number', doc: 'fractional position among its siblings' } as const;
+const ID = ID_FIELD;
+const ORDER = ORDER_FIELD;
 
 /** `<id>/findings` → `session`: the phase, roaming and the timer. */
 export const SESSION_RECORD: RecordSpec = {
