@@ -90,6 +90,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [name, set] of [['development', dev], ['test (held out)', test]] as const) {
     const { all, groups } = evaluate(set, flag, (e) => `${e.blaming ? 'B' : 'N'} ${e.category}`);
     console.log(`${name}: ${all.count} sentences, precision ${fixed(all.precision)}, recall ${fixed(all.recall)}`);
+    for (const [author, score] of [...evaluate(set, flag, (e) => e.author).groups].sort()) {
+      console.log(`  ${author.padEnd(28)} ${String(score.count).padStart(4)}  precision ${fixed(score.precision)}, recall ${fixed(score.recall)}`);
+    }
     for (const [group, score] of [...groups].sort()) {
       console.log(`  ${group.padEnd(28)} ${String(score.count).padStart(4)}  ${group.startsWith('B') ? `recall ${fixed(score.recall)}` : `false alarms ${fixed(score.falseAlarmRate)}`}`);
     }
