@@ -3,15 +3,10 @@ import {
   actionsMap,
   findingsMap,
   reviewMap,
-  addEvent,
-  addFactor,
-  canAdd,
   CAPS,
   assertDocumentReadable,
-  deleteEvent,
   categoriesMap,
   eventsMap,
-  eventText,
   factorsMap,
   fishboneMap,
   noteThemesMap,
@@ -19,9 +14,6 @@ import {
   NewerSchemaError,
   publishedStatements,
   readMeta,
-  updateEvent,
-  type EventScalarPatch,
-  type EventTextField,
   type NameReplacement,
   type PublishedStatement,
 } from '@debrief/model';
@@ -38,11 +30,18 @@ import { NotesState } from './notes.svelte.ts';
 import { VotesState } from './votes.svelte.ts';
 import { FacilitationView } from './facilitation.svelte.ts';
 import { PresenceView } from './presence.svelte.ts';
+import type { DocumentEdits } from './document-edits.ts';
+import { TimelineState } from './timeline.svelte.ts';
+import { FishboneState } from './fishbone.svelte.ts';
+import { ThemesState } from './themes.svelte.ts';
+import { IncidentState } from './incident.svelte.ts';
+import { FindingsState } from './findings.svelte.ts';
+import { ActionsState } from './actions.svelte.ts';
+import { ReviewState } from './review.svelte.ts';
+import { PhasesState } from './phases.svelte.ts';
 
 /** The origin of every edit made in this browser; the undo manager tracks only this one. */
 export const LOCAL_ORIGIN = Symbol('debrief-local-edit');
-
-const MINUTE = 60_000;
 
 /** What this person reads when the server changed part of their own edit back. */
 function refusedMessage(notice: RefusedNotice): string {
@@ -73,11 +72,19 @@ export class BoardSession {
   canUndo = $state(false);
   canRedo = $state(false);
 
-  readonly board: BoardView;
+  readonly #board: BoardView;
   readonly notes: NotesState;
   readonly votes: VotesState;
-  readonly facilitation: FacilitationView;
+  readonly #facilitation: FacilitationView;
   readonly presence: PresenceView;
+  readonly timeline: TimelineState;
+  readonly fishbone: FishboneState;
+  readonly themes: ThemesState;
+  readonly incident: IncidentState;
+  readonly findings: FindingsState;
+  readonly actions: ActionsState;
+  readonly review: ReviewState;
+  readonly phases: PhasesState;
   readonly #connection: PostmortemConnection;
   readonly #undo: Y.UndoManager;
   /** The facilitator's own edits to findings, actions and the review, undone apart from the board's. */
@@ -116,10 +123,30 @@ export class BoardSession {
       },
     });
     const { board: doc, notes, findings, awareness } = this.#connection;
-    this.board = new BoardView(doc);
+    this.#board = new BoardView(doc);
     this.notes = new NotesState(notes, postmortemId, key);
     this.votes = new VotesState(notes, postmortemId, key);
-    this.facilitation = new FacilitationView(findings);
+    this.#facilitation = new FacilitationView(findings);
+    // Each feature gets the documents it edits, never the connection: components call feature methods only.
+    const boardEdits: DocumentEdits = {
+      canEdit: () => this.editable,
+      edit: (write) => this.#change(write),
+      read: (pick) => pick(doc),
+    };
+    const findingsEdits: DocumentEdits = {
+      canEdit: () => this.editable && this.role === 'facilitator',
+      edit: (write) => this.#facilitate(write),
+      read: (pick) => pick(findings),
+    };
+    const refuse = (what: 'events' | 'factors') => (this.notice = limitMessage(what));
+    this.timeline = new TimelineState(this.#board, boardEdits, refuse);
+    this.fishbone = new FishboneState(this.#board, boardEdits, refuse);
+    this.themes = new ThemesState(this.#board, boardEdits);
+    this.incident = new IncidentState(this.#board, boardEdits);
+    this.findings = new FindingsState(this.#facilitation, findingsEdits);
+    this.actions = new ActionsState(this.#facilitation, findingsEdits);
+    this.review = new ReviewState(this.#facilitation, findingsEdits);
+    this.phases = new PhasesState(this.#facilitation, findingsEdits);
 
     this.presence = new PresenceView(awareness);
     announce(awareness, user);
@@ -160,43 +187,11 @@ export class BoardSession {
     return this.ready && this.schemaError === null && this.authError === null;
   }
 
-  /** Adds an event one minute after the last one (or at the incident time, or now); returns its id. */
-  addEvent(): string | null {
-    if (!this.editable) return null;
-    if (!canAdd(this.#connection.board, 'events')) {
-      this.notice = limitMessage('events');
-      return null;
-    }
-    const last = this.board.events.at(-1);
-    const base = last ? Date.parse(last.at) + MINUTE : Date.parse(this.board.meta.incidentAt);
-    const at = Number.isNaN(base) ? Math.floor(Date.now() / MINUTE) * MINUTE : base;
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, not state
-    return this.#discrete(() => addEvent(this.#connection.board, { at: new Date(at).toISOString() }, LOCAL_ORIGIN));
-  }
-
-  /** Adds a fishbone factor as this person; null when the board cannot take another (the notice says why). */
-  addFactor(input: Parameters<typeof addFactor>[1]): string | null {
-    if (this.editable && !canAdd(this.#connection.board, 'factors')) {
-      this.notice = limitMessage('factors');
-      return null;
-    }
-    return this.change((doc, origin) => addFactor(doc, input, origin));
-  }
-
-  /** Replaces time, decision flag or evidence link of an event. */
-  updateEvent(id: string, patch: EventScalarPatch): void {
-    if (this.editable) this.#discrete(() => updateEvent(this.#connection.board, id, patch, LOCAL_ORIGIN));
-  }
-
-  deleteEvent(id: string): void {
-    if (this.editable) this.#discrete(() => deleteEvent(this.#connection.board, id, LOCAL_ORIGIN));
-  }
-
   /**
    * Runs one of the model's write functions on the board as this person (undoable, tracked as theirs).
    * Returns what it returns, or null when the board cannot be edited.
    */
-  change<T>(write: (doc: Y.Doc, origin: symbol) => T): T | null {
+  #change<T>(write: (doc: Y.Doc, origin: symbol) => T): T | null {
     if (!this.editable) return null;
     return this.#discrete(() => write(this.#connection.board, LOCAL_ORIGIN));
   }
@@ -213,7 +208,7 @@ export class BoardSession {
    * Runs one of the model's write functions on `<id>/findings` (the facilitator's document). Returns null for
    * participants: their browser never writes it, and the server would drop the write anyway.
    */
-  facilitate<T>(write: (doc: Y.Doc, origin: symbol) => T): T | null {
+  #facilitate<T>(write: (doc: Y.Doc, origin: symbol) => T): T | null {
     if (!this.editable || this.role !== 'facilitator') return null;
     this.#findingsUndo.stopCapturing();
     const result = write(this.#connection.findings, LOCAL_ORIGIN);
@@ -221,25 +216,10 @@ export class BoardSession {
     return result;
   }
 
-  /** Reads a live type of the findings document. */
-  readFindingsDoc<T>(pick: (doc: Y.Doc) => T): T {
-    return pick(this.#connection.findings);
-  }
-
   /** Every statement publishing would put in the report, names replaced (what the server checks for blame). */
   statements(names: readonly NameReplacement[]): PublishedStatement[] {
     const { board, notes, findings } = this.#connection;
     return publishedStatements({ board, notes, findings }, names);
-  }
-
-  /** Reads a live type of the board (e.g. a Y.Text to bind to a field). */
-  read<T>(pick: (doc: Y.Doc) => T): T {
-    return pick(this.#connection.board);
-  }
-
-  /** The live text behind a free-text field, for binding to an input. */
-  text(id: string, field: EventTextField): Y.Text | undefined {
-    return eventText(this.#connection.board, id, field);
   }
 
   /** Undoes this person's last edit to the board, or (`findings`) to the findings, actions and review. */
@@ -276,10 +256,10 @@ export class BoardSession {
     this.#stopColorWatch();
     this.#undo.destroy();
     this.#findingsUndo.destroy();
-    this.board.destroy();
+    this.#board.destroy();
     this.notes.destroy();
     this.votes.destroy();
-    this.facilitation.destroy();
+    this.#facilitation.destroy();
 
     this.presence.destroy();
     this.#connection.destroy();

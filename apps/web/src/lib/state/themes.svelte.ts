@@ -1,0 +1,33 @@
+import { createTheme, LIMITS, renameTheme, setNoteTheme, ungroupTheme, type Theme } from '@debrief/model';
+import type { BoardView } from './board.svelte.ts';
+import type { DocumentEdits } from './document-edits.ts';
+
+/** Themes: revealed notes grouped under a name, on the board document. */
+export class ThemesState {
+  constructor(
+    private readonly view: BoardView,
+    private readonly board: DocumentEdits,
+  ) {}
+
+  get all(): Theme[] {
+    return this.view.themes;
+  }
+
+  /** Groups notes into a new theme; returns its id. */
+  create(title: string, noteIds: readonly string[]): string | null {
+    return this.board.edit((doc, origin) => createTheme(doc, title.trim().slice(0, LIMITS.themeTitle), noteIds, origin));
+  }
+
+  rename(id: string, title: string): void {
+    this.board.edit((doc, origin) => renameTheme(doc, id, title, origin));
+  }
+
+  /** Puts a note in a theme, or (null) takes it out of the one it is in. */
+  place(noteId: string, themeId: string | null): void {
+    this.board.edit((doc, origin) => setNoteTheme(doc, noteId, themeId, origin));
+  }
+
+  ungroup(id: string): void {
+    this.board.edit((doc, origin) => ungroupTheme(doc, id, origin));
+  }
+}
