@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { freePort, startServer } from '@debrief/server/testing/spawn-server';
+import { freePort, startServer } from '@debrief/testing/spawn-server';
 import type { SessionTarget } from './protocols.ts';
 
 /** A server under test, in its own process, with sessions ready to join. */

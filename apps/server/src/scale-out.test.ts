@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEvent, eventText, readNotes, readTimeline } from '@debrief/model';
 import { api, connectPerson, createTestPostmortem, eventually, type TestPerson } from './testing/server-harness.ts';
 import { freshDatabase, serviceAvailable, TEST_DATABASE_URL, TEST_REDIS_URL } from './testing/services.ts';
-import { startServer, type ServerProcess } from './testing/spawn-server.ts';
+import { startServer, type ServerProcess } from '@debrief/testing/spawn-server';
 
 const available =
   (await serviceAvailable('PostgreSQL', TEST_DATABASE_URL, 'the two-instance tests')) &&

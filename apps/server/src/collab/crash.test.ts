@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addEvent, eventText, readTimeline } from '@debrief/model';
 import { documentName } from '@debrief/protocol';
 import { connectClient, createTestPostmortem, eventually, type TestClient } from '../testing/server-harness.ts';
-import { startServer, type ServerProcess } from '../testing/spawn-server.ts';
+import { startServer, type ServerProcess } from '@debrief/testing/spawn-server';
 
 let server: ServerProcess;
 const clients: TestClient[] = [];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { documentName, PRESENCE_MAX_CLIENTS, PRESENCE_MAX_PER_ADDRESS, PRESENCE_MAX_PER_DOCUMENT } from '@debrief/protocol';
 import { createRateLimiter } from '../limits/rate-limits.ts';
-import { frames, openRawSocket, type RawSocket } from '../testing/raw-socket.ts';
+import { frames, openRawSocket, type RawSocket } from '@debrief/testing/raw-socket';
 import { createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
 const AUTH = 2;

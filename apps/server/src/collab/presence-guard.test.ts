@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { documentName } from '@debrief/protocol';
-import { frames } from '../testing/raw-socket.ts';
+import { frames } from '@debrief/testing/raw-socket';
 import { connectClient, createTestPostmortem, eventually, startTestServer, type TestClient, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;

@@ -4,7 +4,7 @@ import { addEvent, eventText, readTimeline } from '@debrief/model';
 import { documentName } from '@debrief/protocol';
 import { createRateLimiter } from '../limits/rate-limits.ts';
 import type { Storage } from '../storage/storage.ts';
-import { frames, openRawSocket, type RawSocket } from '../testing/raw-socket.ts';
+import { frames, openRawSocket, type RawSocket } from '@debrief/testing/raw-socket';
 import { connectClient, createTestPostmortem, eventually, startTestServer, type TestClient, type TestServer } from '../testing/server-harness.ts';
 import { SOCKET_CLOSE } from './socket-limits.ts';
 

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type { CreatePostmortemResponse } from '@debrief/protocol';
 import { readConfig } from '../config.ts';
 import { startTestServer, type TestServer } from '../testing/server-harness.ts';
-import { startServer, type ServerProcess } from '../testing/spawn-server.ts';
+import { startServer, type ServerProcess } from '@debrief/testing/spawn-server';
 import { allowedHostsFor, hostAllowed, hostName, LOOPBACK_HOSTS } from './allowed-hosts.ts';
 
 describe('which Host a request may name', () => {

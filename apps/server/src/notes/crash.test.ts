@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../testing/spawn-server.ts';
+import { startServer, type ServerProcess } from '@debrief/testing/spawn-server';
 
 let server: ServerProcess;
 beforeAll(async () => {
