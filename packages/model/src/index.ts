@@ -29,5 +29,6 @@ export * from './publish/names.ts';
 export * from './publish/statements.ts';
 export * from './schema/fields.ts';
 export * from './schema/board-records.ts';
-export * from './schema/repair.ts';
 export * from './schema/findings-records.ts';
+export * from './schema/notes-records.ts';
+export * from './schema/repair.ts';

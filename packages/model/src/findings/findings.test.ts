@@ -4,7 +4,7 @@ import { createInitialDocuments } from '../schema/initial.ts';
 import { migrate, schemaVersion } from '../schema/versioning.ts';
 import { actionsMap, addAction, isCommitted, isOverdue, linkActionFinding, readActions, updateAction } from './actions.ts';
 import { findingsMigrations } from './migrations.ts';
-import { demoteFinding, findingStatement, mergeFindings, moveFinding, promoteFinding, readFindings, retypeFinding } from './findings.ts';
+import { demoteFinding, findingsMap, findingStatement, mergeFindings, moveFinding, promoteFinding, readFindings, retypeFinding } from './findings.ts';
 import { adjacentPhase } from './phases.ts';
 import { readReview } from './review.ts';
 import { extendTimer, pauseTimer, readFacilitation, resumeTimer, setPhase, startTimer, stopTimer, timeLeft } from './session.ts';
@@ -18,7 +18,7 @@ const findingsDoc = () => {
 describe('facilitation', () => {
   it('starts in the timeline phase, boards following', () => {
     const doc = findingsDoc();
-    expect(schemaVersion(doc)).toBe(4);
+    expect(schemaVersion(doc)).toBe(5);
     expect(readReview(doc)).toEqual({ impact: '', lessons: '' });
     expect(readFacilitation(doc)).toMatchObject({ phase: 'timeline', roam: false });
     setPhase(doc, adjacentPhase('timeline', 1));
@@ -124,5 +124,34 @@ describe('action findings as a list', () => {
     migrate(doc, findingsMigrations, 4);
     expect(actionsMap(doc).get(action)!.get('findingIds')).toBeInstanceOf(Y.Array);
     expect(readActions(doc)[0]!.findingIds).toEqual(['x', 'y']);
+  });
+});
+
+describe('finding sources as a list', () => {
+  it('keeps what both merges brought when two browsers merge different findings into one at once', () => {
+    const [a, b] = [new Y.Doc(), new Y.Doc()];
+    const target = promoteFinding(a, { type: 'root', statement: 'T', source: { kind: 'note', id: 'n1' } });
+    const first = promoteFinding(a, { type: 'root', statement: 'F', source: { kind: 'theme', id: 't1' } });
+    const second = promoteFinding(a, { type: 'root', statement: 'S', source: { kind: 'factor', id: 'f1' } });
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    mergeFindings(a, target, first);
+    mergeFindings(b, target, second);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const doc of [a, b]) {
+      const sources = readFindings(doc).find((f) => f.id === target)!.sources.map((s) => `${s.kind}:${s.id}`).sort();
+      expect(sources).toEqual(['factor:f1', 'note:n1', 'theme:t1']);
+    }
+  });
+
+  it('migrates the JSON string documents before version 5 kept, dropping entries that are not sources', () => {
+    const doc = new Y.Doc();
+    migrate(doc, findingsMigrations, 4);
+    const id = promoteFinding(doc, { type: 'root', statement: 'x' });
+    findingsMap(doc).get(id)!.set('sources', JSON.stringify([{ kind: 'note', id: 'n1' }, { kind: 'person', id: 'bob' }, { kind: 'theme', id: 't1' }]));
+    expect(readFindings(doc)[0]!.sources).toEqual([{ kind: 'note', id: 'n1' }, { kind: 'theme', id: 't1' }]);
+    migrate(doc, findingsMigrations, 5);
+    expect(findingsMap(doc).get(id)!.get('sources')).toBeInstanceOf(Y.Array);
+    expect(readFindings(doc)[0]!.sources).toEqual([{ kind: 'note', id: 'n1' }, { kind: 'theme', id: 't1' }]);
   });
 });

@@ -6,7 +6,7 @@ import { relinkActions } from './actions.ts';
  * Formal findings in `<id>/findings` (only the facilitator writes them):
  *   findings: Y.Map<id, Y.Map { id, type: FindingType, statement: Y.Text, order: number,
  *                                category: string (bone name, for contributing factors),
- *                                sources: string (JSON array of { kind, id }) }>
+ *                                sources: Y.Array<string> ("note:<id>", "theme:<id>", "factor:<id>") }>
  * A finding links to what it came from (a note, a theme or a factor), never to a person.
  */
 export const FINDING_TYPES = [
@@ -38,14 +38,24 @@ export const findingsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('findings'
 
 const isType = (value: unknown): value is FindingType => FINDING_TYPES.some((t) => t.id === value);
 
-function parseSources(value: unknown): FindingSource[] {
+const isSourceKind = (value: unknown): value is SourceKind => value === 'note' || value === 'theme' || value === 'factor';
+
+/** How a source is stored: one entry of the finding's `sources` Y.Array. */
+export const sourceEntry = (source: FindingSource): string => `${source.kind}:${source.id}`;
+
+function sourceFromEntry(entry: unknown): FindingSource | null {
+  if (typeof entry !== 'string') return null;
+  const [kind, id] = entry.split(':');
+  return isSourceKind(kind) && id ? { kind, id } : null;
+}
+
+/** A finding's sources: its Y.Array, or (before schema 5) the JSON string it was kept in. */
+export function readSources(value: unknown): FindingSource[] {
+  if (value instanceof Y.Array) return value.toArray().flatMap((entry) => sourceFromEntry(entry) ?? []);
   try {
     const parsed: unknown = JSON.parse(typeof value === 'string' ? value : '[]');
     if (!Array.isArray(parsed)) return [];
-    return parsed.filter(
-      (s): s is FindingSource =>
-        typeof s?.id === 'string' && (s.kind === 'note' || s.kind === 'theme' || s.kind === 'factor'),
-    );
+    return parsed.filter((s): s is FindingSource => typeof s?.id === 'string' && isSourceKind(s.kind));
   } catch {
     return [];
   }
@@ -66,7 +76,7 @@ export function readFindings(doc: Y.Doc): Finding[] {
       statement: statement instanceof Y.Text ? statement.toString() : '',
       order: typeof order === 'number' ? order : 0,
       category: typeof category === 'string' ? category : '',
-      sources: parseSources(entry.get('sources')),
+      sources: readSources(entry.get('sources')),
     });
   });
   return findings.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
@@ -86,7 +96,7 @@ export function promoteFinding(
     entry.set('statement', new Y.Text(input.statement));
     entry.set('order', readFindings(doc).reduce((max, f) => Math.max(max, f.order), 0) + 1);
     entry.set('category', input.category ?? '');
-    entry.set('sources', JSON.stringify(input.source ? [input.source] : []));
+    entry.set('sources', Y.Array.from(input.source ? [sourceEntry(input.source)] : []));
     findingsMap(doc).set(id, entry);
   }, origin);
   return id;
@@ -133,8 +143,10 @@ export function mergeFindings(doc: Y.Doc, into: string, from: string, origin: un
   doc.transact(() => {
     const statement = target.get('statement');
     if (statement instanceof Y.Text && b.statement) statement.insert(statement.length, `${a.statement ? '; ' : ''}${b.statement}`);
-    const sources = [...a.sources, ...b.sources.filter((s) => !a.sources.some((t) => t.kind === s.kind && t.id === s.id))];
-    target.set('sources', JSON.stringify(sources));
+    const added = b.sources.filter((s) => !a.sources.some((t) => t.kind === s.kind && t.id === s.id)).map(sourceEntry);
+    const sources = target.get('sources');
+    if (sources instanceof Y.Array) sources.push(added);
+    else target.set('sources', Y.Array.from([...a.sources.map(sourceEntry), ...added]));
     relinkActions(doc, from, into);
     findingsMap(doc).delete(from);
   }, origin);

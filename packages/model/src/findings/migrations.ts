@@ -4,6 +4,7 @@ import { sessionMap } from './session.ts';
 import * as Y from 'yjs';
 import { reviewMap } from './review.ts';
 import { actionsMap, readFindingIds } from './actions.ts';
+import { findingsMap, readSources, sourceEntry } from './findings.ts';
 
 /** Ordered: each entry's version is one more than the previous one's. */
 export const findingsMigrations: readonly Migration[] = [
@@ -33,6 +34,17 @@ export const findingsMigrations: readonly Migration[] = [
         if (!(entry instanceof Y.Map)) return;
         const ids = entry.get('findingIds');
         if (!(ids instanceof Y.Array)) entry.set('findingIds', Y.Array.from(readFindingIds(ids)));
+      });
+    },
+  },
+  {
+    version: 5,
+    description: 'findings: what a finding came from as a Y.Array of "kind:id", not a JSON string',
+    up: (doc) => {
+      findingsMap(doc).forEach((entry) => {
+        if (!(entry instanceof Y.Map)) return;
+        const sources = entry.get('sources');
+        if (!(sources instanceof Y.Array)) entry.set('sources', Y.Array.from(readSources(sources).map(sourceEntry)));
       });
     },
   },

@@ -9,7 +9,7 @@ import { META_KEY } from '../schema/versioning.ts';
  *   actions:  corrective actions (actions.ts)
  *   review:   impact and lessons learned for the report (review.ts)
  */
-export const FINDINGS_SCHEMA_VERSION = 4;
+export const FINDINGS_SCHEMA_VERSION = 5;
 
 /** The findings document's metadata map. */
 export function findingsMeta(doc: Y.Doc): Y.Map<unknown> {

@@ -28,7 +28,7 @@ export const FINDING_RECORD: RecordSpec = {
     statement: { type: 'text', max: LIMITS.findingStatement, doc: 'the finding, about the system' },
     order: ORDER,
     category: { type: 'string', max: LIMITS.boneName, doc: 'its fishbone bone, for contributing factors' },
-    sources: { type: 'string', max: 4000, doc: 'JSON array of { kind: note | theme | factor, id } (never an author)' },
+    sources: { type: 'list', max: 200, doc: 'what it came from: "note:<id>", "theme:<id>" or "factor:<id>" (never an author)' },
   },
 };
 
