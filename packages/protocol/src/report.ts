@@ -1,73 +1,8 @@
 import { z } from 'zod';
 
-/**
- * A published report: a frozen snapshot of a post-mortem (documented in docs/report.md). Every string is user
- * input and must be rendered escaped.
- */
-export const REPORT_SCHEMA = 'debrief.report/1';
+import type { Report } from './report-snapshot.ts';
 
-export interface ReportFactor {
-  text: string;
-  children: ReportFactor[];
-}
-
-export interface ReportStatement {
-  statement: string;
-}
-
-export interface Report {
-  schema: typeof REPORT_SCHEMA;
-  id: string;
-  version: number;
-  publishedAt: string;
-  title: string;
-  incidentAt: string | null;
-  summary: string;
-  impact: string;
-  timeline: { at: string; what: string; known: string; decisionPoint: boolean; evidence: string }[];
-  contributingFactors: {
-    findings: (ReportStatement & { category: string })[];
-    fishbone: { problem: string; categories: { name: string; factors: ReportFactor[] }[] };
-  };
-  proximateCauses: ReportStatement[];
-  rootCauses: ReportStatement[];
-  wentWell: ReportStatement[];
-  gotLucky: ReportStatement[];
-  correctiveActions: {
-    /** The action's id on the board, so its follow-up status can be shown beside the published words (absent in reports published before ids were kept). */
-    id?: string;
-    what: string;
-    owner: string;
-    due: string;
-    status: string;
-    priority: string;
-    kind: string;
-    trackerUrl: string;
-    findings: string[];
-    committed: boolean;
-  }[];
-  lessonsLearned: string;
-  /** Revealed notes the facilitator did not hide; `paraphrased` when the facilitator's words stand in the author's. */
-  observations: { text: string; theme: string | null; paraphrased?: boolean }[];
-  /**
-   * Statements the blame check flagged that the facilitator published anyway, with the reason they gave. Metadata
-   * for the facilitator: never in the public answers, the page or the Markdown (see `publicReport`).
-   */
-  kept?: KeptStatement[];
-  /**
-   * The names-to-roles replacement this version was published with, so follow-up text written after publishing
-   * (an action's status reason) gets the same replacement. Facilitator metadata, like `kept`: it lists names.
-   */
-  names?: { name: string; role: string }[];
-}
-
-/** A flagged statement published anyway, and why. */
-export interface KeptStatement {
-  section: string;
-  id: string;
-  text: string;
-  reason: string;
-}
+export { REPORT_SCHEMA, readReportSnapshot, reportSnapshot, StoredReportError, type KeptStatement, type Report, type ReportFactor, type ReportStatement } from './report-snapshot.ts';
 
 /** The report as readers get it: without the facilitator's metadata. */
 export function publicReport(report: Report): Report {

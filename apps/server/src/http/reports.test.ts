@@ -37,7 +37,7 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
 
   const report = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body;
   expect(report).toMatchObject({
-    schema: 'debrief.report/1',
+    schema: 'debrief.report/2',
     version: 1,
     title: `Checkout outage ${XSS}`,
     impact: '30% of checkouts failed for 40 minutes',

@@ -99,6 +99,6 @@ export function buildReport(
     // Notes the facilitator hid are not published; a paraphrase says so.
     observations: readNotes(notes)
       .filter((n) => n.moderation !== 'hidden')
-      .map((n) => ({ text: roles(n.text), theme: themeOf.get(n.id) ?? null, ...(n.moderation === 'paraphrased' ? { paraphrased: true } : {}) })),
+      .map((n) => ({ text: roles(n.text), theme: themeOf.get(n.id) ?? null, paraphrased: n.moderation === 'paraphrased' })),
   };
 }

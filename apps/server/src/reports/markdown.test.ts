@@ -51,7 +51,7 @@ describe('report Markdown from hostile values', () => {
   });
 
   it('writes a due date only when it is YYYY-MM-DD', () => {
-    const action = { what: 'Fix it', owner: 'SRE', status: 'Open', priority: 'high', kind: 'prevent', trackerUrl: '', findings: [], committed: true };
+    const action = { id: 'a1', what: 'Fix it', owner: 'SRE', status: 'Open', priority: 'high', kind: 'prevent', trackerUrl: '', findings: [], committed: true };
     expect(reportMarkdown(report({ correctiveActions: [{ ...action, due: '2026-12-01' }] }))).toContain('owner: SRE, due: 2026-12-01, status: Open');
     const markdown = reportMarkdown(report({ correctiveActions: [{ ...action, due: '2026-12-01\n\n[Pay here](https://phish.example)' }] }));
     expect(markdown).toContain('owner: SRE, due: none, status: Open');

@@ -282,6 +282,19 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       expect(readMeta(doc).title).toBe('tallied');
     });
 
+    it('hands back a report an older server stored upgraded to the current schema, and refuses one that is no report', async () => {
+      const record = sampleRecord();
+      await storage.createPostmortem(record, { board: createBoardUpdate({ title: 'x' }) });
+      // As version 1 of the report schema stored it: no action id, `paraphrased` only when true.
+      const { id: _id, ...action } = { id: '', what: 'Route alerts', owner: 'SRE', due: '2026-12-01', status: 'Open', priority: 'high', kind: 'prevent', trackerUrl: '', findings: [], committed: true };
+      const old = { ...sampleReport(record.id, 1), schema: 'debrief.report/1', correctiveActions: [action], observations: [{ text: 'Alerts were muted', theme: null }] };
+      await storage.saveReport(record.id, old as unknown as Report);
+      const read = await storage.getReport(record.id);
+      expect(read).toMatchObject({ schema: REPORT_SCHEMA, correctiveActions: [{ id: '', what: 'Route alerts' }], observations: [{ text: 'Alerts were muted', paraphrased: false }] });
+      await storage.saveReport(record.id, { ...sampleReport(record.id, 2), schema: 'debrief.report/9' } as unknown as Report);
+      await expect(storage.getReport(record.id)).rejects.toThrow(/unknown schema \(debrief.report\/9\)/);
+    });
+
     it('keeps published report versions, and deletes every trace of a post-mortem', async () => {
       const record = sampleRecord();
       await storage.createPostmortem(record, { board: createBoardUpdate({ title: 'x' }) });
@@ -351,7 +364,7 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       const report = sampleReport(record.id, 1, {
         title: 'Indexed (published)',
         correctiveActions: [
-          { id: published, what: 'Route alerts (as published)', owner: 'the SRE team', due: '2026-12-01', status: 'Open', priority: 'high', kind: 'prevent', trackerUrl: '', findings: [], committed: true },
+          { id: published!, what: 'Route alerts (as published)', owner: 'the SRE team', due: '2026-12-01', status: 'Open', priority: 'high', kind: 'prevent', trackerUrl: '', findings: [], committed: true },
         ],
       });
       const doneNow = new Y.Doc();

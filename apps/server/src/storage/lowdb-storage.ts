@@ -1,12 +1,12 @@
 import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { isPostmortemId, type DocumentKind, type Report } from '@debrief/protocol';
+import { isPostmortemId, readReportSnapshot, type DocumentKind, type Report } from '@debrief/protocol';
 import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from '@debrief/model';
 import { ByteLru } from './byte-lru.ts';
 import { LowdbIndex, type IndexFile } from './lowdb-index.ts';
 import { MeasuredJsonFile } from './measured-json-file.ts';
-import { actionsIndexEntry, reportBytes, reportIndexEntry } from './projections.ts';
+import { actionsIndexEntry, reportBytes, reportForIndex, reportIndexEntry } from './projections.ts';
 import {
   DEFAULT_STORAGE_LIMITS,
   InvalidIdError,
@@ -30,6 +30,7 @@ interface PostmortemFile {
   ballots?: Record<string, string[]>;
   voting?: VotingSettings;
   /** Published versions, oldest first. */
+  /** As each was published; one from an older server is upgraded when read (readReportSnapshot). */
   reports?: Report[];
 }
 
@@ -38,7 +39,7 @@ const decode = (encoded: string) => new Uint8Array(Buffer.from(encoded, 'base64'
 
 /** The index entries a post-mortem file leads to; `findings` stands in for its stored findings document when given. */
 function indexFileOf(data: PostmortemFile, findings?: Uint8Array): IndexFile {
-  const latest = data.reports?.at(-1) ?? null;
+  const latest = reportForIndex(data.reports?.at(-1));
   const stored = data.documents.findings;
   const state = findings ?? (stored === undefined ? null : decode(stored));
   return { actions: actionsIndexEntry(data.postmortem, latest, state), report: latest ? reportIndexEntry(latest) : null };
@@ -268,7 +269,8 @@ export class LowdbStorage implements Storage {
 
   async getReport(postmortemId: string, version?: number): Promise<Report | null> {
     const reports = (await this.file(postmortemId))?.data.reports ?? [];
-    return (version === undefined ? reports.at(-1) : reports.find((r) => r.version === version)) ?? null;
+    const stored = version === undefined ? reports.at(-1) : reports.find((r) => r.version === version);
+    return stored ? readReportSnapshot(stored) : null;
   }
 
   async listActionsIndex(): Promise<ActionsIndexEntry[]> {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { ActionListItem, Report } from '@debrief/protocol';
+import { readReportSnapshot, StoredReportError, type ActionListItem, type Report } from '@debrief/protocol';
 import { liveActionItems, publishedActionItems } from '../actions/action-items.ts';
 import type { ActionsIndexEntry, IndexedAction, PostmortemRecord, ReportIndexEntry } from './storage.ts';
 
@@ -12,6 +12,20 @@ import type { ActionsIndexEntry, IndexedAction, PostmortemRecord, ReportIndexEnt
 const ANY_DAY = '1970-01-01';
 
 const withoutOverdue = ({ overdue: _overdue, ...item }: ActionListItem): IndexedAction => item;
+
+/**
+ * A stored report as the indexes read it: upgraded like any read, but a damaged one is left out of the indexes
+ * (reading it still fails, saying why) rather than failing every listing of the library and the actions.
+ */
+export function reportForIndex(stored: unknown): Report | null {
+  if (stored === undefined || stored === null) return null;
+  try {
+    return readReportSnapshot(stored);
+  } catch (error) {
+    if (error instanceof StoredReportError) return null;
+    throw error;
+  }
+}
 
 /** The actions index entry of a post-mortem, from its record, its latest report (if any) and its findings document. */
 export function actionsIndexEntry(record: PostmortemRecord, report: Report | null, findings: Uint8Array | null): ActionsIndexEntry {

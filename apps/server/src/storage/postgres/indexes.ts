@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Report } from '@debrief/protocol';
-import { actionsIndexEntry, reportIndexEntry } from '../projections.ts';
+import { actionsIndexEntry, reportForIndex, reportIndexEntry } from '../projections.ts';
 import type { ActionsIndexEntry, PostmortemRecord, ReportIndexEntry } from '../storage.ts';
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -31,7 +31,7 @@ export async function writeIndexes(
   const { rows } = await client.query<{ report: Report }>('SELECT report FROM reports WHERE postmortem_id = $1 ORDER BY version DESC LIMIT 1', [
     record.id,
   ]);
-  const report = rows[0]?.report ?? null;
+  const report = reportForIndex(rows[0]?.report);
   const state = findings === undefined ? await storedFindings(client, record.id) : findings;
   // The facilitator key's hash is read from the record when listing, so no copy of it can fall behind a rotation.
   const { facilitatorKeyHash: _fromRecord, ...actions } = actionsIndexEntry(record, report, state);

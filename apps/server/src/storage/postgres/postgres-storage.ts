@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { isPostmortemId, type DocumentKind, type Report } from '@debrief/protocol';
+import { isPostmortemId, readReportSnapshot, type DocumentKind, type Report } from '@debrief/protocol';
 import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from '@debrief/model';
 import {
   DEFAULT_STORAGE_LIMITS,
@@ -310,7 +310,7 @@ export class PostgresStorage implements Storage {
             check(postmortemId),
             version,
           ]);
-    return rows[0]?.report ?? null;
+    return rows[0] ? readReportSnapshot(rows[0].report) : null;
   }
 
   listActionsIndex(): Promise<ActionsIndexEntry[]> {
