@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { documentName } from '@debrief/protocol';
 import { frames } from '@debrief/testing/raw-socket';
-import { connectClient, createTestPostmortem, eventually, startTestServer, type TestClient, type TestServer } from '../testing/server-harness.ts';
+import { connectClient, createTestPostmortem, eventually, serverReceived, startTestServer, type TestClient, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;
 const open: { destroy(): void }[] = [];
@@ -91,6 +91,7 @@ function personWithId(name: string, token: string, clientId: number, displayName
     synced: new Promise<void>((resolve) => (synced = resolve)),
     stateless: [],
     refused: '',
+    received: () => serverReceived(provider),
     destroy() {
       provider.destroy();
       socket.destroy();

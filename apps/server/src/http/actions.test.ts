@@ -143,7 +143,7 @@ it('answers every list across post-mortems from the indexes: no document, report
       await fiona.findings.synced;
       const finding = promoteFinding(fiona.findings.doc, { type: 'contributing', statement: `${title}: finding`, category: 'Tooling' });
       updateAction(fiona.findings.doc, addAction(fiona.findings.doc, [finding], `${title}: action`), { owner: 'SRE', due: '2020-03-01' });
-      await new Promise((r) => setTimeout(r, 100));
+      await fiona.received();
       if (publish) expect((await api(own, 'POST', `/api/postmortems/${pm.id}/publish`, pm.facilitatorKey)).status).toBe(200);
       fiona.destroy();
       made.push(pm);

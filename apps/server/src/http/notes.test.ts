@@ -100,7 +100,7 @@ describe('notes API', () => {
     const ended = await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, { final: true });
     expect([ended.status, ended.body.error.code]).toEqual([409, 'not_observations']);
     setPhase(viewer.findings.doc, 'observations');
-    await new Promise((r) => setTimeout(r, 100));
+    await viewer.findings.received();
     expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, { final: true })).body).toEqual({ revealed: 1 });
     await eventually(() => expect(readNotes(viewer.notes.doc).map((n) => n.text)).toEqual(['two', 'three']));
     expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey)).body).toEqual({ revealed: 0 });
@@ -197,7 +197,7 @@ describe('reveal rules', () => {
     await new Promise((r) => setTimeout(r, 650));
     await submit('eight');
     setPhase(facilitator.findings.doc, 'observations');
-    await new Promise((r) => setTimeout(r, 100));
+    await facilitator.findings.received();
     const again = await reveal({ final: true });
     expect([again.status, again.body.error.code]).toEqual([429, 'reveal_cooldown']);
     await eventually(() => expect(readNotes(viewer.notes.doc).map((n) => n.round)).toEqual([1, 1, 1, 2, 2, 2, 3]));

@@ -16,7 +16,7 @@ async function withActions(title: string, dues: string[], publish: boolean) {
   await fiona.findings.synced;
   const finding = promoteFinding(fiona.findings.doc, { type: 'contributing', statement: `${title} finding`, category: `${title} category` });
   for (const [i, due] of dues.entries()) updateAction(fiona.findings.doc, addAction(fiona.findings.doc, [finding], `${title} action ${i}`), { owner: 'Team', due });
-  await new Promise((r) => setTimeout(r, 100));
+  await fiona.received();
   if (publish) expect((await api(server, 'POST', `/api/postmortems/${pm.id}/publish`, pm.facilitatorKey)).status).toBe(200);
   fiona.destroy();
   return pm;

@@ -31,7 +31,7 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
   const refused = await api(server, 'POST', `/api/postmortems/${pm.id}/publish`, pm.participantKey);
   expect([refused.status, refused.body.error.code]).toEqual([403, 'facilitator_only']);
 
-  await new Promise((r) => setTimeout(r, 100));
+  await fiona.received();
   const first = await api(server, 'POST', `/api/postmortems/${pm.id}/publish`, pm.facilitatorKey);
   expect(first.body).toEqual({ version: 1, reportUrl: `${server.url}/r/${pm.id}` });
 
@@ -57,7 +57,7 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
 
   // A change and a second publish make version 2; version 1 stays readable.
   promoteFinding(fiona.findings.doc, { type: 'lucky', statement: 'It happened on a holiday' });
-  await new Promise((r) => setTimeout(r, 100));
+  await fiona.received();
   expect((await api(server, 'POST', `/api/postmortems/${pm.id}/publish`, pm.facilitatorKey)).body.version).toBe(2);
   expect((await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body.gotLucky).toEqual([{ statement: 'It happened on a holiday' }]);
   expect((await api(server, 'GET', `/api/postmortems/${pm.id}/report?version=1`, null)).body.gotLucky).toEqual([]);
@@ -93,7 +93,7 @@ it('replaces names with roles in the published timeline when the facilitator ask
   const fiona = connectPerson(server, pm.id, key, 'Fiona');
   await fiona.board.synced;
   addEvent(fiona.board.doc, { at: '2026-11-01T14:02:00.000Z', what: 'Dave rolled back the deploy', known: 'Dave saw the error rate rise' });
-  await new Promise((r) => setTimeout(r, 100));
+  await fiona.received();
   const bad = await api(server, 'POST', `/api/postmortems/${pm.id}/publish`, key, { replaceNames: [{ name: '', role: 'x' }] });
   expect([bad.status, bad.body.error.code]).toEqual([400, 'bad_request']);
   await api(server, 'POST', `/api/postmortems/${pm.id}/publish`, key, { replaceNames: [{ name: 'Dave', role: 'the on-call engineer' }] });

@@ -19,7 +19,7 @@ async function published(title: string, incidentAt: string, categories: string[]
     const id = addAction(fiona.findings.doc, [], 'Fix it');
     updateAction(fiona.findings.doc, id, { owner: 'Team', due: action.due, ...(action.done ? { status: 'done', doneAt: action.done } : {}) });
   }
-  await new Promise((r) => setTimeout(r, 100));
+  await fiona.received();
   if (publish) expect((await api(server, 'POST', `/api/postmortems/${created.id}/publish`, key)).status).toBe(200);
   fiona.destroy();
   return { id: created.id as string, key };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAction, addEvent, addFactor, createTheme, promoteFinding, readActions, readFishbone, reviewText, updateAction } from '@debrief/model';
 import { FACILITATOR_KEYS_HEADER } from '@debrief/protocol';
-import { api, connectPerson, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
+import { api, connectPerson, createTestPostmortem, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -27,8 +27,7 @@ async function databaseLoss() {
   const action = addAction(fiona.findings.doc, [root], 'Test restores every week with Bob');
   updateAction(fiona.findings.doc, action, { owner: 'Bob', due: '2017-03-01' });
   reviewText(fiona.findings.doc, 'lessons')?.insert(0, 'It was human error, plain and simple.');
-  await eventually(async () => expect((await api(server, 'GET', `/api/postmortems/${pm.id}`, pm.facilitatorKey)).status).toBe(200));
-  await new Promise((r) => setTimeout(r, 100));
+  await fiona.received();
   return { pm, fiona, notes, blaming: notes['Bob should have double-checked the hostname.']! };
 }
 
@@ -72,14 +71,14 @@ it('publishes once each flagged statement is reworded, hidden or kept with a rea
   // The same words kept before stay kept in the next version; other words need a reason of their own.
   expect((await publish(pm, { replaceNames: names })).body.version).toBe(2);
   reviewText(fiona.findings.doc, 'lessons')?.insert(0, 'Again: ');
-  await new Promise((r) => setTimeout(r, 100));
+  await fiona.findings.received();
   expect((await publish(pm, { replaceNames: names })).body.statements.map((s: { id: string }) => s.id)).toEqual(['lessons']);
 
   // Reworded: nothing left to resolve.
   const lessons = reviewText(fiona.findings.doc, 'lessons')!;
   lessons.delete(0, lessons.length);
   lessons.insert(0, 'Test restores, not just backups.');
-  await new Promise((r) => setTimeout(r, 100));
+  await fiona.findings.received();
   expect((await publish(pm, { replaceNames: names })).body.version).toBe(3);
   fiona.destroy();
 });
@@ -119,7 +118,7 @@ it('answers across post-mortems (actions, CSV, iCalendar, learning) carry the pu
   addAction(fiona.findings.doc, [], 'Bob writes the runbook (added after publishing)');
   const published = readActions(fiona.findings.doc).find((a) => a.what.startsWith('Test restores'))!;
   expect((await api(server, 'PATCH', `/api/postmortems/${pm.id}/actions/${published.id}`, pm.facilitatorKey, { status: 'wont_do', statusReason: 'Bob moved teams' })).status).toBe(200);
-  await new Promise((r) => setTimeout(r, 100));
+  await fiona.findings.received();
 
   const json = (await api(server, 'GET', '/api/actions', null)).body.items.filter((i: { postmortemId: string }) => i.postmortemId === pm.id);
   expect(json).toEqual([
@@ -137,7 +136,7 @@ it('answers across post-mortems (actions, CSV, iCalendar, learning) carry the pu
   // A republish that forgets the names still replaces them: a name replaced once stays replaced.
   const runbook = readActions(fiona.findings.doc).find((a) => a.what.startsWith('Bob writes'))!;
   updateAction(fiona.findings.doc, runbook.id, { owner: 'bob' });
-  await new Promise((r) => setTimeout(r, 100));
+  await fiona.findings.received();
   const second = await publish(pm, { keep: [{ id: 'lessons', reason: 'Quoted' }] });
   expect(second.status, JSON.stringify(second.body)).toBe(200);
   const report = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body;

@@ -97,6 +97,8 @@ export interface TestClient {
   stateless: string[];
   /** Why the server last refused this client's key ('wrong_key', 'deleted', …), or '' while it never has. */
   readonly refused: string;
+  /** Resolves once the server has acknowledged every change this client made (the provider holds none unsynced). */
+  received(): Promise<void>;
   destroy(): void;
 }
 
@@ -153,6 +155,7 @@ export function connectClient(
     get refused() {
       return refused;
     },
+    received: () => serverReceived(provider),
     destroy() {
       provider.destroy();
       if (!shared) socket.destroy();
@@ -166,6 +169,8 @@ export interface TestPerson {
   board: TestClient;
   notes: TestClient;
   findings: TestClient;
+  /** Resolves once the server has every change this person made, in all three documents. */
+  received(): Promise<void>;
   destroy(): void;
 }
 
@@ -180,6 +185,9 @@ export function connectPerson(server: { wsUrl: string }, postmortemId: string, k
     board,
     notes,
     findings,
+    received: async () => {
+      await Promise.all([board.received(), notes.received(), findings.received()]);
+    },
     destroy() {
       board.destroy();
       notes.destroy();
@@ -206,6 +214,13 @@ export async function api(
   const response = await fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Resolves once the server has acknowledged every change made through this provider. */
+export function serverReceived(provider: HocuspocusProvider): Promise<void> {
+  return eventually(() => {
+    if (provider.hasUnsyncedChanges) throw new Error(`${provider.configuration.name}: the server has not acknowledged every change`);
+  });
 }
 
 /** Polls until the check passes or the time runs out. */
