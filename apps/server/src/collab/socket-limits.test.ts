@@ -157,13 +157,20 @@ describe('a socket that does not read', () => {
     const connections = () => server.app.collab.documents.get(board)?.getConnectionsCount() ?? 0;
     expect(connections()).toBe(3);
     const id = addEvent(writer.doc, { at: '2026-11-01T14:00:00.000Z', what: '' });
-    // Megabytes written and removed again: the document stays small, the stalled socket's queue does not.
-    for (let round = 0; round < 40 && connections() === 3; round++) {
+    // Megabytes written and removed again: the document stays small, the stalled socket's queue does not. At most
+    // four megabytes a second: the document guard refuses a change once the megabytes since it last measured the
+    // document (at most once a second) would reach its 5 MB cap, and a refused change would stall the writer.
+    let window = Date.now();
+    for (let round = 0; round < 60 && connections() === 3; round++) {
+      if (round % 4 === 3) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, window + 1_100 - Date.now())));
+        window = Date.now();
+      }
       const text = eventText(writer.doc, id, 'known')!;
       text.insert(0, 'y'.repeat(1024 * 1024));
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await writer.received();
       text.delete(0, text.length);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await writer.received();
     }
     await eventually(() => expect(connections()).toBe(2), 10_000);
     eventText(writer.doc, id, 'what')!.insert(0, 'still live');
