@@ -1,13 +1,12 @@
 import * as Y from 'yjs';
 import { newId } from '../ids.ts';
+import { BONE_RECORD, FACTOR_RECORD } from '../schema/board-records.ts';
+import { readRecord } from '../schema/fields.ts';
 
 /**
- * The fishbone lives in the board document (everyone may edit it):
- *   fishbone:   Y.Map { problem: Y.Text }                        the head: the problem statement
- *   categories: Y.Map<id, Y.Map { id, name: string, order: number }>   the bones, ordered by `order`
- *   factors:    Y.Map<id, Y.Map { id, categoryId, parentId ('' on the bone), text: Y.Text, order: number,
- *                                 evidenceKind: '' | 'note' | 'event', evidenceId: string }>
- * Fractional `order` values let two people reorder at once without duplicating anything.
+ * The fishbone lives in the board document (everyone may edit it): the `fishbone` head, `categories` (bones) and
+ * `factors`, declared in schema/board-records.ts. Fractional `order` values let two people reorder at once without
+ * duplicating anything.
  */
 
 /** System-level categories for a blameless review. There is deliberately no "People" bone. */
@@ -64,14 +63,6 @@ export const fishboneMap = (doc: Y.Doc) => doc.getMap<unknown>('fishbone');
 export const categoriesMap = (doc: Y.Doc) => doc.getMap<Entry>('categories');
 export const factorsMap = (doc: Y.Doc) => doc.getMap<Entry>('factors');
 
-const str = (entry: Entry, key: string) => {
-  const value = entry.get(key);
-  return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
-};
-const num = (entry: Entry, key: string) => {
-  const value = entry.get(key);
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-};
 const byOrder = (a: { order: number; id: string }, b: { order: number; id: string }) =>
   a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -85,7 +76,9 @@ export function problemText(doc: Y.Doc): Y.Text | undefined {
 export function readFishbone(doc: Y.Doc): Fishbone {
   const categories: CategoryNode[] = [];
   categoriesMap(doc).forEach((entry, id) => {
-    if (entry instanceof Y.Map) categories.push({ id, name: str(entry, 'name'), order: num(entry, 'order'), factors: [] });
+    if (!(entry instanceof Y.Map)) return;
+    const { name, order } = readRecord(entry, BONE_RECORD);
+    categories.push({ id, name, order, factors: [] });
   });
   categories.sort(byOrder);
   const known = new Set(categories.map((c) => c.id));
@@ -93,18 +86,17 @@ export function readFishbone(doc: Y.Doc): Fishbone {
   const nodes = new Map<string, FactorNode>();
   factorsMap(doc).forEach((entry, id) => {
     if (!(entry instanceof Y.Map)) return;
-    const categoryId = str(entry, 'categoryId');
-    if (!known.has(categoryId)) return;
-    const kind = str(entry, 'evidenceKind');
-    const evidenceId = str(entry, 'evidenceId');
+    const factor = readRecord(entry, FACTOR_RECORD);
+    if (!known.has(factor.categoryId)) return;
+    const { evidenceKind: kind, evidenceId } = factor;
     nodes.set(id, {
       id,
-      categoryId,
-      parentId: str(entry, 'parentId') || null,
-      text: str(entry, 'text'),
-      order: num(entry, 'order'),
+      categoryId: factor.categoryId,
+      parentId: factor.parentId || null,
+      text: factor.text,
+      order: factor.order,
       depth: 0,
-      evidence: (kind === 'note' || kind === 'event') && evidenceId ? { kind, id: evidenceId } : null,
+      evidence: kind !== '' && evidenceId ? { kind, id: evidenceId } : null,
       children: [],
     });
   });
@@ -173,7 +165,7 @@ export function renameCategory(doc: Y.Doc, id: string, name: string, origin: unk
 export function removeCategory(doc: Y.Doc, id: string, origin: unknown = null): void {
   doc.transact(() => {
     factorsMap(doc).forEach((entry, factorId) => {
-      if (entry instanceof Y.Map && str(entry, 'categoryId') === id) factorsMap(doc).delete(factorId);
+      if (entry instanceof Y.Map && entry.get('categoryId') === id) factorsMap(doc).delete(factorId);
     });
     categoriesMap(doc).delete(id);
   }, origin);

@@ -1,16 +1,11 @@
 import type * as Y from 'yjs';
 import { META_KEY, schemaVersion } from '../schema/versioning.ts';
+import { META_RECORD } from '../schema/board-records.ts';
+import { readRecord } from '../schema/fields.ts';
 
 /**
- * The board document (`<id>/board`): everything every participant may write.
- *
- *   meta:   Y.Map  { schemaVersion: number, title: string, incidentAt: string, summary: string }
- *   events: Y.Map<eventId, Y.Map>  each event:
- *           { id, at (ISO 8601, UTC), what: Y.Text, known: Y.Text, decision: boolean,
- *             evidence: string (http(s) URL or ''), createdAt: number (ms, tie-break) }
- *
- *   fishbone, categories, factors: the contributing-factor diagram (see fishbone.ts)
- *   themes, noteThemes: grouping of revealed notes (see themes.ts)
+ * The board document (`<id>/board`): everything every participant may write. Its records (meta, event, fishbone,
+ * bone, factor, theme) are declared in schema/board-records.ts.
  *
  * Presence (who is here, who edits what) is awareness state and never lives here.
  */
@@ -54,15 +49,6 @@ export function eventsMap(doc: Y.Doc): Y.Map<EventMap> {
 
 /** Reads the board's metadata with defaults for missing fields. */
 export function readMeta(doc: Y.Doc): BoardMeta {
-  const meta = metaMap(doc);
-  const str = (key: string) => {
-    const value = meta.get(key);
-    return typeof value === 'string' ? value : '';
-  };
-  return {
-    schemaVersion: schemaVersion(doc),
-    title: str('title'),
-    incidentAt: str('incidentAt'),
-    summary: str('summary'),
-  };
+  const { title, incidentAt, summary } = readRecord(metaMap(doc), META_RECORD);
+  return { schemaVersion: schemaVersion(doc), title, incidentAt, summary };
 }

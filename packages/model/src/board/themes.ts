@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
 import { newId } from '../ids.ts';
+import { THEME_RECORD } from '../schema/board-records.ts';
+import { readRecord } from '../schema/fields.ts';
 
 /**
- * Grouping of revealed notes into themes lives in the board document (anyone may group):
- *   themes:     Y.Map<themeId, Y.Map { id, title: string, order: number }>
- *   noteThemes: Y.Map<noteId, themeId>      a note belongs to at most one theme
+ * Themes group revealed notes, in the board document (anyone may group): `themes` holds theme records
+ * (declared in schema/board-records.ts) and `noteThemes` maps a note to its one theme.
  */
 export interface Theme {
   id: string;
@@ -21,9 +22,8 @@ export function readThemes(doc: Y.Doc): Theme[] {
   const themes = new Map<string, Theme>();
   themesMap(doc).forEach((entry, id) => {
     if (!(entry instanceof Y.Map)) return;
-    const title = entry.get('title');
-    const order = entry.get('order');
-    themes.set(id, { id, title: typeof title === 'string' ? title : '', order: typeof order === 'number' ? order : 0, noteIds: [] });
+    const { title, order } = readRecord(entry, THEME_RECORD);
+    themes.set(id, { id, title, order, noteIds: [] });
   });
   noteThemesMap(doc).forEach((themeId, noteId) => themes.get(themeId)?.noteIds.push(noteId));
   return [...themes.values()]

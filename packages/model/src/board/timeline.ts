@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import { eventsMap, type EventMap, type TimelineEvent } from './shape.ts';
 import { sortEvents } from './sort.ts';
+import { EVENT_RECORD } from '../schema/board-records.ts';
+import { readRecord } from '../schema/fields.ts';
 
 /** The values a new event starts with; free text is plain here and becomes Y.Text in the document. */
 export interface NewEvent {
@@ -58,22 +60,9 @@ export function eventText(doc: Y.Doc, id: string, field: EventTextField): Y.Text
   return value instanceof Y.Text ? value : undefined;
 }
 
-/** Reads one event map as plain values, tolerating missing or malformed fields. */
+/** Reads one event map as plain values, as its declaration reads them (missing or malformed fields get defaults). */
 export function readEvent(event: EventMap): TimelineEvent {
-  const text = (key: string) => {
-    const value = event.get(key);
-    return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
-  };
-  const createdAt = event.get('createdAt');
-  return {
-    id: text('id'),
-    at: text('at'),
-    what: text('what'),
-    known: text('known'),
-    decision: event.get('decision') === true,
-    evidence: text('evidence'),
-    createdAt: typeof createdAt === 'number' ? createdAt : 0,
-  };
+  return readRecord(event, EVENT_RECORD);
 }
 
 /** All events in timeline order. */

@@ -1,19 +1,15 @@
 import * as Y from 'yjs';
 import { newId } from '../ids.ts';
+import { ACTION_RECORD } from '../schema/findings-records.ts';
+import { readField, readRecord } from '../schema/fields.ts';
 
 /**
- * Corrective actions in `<id>/findings` (only the facilitator writes them; after the session, the server
- * updates status on a facilitator key's behalf):
- *   actions: Y.Map<id, Y.Map { id, findingIds: Y.Array<string>, what: Y.Text, owner: string,
- *                              due: 'YYYY-MM-DD' | '', priority, kind, status, statusReason: string,
- *                              trackerUrl: string, doneAt: 'YYYY-MM-DD' | '', order: number }>
+ * Corrective actions in `<id>/findings`, declared in schema/findings-records.ts (only the facilitator writes them;
+ * after the session, the server updates status on a facilitator key's behalf).
  */
-export const ACTION_PRIORITIES = ['high', 'medium', 'low'] as const;
-export const ACTION_KINDS = ['prevent', 'mitigate', 'detect', 'process'] as const;
-export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'wont_do'] as const;
-export type ActionPriority = (typeof ACTION_PRIORITIES)[number];
-export type ActionKind = (typeof ACTION_KINDS)[number];
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+import { type ActionKind, type ActionPriority, type ActionStatus } from './action-values.ts';
+
+export * from './action-values.ts';
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   open: 'Open',
@@ -43,19 +39,9 @@ export type ActionPatch = Partial<Omit<CorrectiveAction, 'id' | 'what' | 'order'
 
 export const actionsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('actions');
 
-const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
-  allowed.includes(value as T) ? (value as T) : fallback;
-const str = (value: unknown) => (typeof value === 'string' ? value : '');
-
 /** The findings an action addresses; documents before schema version 4 kept them as a JSON string. */
 export function readFindingIds(value: unknown): string[] {
-  if (value instanceof Y.Array) return [...new Set(value.toArray().filter((id): id is string => typeof id === 'string'))];
-  try {
-    const parsed: unknown = JSON.parse(str(value) || '[]');
-    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
-  } catch {
-    return [];
-  }
+  return readField(ACTION_RECORD.fields.findingIds, value) as string[];
 }
 
 /**
@@ -84,22 +70,7 @@ export function readActions(doc: Y.Doc): CorrectiveAction[] {
   const actions: CorrectiveAction[] = [];
   actionsMap(doc).forEach((entry, id) => {
     if (!(entry instanceof Y.Map)) return;
-    const what = entry.get('what');
-    const order = entry.get('order');
-    actions.push({
-      id,
-      findingIds: readFindingIds(entry.get('findingIds')),
-      what: what instanceof Y.Text ? what.toString() : str(what),
-      owner: str(entry.get('owner')),
-      due: str(entry.get('due')),
-      priority: pick(entry.get('priority'), ACTION_PRIORITIES, 'medium'),
-      kind: pick(entry.get('kind'), ACTION_KINDS, 'prevent'),
-      status: pick(entry.get('status'), ACTION_STATUSES, 'open'),
-      statusReason: str(entry.get('statusReason')),
-      trackerUrl: str(entry.get('trackerUrl')),
-      doneAt: str(entry.get('doneAt')),
-      order: typeof order === 'number' ? order : 0,
-    });
+    actions.push({ ...readRecord(entry, ACTION_RECORD), id });
   });
   return actions.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
 }

@@ -1,23 +1,15 @@
 import * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import { relinkActions } from './actions.ts';
+import type { FindingType } from './finding-types.ts';
+import { FINDING_RECORD } from '../schema/findings-records.ts';
+import { readRecord } from '../schema/fields.ts';
 
 /**
- * Formal findings in `<id>/findings` (only the facilitator writes them):
- *   findings: Y.Map<id, Y.Map { id, type: FindingType, statement: Y.Text, order: number,
- *                                category: string (bone name, for contributing factors),
- *                                sources: Y.Array<string> ("note:<id>", "theme:<id>", "factor:<id>") }>
+ * Formal findings in `<id>/findings`, declared in schema/findings-records.ts (only the facilitator writes them).
  * A finding links to what it came from (a note, a theme or a factor), never to a person.
  */
-export const FINDING_TYPES = [
-  { id: 'proximate', label: 'Proximate cause', hint: 'The immediate trigger: the event that set the failure off.' },
-  { id: 'root', label: 'Root cause', hint: 'An underlying weakness of the system that made the failure possible.' },
-  { id: 'contributing', label: 'Contributing factor', hint: 'A condition that made it worse or more likely.' },
-  { id: 'went-well', label: 'What went well', hint: 'Something that helped: keep doing it.' },
-  { id: 'lucky', label: 'Where we got lucky', hint: 'Something that helped by chance: do not rely on it.' },
-] as const;
-
-export type FindingType = (typeof FINDING_TYPES)[number]['id'];
+export * from './finding-types.ts';
 export type SourceKind = 'note' | 'theme' | 'factor';
 
 export interface FindingSource {
@@ -35,8 +27,6 @@ export interface Finding {
 }
 
 export const findingsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('findings');
-
-const isType = (value: unknown): value is FindingType => FINDING_TYPES.some((t) => t.id === value);
 
 const isSourceKind = (value: unknown): value is SourceKind => value === 'note' || value === 'theme' || value === 'factor';
 
@@ -66,18 +56,8 @@ export function readFindings(doc: Y.Doc): Finding[] {
   const findings: Finding[] = [];
   findingsMap(doc).forEach((entry, id) => {
     if (!(entry instanceof Y.Map)) return;
-    const type = entry.get('type');
-    const statement = entry.get('statement');
-    const order = entry.get('order');
-    const category = entry.get('category');
-    findings.push({
-      id,
-      type: isType(type) ? type : 'contributing',
-      statement: statement instanceof Y.Text ? statement.toString() : '',
-      order: typeof order === 'number' ? order : 0,
-      category: typeof category === 'string' ? category : '',
-      sources: readSources(entry.get('sources')),
-    });
+    const { type, statement, order, category } = readRecord(entry, FINDING_RECORD);
+    findings.push({ id, type: type as FindingType, statement, order, category, sources: readSources(entry.get('sources')) });
   });
   return findings.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
 }

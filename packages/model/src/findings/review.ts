@@ -1,9 +1,8 @@
 import * as Y from 'yjs';
+import { REVIEW_RECORD } from '../schema/findings-records.ts';
+import { readRecord } from '../schema/fields.ts';
 
-/**
- * What the facilitator writes in the Review step for the published report (in `<id>/findings`):
- *   review: Y.Map { impact: Y.Text, lessons: Y.Text }
- */
+/** What the facilitator writes in the Review step for the published report: the review record (schema/findings-records.ts). */
 export const reviewMap = (doc: Y.Doc) => doc.getMap<unknown>('review');
 
 /** The live text of a review field. */
@@ -14,5 +13,5 @@ export function reviewText(doc: Y.Doc, field: 'impact' | 'lessons'): Y.Text | un
 
 /** The review fields as plain text. */
 export function readReview(doc: Y.Doc): { impact: string; lessons: string } {
-  return { impact: reviewText(doc, 'impact')?.toString() ?? '', lessons: reviewText(doc, 'lessons')?.toString() ?? '' };
+  return readRecord(reviewMap(doc), REVIEW_RECORD);
 }

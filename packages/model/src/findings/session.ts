@@ -1,12 +1,9 @@
 import type * as Y from 'yjs';
-import { isPhase, type PhaseId } from './phases.ts';
+import { type PhaseId } from './phases.ts';
+import { SESSION_RECORD } from '../schema/findings-records.ts';
+import { readRecord } from '../schema/fields.ts';
 
-/**
- * Facilitation state in `<id>/findings` (only the facilitator writes it):
- *   session: Y.Map { phase: PhaseId, roam: boolean,
- *                    timerDurationMs: number, timerEndsAt: number (epoch ms, 0 when not running),
- *                    timerRemainingMs: number (while paused or before start) }
- */
+/** Facilitation state in `<id>/findings` (only the facilitator writes it): the session record (schema/findings-records.ts). */
 export interface Timer {
   durationMs: number;
   /** Epoch ms at which a running timer ends; null when paused or not started. */
@@ -24,20 +21,16 @@ export interface FacilitationState {
 
 export const sessionMap = (doc: Y.Doc) => doc.getMap<unknown>('session');
 
-const num = (value: unknown, fallback = 0) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
-
 /** Reads the facilitation state, with safe defaults. */
 export function readFacilitation(doc: Y.Doc): FacilitationState {
-  const session = sessionMap(doc);
-  const phase = session.get('phase');
-  const endsAt = num(session.get('timerEndsAt'));
+  const session = readRecord(sessionMap(doc), SESSION_RECORD);
   return {
-    phase: isPhase(phase) ? phase : 'timeline',
-    roam: session.get('roam') === true,
+    phase: session.phase as PhaseId,
+    roam: session.roam,
     timer: {
-      durationMs: num(session.get('timerDurationMs')),
-      endsAt: endsAt > 0 ? endsAt : null,
-      remainingMs: num(session.get('timerRemainingMs')),
+      durationMs: session.timerDurationMs,
+      endsAt: session.timerEndsAt > 0 ? session.timerEndsAt : null,
+      remainingMs: session.timerRemainingMs,
     },
   };
 }

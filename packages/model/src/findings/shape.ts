@@ -2,12 +2,8 @@ import type * as Y from 'yjs';
 import { META_KEY } from '../schema/versioning.ts';
 
 /**
- * The findings document (`<id>/findings`): what only the facilitator writes (participants are read-only).
- *   meta:     Y.Map { schemaVersion: number }
- *   session:  the phase, roaming and the timer (session.ts)
- *   findings: formal findings (findings.ts)
- *   actions:  corrective actions (actions.ts)
- *   review:   impact and lessons learned for the report (review.ts)
+ * The findings document (`<id>/findings`): what only the facilitator writes (participants are read-only). Its
+ * records (meta, session, finding, action, review) are declared in schema/findings-records.ts.
  */
 export const FINDINGS_SCHEMA_VERSION = 5;
 

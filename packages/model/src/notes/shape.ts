@@ -1,21 +1,13 @@
 import * as Y from 'yjs';
 import { META_KEY } from '../schema/versioning.ts';
-import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteColor } from './colors.ts';
+import { type NoteColor } from './colors.ts';
+import { NOTE_RECORD } from '../schema/notes-records.ts';
+import { readRecord } from '../schema/fields.ts';
 
 /**
  * The notes document (`<id>/notes`): revealed anonymous observations. Only the server writes it; every
- * connection is read-only. Nothing here names, times or otherwise points at an author.
- *
- *   meta:  Y.Map  { schemaVersion: number, heldCount: number, rounds: number,
- *                   votingOpen: boolean, votesPerPerson: number,
- *                   lastRevealAt: number (epoch ms of the last reveal, 0 before the first),
- *                   lastSmallRevealAt: number (epoch ms of the last reveal of fewer than REVEAL_RULES.minNotes),
- *                   lastRoundSize: number (how many notes the last reveal released; absent before it was kept) }
- *   votes: Y.Map<target, count>   dot-vote tallies (see votes.ts)
- *   notes: Y.Map<noteId, Y.Map>  each note:
- *          { id, text: string, color: NoteColor, eventId: string ('' for none),
- *            round: number (which reveal released it), position: number (shuffled display order),
- *            moderation: '' | 'hidden' | 'paraphrased' (set by the facilitator; a hidden note's text is '') }
+ * connection is read-only. Nothing here names, times or otherwise points at an author. Its records (meta, note)
+ * are declared in schema/notes-records.ts; `votes` holds the dot-vote tallies (votes.ts).
  */
 export const NOTES_SCHEMA_VERSION = 3;
 
@@ -80,21 +72,8 @@ export function revealRounds(doc: Y.Doc): number {
 }
 
 function readNote(id: string, note: Y.Map<unknown>): RevealedNote {
-  const text = note.get('text');
-  const color = note.get('color');
-  const eventId = note.get('eventId');
-  const round = note.get('round');
-  const position = note.get('position');
-  const moderation = note.get('moderation');
-  return {
-    id,
-    text: typeof text === 'string' ? text : '',
-    color: isNoteColor(color) ? color : DEFAULT_NOTE_COLOR,
-    eventId: typeof eventId === 'string' && eventId !== '' ? eventId : null,
-    round: typeof round === 'number' ? round : 0,
-    position: typeof position === 'number' ? position : 0,
-    moderation: moderation === 'hidden' || moderation === 'paraphrased' ? moderation : '',
-  };
+  const { text, color, eventId, round, position, moderation } = readRecord(note, NOTE_RECORD);
+  return { id, text, color, eventId: eventId || null, round, position, moderation };
 }
 
 /** All revealed notes (hidden ones included) in their shuffled display order, the same on every client. */

@@ -2,9 +2,9 @@ import * as Y from 'yjs';
 import { notesMeta } from './shape.ts';
 
 /**
- * Dot voting, published by the server in the notes document (clients are read-only there):
- *   meta.votingOpen: boolean, meta.votesPerPerson: number, votes: Y.Map<target, count>
- * A target is `note:<id>`, `theme:<id>` or `factor:<id>`. Who voted for what is never here.
+ * Dot voting, published by the server in the notes document (clients are read-only there): the voting settings in
+ * its meta record (schema/notes-records.ts) and `votes`, tallies by target. A target is `note:<id>`, `theme:<id>`
+ * or `factor:<id>`. Who voted for what is never here.
  */
 export const VOTE_TARGET_KINDS = ['note', 'theme', 'factor'] as const;
 export type VoteTargetKind = (typeof VOTE_TARGET_KINDS)[number];

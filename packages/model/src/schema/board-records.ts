@@ -6,7 +6,7 @@ const ORDER = ORDER_FIELD;
 const CREATED_AT = { type: 'number', doc: 'ms since 1970 when it was added (tie-break, and which entries a cap removes first)' } as const;
 
 /** `<id>/board` → `meta`: the incident's facts (the schema version is written by the server only). */
-export const META_RECORD: RecordSpec = {
+export const META_RECORD = {
   name: 'meta',
   fields: {
     schemaVersion: { type: 'number', doc: 'the document schema version (server only)' },
@@ -14,10 +14,10 @@ export const META_RECORD: RecordSpec = {
     incidentAt: { type: 'string', max: 64, format: 'iso-datetime', doc: 'when the incident began (ISO 8601) or empty' },
     summary: { type: 'string', max: LIMITS.summary, doc: 'a short summary' },
   },
-};
+} as const satisfies RecordSpec;
 
 /** `<id>/board` → `events` (by id): one timeline event. */
-export const EVENT_RECORD: RecordSpec = {
+export const EVENT_RECORD = {
   name: 'event',
   fields: {
     id: ID,
@@ -28,22 +28,22 @@ export const EVENT_RECORD: RecordSpec = {
     evidence: { type: 'string', max: LIMITS.evidenceUrl, format: 'http-url', doc: 'an http(s) link to evidence, or empty' },
     createdAt: CREATED_AT,
   },
-};
+} as const satisfies RecordSpec;
 
 /** `<id>/board` → `fishbone`: the diagram's head. */
-export const FISHBONE_RECORD: RecordSpec = {
+export const FISHBONE_RECORD = {
   name: 'fishbone',
   fields: { problem: { type: 'text', max: LIMITS.problem, doc: 'the problem statement' } },
-};
+} as const satisfies RecordSpec;
 
 /** `<id>/board` → `categories` (by id): a bone. */
-export const BONE_RECORD: RecordSpec = {
+export const BONE_RECORD = {
   name: 'bone',
   fields: { id: ID, name: { type: 'string', max: LIMITS.boneName, doc: 'the category' }, order: ORDER },
-};
+} as const satisfies RecordSpec;
 
 /** `<id>/board` → `factors` (by id): a contributing factor, on a bone or under another factor ("why?"). */
-export const FACTOR_RECORD: RecordSpec = {
+export const FACTOR_RECORD = {
   name: 'factor',
   fields: {
     id: ID,
@@ -55,13 +55,13 @@ export const FACTOR_RECORD: RecordSpec = {
     evidenceId: { type: 'string', max: 64, doc: 'the cited note or event' },
     createdAt: CREATED_AT,
   },
-};
+} as const satisfies RecordSpec;
 
 /** `<id>/board` → `themes` (by id): a named group of revealed notes. */
-export const THEME_RECORD: RecordSpec = {
+export const THEME_RECORD = {
   name: 'theme',
   fields: { id: ID, title: { type: 'string', max: LIMITS.themeTitle, doc: 'the theme' }, order: ORDER },
-};
+} as const satisfies RecordSpec;
 
 /**
  * Where each record type lives in the board document: a root map that is the record itself, or a root map of

@@ -8,7 +8,8 @@ import { isHttpUrl } from '../safe-url.ts';
 export type FieldSpec =
   | { type: 'text'; max: number; doc: string }
   | { type: 'string'; max: number; format?: 'http-url' | 'iso-datetime' | 'date'; doc: string }
-  | { type: 'enum'; values: readonly string[]; doc: string }
+  /** `default` is what a reader gives for a missing or unknown value (the first value when absent). */
+  | { type: 'enum'; values: readonly string[]; default?: string; doc: string }
   | { type: 'boolean'; doc: string }
   | { type: 'number'; doc: string }
   /** A Y.Array of short strings (ids): concurrent additions merge. */
@@ -32,7 +33,7 @@ export function defaultOf(spec: FieldSpec): string | boolean | number | Y.Text |
     case 'string':
       return '';
     case 'enum':
-      return spec.values[0]!;
+      return spec.default ?? spec.values[0]!;
     case 'boolean':
       return false;
     case 'number':
@@ -66,3 +67,60 @@ export function fieldProblem(spec: FieldSpec, value: unknown): string | null {
       return value.toArray().every((entry) => typeof entry === 'string' && entry.length <= 64) ? null : 'holds something other than ids';
   }
 }
+
+/** A field's value as readers get it: live text as a string, a list as an array. */
+export type FieldValue<F extends FieldSpec> = F extends { type: 'text' | 'string' }
+  ? string
+  : F extends { type: 'enum'; values: readonly (infer V)[] }
+    ? V
+    : F extends { type: 'boolean' }
+      ? boolean
+      : F extends { type: 'number' }
+        ? number
+        : F extends { type: 'list' }
+          ? string[]
+          : never;
+
+/** A record as plain values, every declared field present. */
+export type RecordValues<R extends RecordSpec> = { -readonly [K in keyof R['fields']]: FieldValue<R['fields'][K]> };
+
+/**
+ * Reads one field tolerantly: a missing or malformed value reads as the field's default, a string in a declared
+ * format that breaks it (a `javascript:` link) as '', and lists kept as JSON strings by older schemas are parsed.
+ * Over-long text is read as stored: the server's guard trims it.
+ */
+export function readField(spec: FieldSpec, value: unknown): unknown {
+  switch (spec.type) {
+    case 'text':
+      return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
+    case 'string':
+      return typeof value === 'string' && (spec.format === undefined || fieldProblem({ ...spec, max: Infinity }, value) === null) ? value : '';
+    case 'enum':
+      return typeof value === 'string' && spec.values.includes(value) ? value : (spec.default ?? spec.values[0]!);
+    case 'boolean':
+      return value === true;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+    case 'list':
+      return [...new Set(listEntries(value))];
+  }
+}
+
+function listEntries(value: unknown): string[] {
+  if (value instanceof Y.Array) return value.toArray().filter((entry): entry is string => typeof entry === 'string');
+  if (typeof value !== 'string') return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((entry): entry is string => typeof entry === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Reads a record's declared fields as plain values (see readField); undeclared keys are ignored. */
+export function readRecord<R extends RecordSpec>(map: Y.Map<unknown>, spec: R): RecordValues<R> {
+  const values: Record<string, unknown> = {};
+  for (const key in spec.fields) values[key] = readField(spec.fields[key]!, map.get(key));
+  return values as RecordValues<R>;
+}
+

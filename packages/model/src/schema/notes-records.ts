@@ -3,7 +3,7 @@ import { NOTE_COLORS } from '../notes/colors.ts';
 import { ID_FIELD, type RecordSpec } from './fields.ts';
 
 /** `<id>/notes` → `meta`: reveal and voting state. The server writes this document; every connection reads it. */
-export const NOTES_META_RECORD: RecordSpec = {
+export const NOTES_META_RECORD = {
   name: 'notes meta',
   fields: {
     schemaVersion: { type: 'number', doc: 'the document schema version (server only)' },
@@ -15,10 +15,10 @@ export const NOTES_META_RECORD: RecordSpec = {
     lastSmallRevealAt: { type: 'number', doc: 'epoch ms of the last reveal of fewer than 3 notes, 0 for none' },
     lastRoundSize: { type: 'number', doc: 'how many notes the last reveal released' },
   },
-};
+} as const satisfies RecordSpec;
 
 /** `<id>/notes` → `notes` (by id): a revealed anonymous note. Nothing names, times or points at its author. */
-export const NOTE_RECORD: RecordSpec = {
+export const NOTE_RECORD = {
   name: 'note',
   fields: {
     id: ID_FIELD,
@@ -29,7 +29,7 @@ export const NOTE_RECORD: RecordSpec = {
     position: { type: 'number', doc: 'display order, shuffled at the reveal, the same for everyone' },
     moderation: { type: 'enum', values: ['', 'hidden', 'paraphrased'], doc: 'what the facilitator did to it' },
   },
-};
+} as const satisfies RecordSpec;
 
 export const NOTES_RECORDS = {
   single: { meta: NOTES_META_RECORD },
