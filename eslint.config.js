@@ -59,7 +59,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/apps/**', '**/server/src/**', '**/web/src/**', '**/bench/src/**', '@debrief/server*', '@debrief/web*', '@debrief/bench*'], message: 'Apps never import apps; shared test helpers live in @debrief/testing.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/apps/**', '**/server/src/**', '**/web/src/**', '**/bench/src/**', '@debrief/server*', '@debrief/web*', '@debrief/bench*'],
+              message: 'Apps never import apps; shared test helpers live in @debrief/testing.',
+            },
+          ],
+        },
       ],
     },
   },

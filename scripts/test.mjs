@@ -20,7 +20,7 @@ mkdirSync(results, { recursive: true });
 const gates = [
   ['build (web app, server)', ['run', 'build']],
   ['typecheck', ['-r', '--no-bail', 'typecheck']],
-  ['lint', ['exec', 'eslint', '.', '--max-warnings', '0']],
+  ['lint (eslint, prettier)', ['run', 'lint']],
   ['blame checker speed (pnpm bench:blame)', ['run', 'bench:blame']],
   ['unit + integration (vitest)', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'vitest.json')}`]],
   ['end-to-end (playwright, chromium)', ['--filter', '@debrief/e2e', 'test']],

@@ -16,7 +16,9 @@ test('blame hints nudge while typing, explain, offer a reframe, can be dismissed
   await expect(hint).toContainText('Try:');
   // "Bob had not checked" would still blame Bob: no one-click rewrite, a question about the system instead.
   await expect(hint.getByRole('button', { name: /^Use/ })).toHaveCount(0);
-  await expect(hint.getByTestId('blame-question')).toHaveText('Ask instead: What would have led anyone in that position to have checked the dashboard?');
+  await expect(hint.getByTestId('blame-question')).toHaveText(
+    'Ask instead: What would have led anyone in that position to have checked the dashboard?',
+  );
   await team.alice.page.screenshot({ path: testInfo.outputPath('composer-hint.png') });
   // Blame no rule describes (sarcasm, here) is found by the learned model, which the browser fetches after first
   // paint: the whole sentence is marked.

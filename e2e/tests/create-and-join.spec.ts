@@ -67,9 +67,7 @@ test('the display name is remembered in that browser', async ({ team }) => {
 test('a wrong or missing key shows an error page and no board data', async ({ browser, server }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const created = await (
-    await page.request.post(`${server.url}/api/postmortems`, { data: { title: 'Secret incident name' } })
-  ).json();
+  const created = await (await page.request.post(`${server.url}/api/postmortems`, { data: { title: 'Secret incident name' } })).json();
   const sockets: string[] = [];
   page.on('websocket', (ws) => sockets.push(ws.url()));
 

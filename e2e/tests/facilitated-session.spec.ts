@@ -9,7 +9,9 @@ async function shot(testInfo: TestInfo, name: string, page: Page) {
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-test('a whole facilitated session: timeline, notes, reveal, themes, fishbone, findings of every type, actions, overdue follow-up', async ({ team }, testInfo) => {
+test('a whole facilitated session: timeline, notes, reveal, themes, fishbone, findings of every type, actions, overdue follow-up', async ({
+  team,
+}, testInfo) => {
   test.setTimeout(180_000);
   const { facilitator: fiona, alice, bob } = team;
   const next = (label: string) => fiona.page.getByRole('button', { name: `Next phase: ${label}` }).click();
@@ -128,7 +130,9 @@ test('a whole facilitated session: timeline, notes, reveal, themes, fishbone, fi
   await expect(alice.page.getByRole('heading', { name: 'Corrective actions' })).toBeVisible();
   await expect(alice.page.getByRole('status')).toHaveCount(0); // loaded
   await expect(alice.page.getByTestId('action-row').filter({ hasText: 'reviewed config diff' })).toHaveCount(0);
-  await expect(alice.page.getByRole('main').getByRole('paragraph').first()).toContainText('plus those from unpublished post-mortems you opened as facilitator in this browser');
+  await expect(alice.page.getByRole('main').getByRole('paragraph').first()).toContainText(
+    'plus those from unpublished post-mortems you opened as facilitator in this browser',
+  );
 });
 
 test('the facilitator can let people roam: boards stop following the phase', async ({ team }) => {

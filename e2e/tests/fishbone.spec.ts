@@ -113,7 +113,16 @@ test('bones can be renamed, added, reordered and removed (asking first when not 
   await a.page.getByRole('textbox', { name: 'Name' }).press('Enter');
   await expect(b.category('Capacity planning')).toBeVisible();
   await a.page.getByRole('button', { name: 'Move bone earlier' }).click();
-  await expect.poll(async () => (await b.diagram().getByRole('button', { name: /^Category / }).allTextContents()).at(-2)).toContain('Capacity');
+  await expect
+    .poll(async () =>
+      (
+        await b
+          .diagram()
+          .getByRole('button', { name: /^Category / })
+          .allTextContents()
+      ).at(-2),
+    )
+    .toContain('Capacity');
   await a.addFactor('Capacity planning', 'No load test before launch');
   await a.category('Capacity planning').click();
   await a.page.getByRole('button', { name: 'Remove bone' }).click();

@@ -29,7 +29,10 @@ async function writeDirectly(origin: string, name: string, key: string, write: (
   });
 }
 
-test('links written straight into the documents are rendered only when they are http(s): action cards, the report page and the Actions page', async ({ page, server }) => {
+test('links written straight into the documents are rendered only when they are http(s): action cards, the report page and the Actions page', async ({
+  page,
+  server,
+}) => {
   const violations = watchCsp(page.context());
   const dialogs: string[] = [];
   page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
@@ -38,7 +41,11 @@ test('links written straight into the documents are rendered only when they are 
   await writeDirectly(origin, `${id}/findings`, facilitatorKey, (doc) => {
     const finding = promoteFinding(doc, { type: 'root', statement: 'Session tokens were not rotated' });
     updateAction(doc, addAction(doc, [finding], 'Rotate tokens on deploy'), { owner: 'Identity team', due: '2099-03-01', trackerUrl: SCRIPT_LINK });
-    updateAction(doc, addAction(doc, [finding], 'Alert on token age'), { owner: 'SRE', due: '2099-03-02', trackerUrl: 'https://tracker.example/T-2' });
+    updateAction(doc, addAction(doc, [finding], 'Alert on token age'), {
+      owner: 'SRE',
+      due: '2099-03-02',
+      trackerUrl: 'https://tracker.example/T-2',
+    });
   });
   await writeDirectly(origin, `${id}/board`, facilitatorKey, (doc) => {
     addEvent(doc, { at: '2026-11-01T14:02:00.000Z', what: 'Tokens expired', evidence: SCRIPT_LINK });
@@ -54,7 +61,9 @@ test('links written straight into the documents are rendered only when they are 
   await expect(page.getByTestId('action').getByRole('link', { name: 'tracker' })).toHaveAttribute('href', 'https://tracker.example/T-2');
 
   // The published report.
-  expect((await page.request.post(`${server.url}/api/postmortems/${id}/publish`, { headers: { authorization: `Bearer ${facilitatorKey}` } })).status()).toBe(200);
+  expect(
+    (await page.request.post(`${server.url}/api/postmortems/${id}/publish`, { headers: { authorization: `Bearer ${facilitatorKey}` } })).status(),
+  ).toBe(200);
   await page.goto(`${server.url}/r/${id}`);
   await expect(page.getByText('Tokens expired')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Evidence' })).toHaveCount(1);

@@ -10,15 +10,20 @@ const PAYLOADS = [
 ];
 const tagged = (field: string, i: number) => `${field} ${PAYLOADS[i % PAYLOADS.length]}`;
 
-test('script and markup typed into every field stay text on the board, the report, Markdown, CSV and iCalendar', async ({ browser, server }, testInfo) => {
+test('script and markup typed into every field stay text on the board, the report, Markdown, CSV and iCalendar', async ({
+  browser,
+  server,
+}, testInfo) => {
   test.setTimeout(120_000);
   const contexts = await Promise.all([1, 2, 3].map(() => browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB' })));
   const pages = await Promise.all(contexts.map((c) => c.newPage()));
   const dialogs: string[] = [];
   for (const page of pages) page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
-  const [fionaPage, alicePage, readerPage] = pages as [typeof pages[0], typeof pages[0], typeof pages[0]];
+  const [fionaPage, alicePage, readerPage] = pages as [(typeof pages)[0], (typeof pages)[0], (typeof pages)[0]];
 
-  const created = await (await fionaPage.request.post(`${server.url}/api/postmortems`, { data: { title: tagged('Title', 0), summary: tagged('Summary', 1) } })).json();
+  const created = await (
+    await fionaPage.request.post(`${server.url}/api/postmortems`, { data: { title: tagged('Title', 0), summary: tagged('Summary', 1) } })
+  ).json();
   const fiona = new BoardPage(fionaPage);
   const alice = new BoardPage(alicePage);
   await fiona.join(created.facilitatorUrl, 'Fiona <b>F</b>');

@@ -1,7 +1,9 @@
 import { NotesTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 
-test('silent writing, a reveal of a crowd in one shuffled order, nothing on screen says whose a note is, authors edit from "My notes"', async ({ team }, testInfo) => {
+test('silent writing, a reveal of a crowd in one shuffled order, nothing on screen says whose a note is, authors edit from "My notes"', async ({
+  team,
+}, testInfo) => {
   const [fiona, alice, bob] = [team.facilitator, team.alice, team.bob].map((board) => new NotesTab(board.page));
   for (const tab of [fiona!, alice!, bob!]) await tab.open();
 
@@ -40,7 +42,8 @@ test('silent writing, a reveal of a crowd in one shuffled order, nothing on scre
     await expect(tab.myNotes()).toBeHidden();
   }
   // Not even in the page's markup (a class or attribute a screen reader or a screenshot tool could surface).
-  for (const tab of [alice!, bob!]) expect(await tab.page.locator('[data-testid="ungrouped-notes"]').innerHTML()).not.toMatch(/\b(?:mine|yours|my-note)\b/i);
+  for (const tab of [alice!, bob!])
+    expect(await tab.page.locator('[data-testid="ungrouped-notes"]').innerHTML()).not.toMatch(/\b(?:mine|yours|my-note)\b/i);
   await testInfo.attach('alice-after-reveal.png', { body: await alice!.page.screenshot({ fullPage: true }), contentType: 'image/png' });
 
   // The author edits from the private list: everyone sees the new text.
@@ -82,7 +85,9 @@ test('silent writing, a reveal of a crowd in one shuffled order, nothing on scre
   }
 });
 
-test('the facilitator hides spam in bulk and paraphrases a blaming note; the board and the authors learn it, nobody learns who wrote them', async ({ team }, testInfo) => {
+test('the facilitator hides spam in bulk and paraphrases a blaming note; the board and the authors learn it, nobody learns who wrote them', async ({
+  team,
+}, testInfo) => {
   const [fiona, alice, bob] = [team.facilitator, team.alice, team.bob].map((board) => new NotesTab(board.page));
   for (const tab of [fiona!, alice!, bob!]) await tab.open();
   await alice!.write('Bob should have double-checked the hostname.');
@@ -112,7 +117,8 @@ test('the facilitator hides spam in bulk and paraphrases a blaming note; the boa
   }
 
   // Spam, hidden in bulk: gone from every board; the facilitator can show it again.
-  for (const text of ['example.test', 'free shipping']) await fiona!.wall().filter({ hasText: text }).getByRole('checkbox', { name: 'Select' }).check();
+  for (const text of ['example.test', 'free shipping'])
+    await fiona!.wall().filter({ hasText: text }).getByRole('checkbox', { name: 'Select' }).check();
   await fiona!.page.getByRole('button', { name: 'Hide selected' }).click();
   for (const tab of [fiona!, alice!, bob!]) {
     await expect(tab.wall()).toHaveCount(2);

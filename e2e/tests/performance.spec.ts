@@ -132,9 +132,14 @@ async function report(testInfo: TestInfo): Promise<void> {
   const ms = (value: number | undefined) => (value === undefined ? '' : value === 0 ? '< 16' : value.toFixed(0)).padStart(5);
   const table = [
     `${'interaction'.padEnd(42)} ${'big'.padStart(8)}  ${'small'.padStart(8)}`,
-    ...big.map(([name, value]) => `${name.padEnd(42)} ${ms(value)} ms  ${ms(small.get(name))} ms  ${value < TARGET_MS ? 'within' : 'OVER'} the ${TARGET_MS} ms target`),
+    ...big.map(
+      ([name, value]) =>
+        `${name.padEnd(42)} ${ms(value)} ms  ${ms(small.get(name))} ms  ${value < TARGET_MS ? 'within' : 'OVER'} the ${TARGET_MS} ms target`,
+    ),
   ].join('\n');
-  console.log(`\nLongest event per interaction (Event Timing, Chromium); big board: ${BIG.notes} notes, ${BIG.events} events, ${BIG.factors} factors; small: ${SMALL.notes}, ${SMALL.events}, ${SMALL.factors}\n${table}\n`);
+  console.log(
+    `\nLongest event per interaction (Event Timing, Chromium); big board: ${BIG.notes} notes, ${BIG.events} events, ${BIG.factors} factors; small: ${SMALL.notes}, ${SMALL.events}, ${SMALL.factors}\n${table}\n`,
+  );
   await testInfo.attach('interaction-timings.txt', { body: table, contentType: 'text/plain' });
 }
 
@@ -147,7 +152,9 @@ test('a small board, measured the same way: the floor of a frame on this machine
   for (const [name, ms] of figures) expect(ms, name).toBeLessThan(REGRESSION_MS);
 });
 
-test('a board with 300 notes, 200 events and 60 factors: interaction timings against the 50 ms target, printed, with regression bounds', async ({ team }, testInfo) => {
+test('a board with 300 notes, 200 events and 60 factors: interaction timings against the 50 ms target, printed, with regression bounds', async ({
+  team,
+}, testInfo) => {
   test.setTimeout(180_000);
   const figures = await measureInteractions(team, BIG);
   figuresOf.set(BIG, figures);

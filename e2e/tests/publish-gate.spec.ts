@@ -1,7 +1,10 @@
 import { NotesTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 
-test('blame and names never reach the record: the Review step lists each flagged statement with a way out, and publishing waits for all of them', async ({ team, browser }, testInfo) => {
+test('blame and names never reach the record: the Review step lists each flagged statement with a way out, and publishing waits for all of them', async ({
+  team,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const { facilitator: fiona, alice, bob } = team;
   const event = await alice.addEvent('Bob carelessly ran the cleanup on db1');
@@ -25,7 +28,9 @@ test('blame and names never reach the record: the Review step lists each flagged
   // Everyone seen on the board is offered for names-to-roles.
   const names = review.getByTestId('name-roles');
   const nameFields = names.getByRole('textbox', { name: 'Name' });
-  await expect.poll(async () => (await nameFields.evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value))).sort()).toEqual(['Alice', 'Bob', 'Fiona']);
+  await expect
+    .poll(async () => (await nameFields.evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value))).sort())
+    .toEqual(['Alice', 'Bob', 'Fiona']);
   // A name with no role yet that the record still mentions is pointed out.
   await expect(review.getByTestId('publish-checklist')).toContainText('Names still in what will be published: Bob.');
   const bobAt = (await nameFields.evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value))).indexOf('Bob');
@@ -77,7 +82,9 @@ test('blame and names never reach the record: the Review step lists each flagged
   await review.getByRole('tab', { name: /Findings/ }).click();
   await expect(flagged.filter({ hasText: 'Lessons learned' })).toContainText('Kept, because: Quoted from the customer statement');
   await expect(review.getByTestId('publish-checklist')).not.toContainText('read as blame');
-  await expect.poll(async () => names.getByRole('textbox', { name: 'Role' }).evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value))).toContain('the on-call engineer');
+  await expect
+    .poll(async () => names.getByRole('textbox', { name: 'Role' }).evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value)))
+    .toContain('the on-call engineer');
 
   // A reader with no key: no name, no blame the team did not choose to keep, the paraphrase marked, no reason shown.
   const reader = await (await browser.newContext()).newPage();
@@ -88,7 +95,9 @@ test('blame and names never reach the record: the Review step lists each flagged
   expect(page).not.toContain('should have double-checked');
   expect(page).not.toContain('carelessly');
   expect(page).not.toContain('customer statement');
-  await expect(reader.getByRole('listitem').filter({ hasText: 'The two hostnames were easy to confuse.' })).toContainText('(paraphrased by the facilitator)');
+  await expect(reader.getByRole('listitem').filter({ hasText: 'The two hostnames were easy to confuse.' })).toContainText(
+    '(paraphrased by the facilitator)',
+  );
   await reader.screenshot({ path: testInfo.outputPath('report.png'), fullPage: true });
   await testInfo.attach('report.png', { path: testInfo.outputPath('report.png'), contentType: 'image/png' });
   await reader.context().close();

@@ -4,7 +4,10 @@ import { expect, test } from '../fixtures/fixtures.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-test('a session is published, read by a third browser with no key, printed to PDF, and found in the library', async ({ browser, server }, testInfo) => {
+test('a session is published, read by a third browser with no key, printed to PDF, and found in the library', async ({
+  browser,
+  server,
+}, testInfo) => {
   test.setTimeout(120_000);
   const contexts = await Promise.all([1, 2, 3].map(() => browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB' })));
   const [fionaPage, alicePage, readerPage] = await Promise.all(contexts.map((c) => c.newPage()));
@@ -38,7 +41,18 @@ test('a session is published, read by a third browser with no key, printed to PD
   // A reader with no key and no history.
   await readerPage!.goto(reportUrl!);
   await expect(readerPage!.getByRole('heading', { level: 1 })).toHaveText(`Payments outage ${XSS}`);
-  for (const heading of ['Summary', 'Impact', 'Timeline', 'Contributing factors', 'Proximate cause', 'Root causes', 'What went well', 'Where we got lucky', 'Corrective actions', 'Lessons learned']) {
+  for (const heading of [
+    'Summary',
+    'Impact',
+    'Timeline',
+    'Contributing factors',
+    'Proximate cause',
+    'Root causes',
+    'What went well',
+    'Where we got lucky',
+    'Corrective actions',
+    'Lessons learned',
+  ]) {
     await expect(readerPage!.getByRole('heading', { level: 2, name: heading })).toBeVisible();
   }
   await expect(readerPage!.getByText(`Gateway timeout alarm ${XSS}`)).toBeVisible();

@@ -43,7 +43,9 @@ test('the facilitator replaces both links: people on the old link are shut out, 
   await context.close();
 });
 
-test('the facilitator deletes the post-mortem: everyone on the board is told, and nothing of it stays on their devices', async ({ team }, testInfo) => {
+test('the facilitator deletes the post-mortem: everyone on the board is told, and nothing of it stays on their devices', async ({
+  team,
+}, testInfo) => {
   const { facilitator, alice } = team;
   const id = new URL(team.links.participantUrl).pathname.split('/').pop()!;
   // Alice leaves traces on her device: the offline copy of the board, and the secret of a note she wrote.
@@ -71,7 +73,9 @@ test('the facilitator deletes the post-mortem: everyone on the board is told, an
   expect(await kept(facilitator.page)).toEqual([]);
 
   // Alice, still on the board, is told why it stopped, and her device forgets it.
-  await expect(alice.page.getByRole('alert').filter({ hasText: 'This post-mortem was deleted by its facilitator.' })).toBeVisible({ timeout: 15_000 });
+  await expect(alice.page.getByRole('alert').filter({ hasText: 'This post-mortem was deleted by its facilitator.' })).toBeVisible({
+    timeout: 15_000,
+  });
   await alice.page.screenshot({ path: testInfo.outputPath('deleted.png') });
   await expect.poll(() => kept(alice.page)).toEqual([]);
   await alice.page.reload();

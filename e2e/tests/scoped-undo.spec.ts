@@ -1,7 +1,9 @@
 import { NotesTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 
-test('Ctrl+Z undoes the edit where the focus is: the review text in the Review step, the browser’s own undo in a note draft, never a timeline edit elsewhere', async ({ team }, testInfo) => {
+test('Ctrl+Z undoes the edit where the focus is: the review text in the Review step, the browser’s own undo in a note draft, never a timeline edit elsewhere', async ({
+  team,
+}, testInfo) => {
   const { facilitator, alice } = team;
   // The facilitator's last board edit: a timeline event, which Alice sees.
   const id = await facilitator.addEvent('Deploy started');

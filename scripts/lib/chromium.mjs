@@ -17,9 +17,7 @@ export async function ensureChromium() {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = await run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(isRoot ? [] : ['apt-get']), 'update', '-qq'], { env });
     const installCode =
-      update === 0
-        ? await run(sudo[0] ?? 'apt-get', [...(isRoot ? [] : ['apt-get']), 'install', '-y', '-qq', 'chromium'], { env })
-        : update;
+      update === 0 ? await run(sudo[0] ?? 'apt-get', [...(isRoot ? [] : ['apt-get']), 'install', '-y', '-qq', 'chromium'], { env }) : update;
     const installed = SYSTEM_PATHS.find((path) => existsSync(path));
     if (installCode === 0 && installed) return installed;
     console.warn('Installing Debian Chromium failed; trying Playwright’s own browser download.');

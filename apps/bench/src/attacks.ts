@@ -263,7 +263,14 @@ export async function runAttacks(log: (line: string) => void, only?: string): Pr
       await pause(1_000);
       const rssBeforeMb = await rssMb(server.pid);
       let peak = rssBeforeMb;
-      const sampler = setInterval(() => void rssMb(server.pid).then((mb) => (peak = Math.max(peak, mb)), () => undefined), 250);
+      const sampler = setInterval(
+        () =>
+          void rssMb(server.pid).then(
+            (mb) => (peak = Math.max(peak, mb)),
+            () => undefined,
+          ),
+        250,
+      );
       let outcome: string;
       try {
         outcome = await attack.run(server, held);
@@ -274,7 +281,15 @@ export async function runAttacks(log: (line: string) => void, only?: string): Pr
       const { p99, edits } = await probe.stop();
       clearInterval(sampler);
       const rssAfterMb = await rssMb(server.pid);
-      const result = { name: attack.name, rssBeforeMb, rssPeakMb: Math.max(peak, rssAfterMb), rssAfterMb, probeP99Ms: p99, probeEdits: edits, outcome };
+      const result = {
+        name: attack.name,
+        rssBeforeMb,
+        rssPeakMb: Math.max(peak, rssAfterMb),
+        rssAfterMb,
+        probeP99Ms: p99,
+        probeEdits: edits,
+        outcome,
+      };
       results.push(result);
       log(
         `attack | ${result.name} | RSS ${result.rssBeforeMb.toFixed(0)} → peak ${result.rssPeakMb.toFixed(0)} → ${result.rssAfterMb.toFixed(0)} MB | ` +

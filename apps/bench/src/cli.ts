@@ -61,7 +61,19 @@ for (const workload of attacksOnly ? [] : workloads) {
       const result = await runOnce(server, workload);
       results.push(result);
       console.log(
-        [label, server, result.clients, result.edits, fixed(result.p50), fixed(result.p95), fixed(result.p99), fixed(result.serverCpuPercent, 0), fixed(result.serverRssMb, 0), result.errors, fixed(result.generatorCpuPercent, 0)].join(' | '),
+        [
+          label,
+          server,
+          result.clients,
+          result.edits,
+          fixed(result.p50),
+          fixed(result.p95),
+          fixed(result.p99),
+          fixed(result.serverCpuPercent, 0),
+          fixed(result.serverRssMb, 0),
+          result.errors,
+          fixed(result.generatorCpuPercent, 0),
+        ].join(' | '),
       );
       for (const sample of result.errorSamples) console.log(`    error: ${sample}`);
     }

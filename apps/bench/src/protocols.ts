@@ -39,10 +39,7 @@ const KEEPALIVE_MS = 15_000;
 const EMPTY_AWARENESS = new Uint8Array([0]);
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out`)), CONNECT_TIMEOUT_MS)),
-  ]);
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out`)), CONNECT_TIMEOUT_MS))]);
 }
 
 /** Hocuspocus: document name before every message; auth first (token + provider version), then sync step 1. */

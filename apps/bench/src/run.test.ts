@@ -1,7 +1,15 @@
 import { expect, it } from 'vitest';
 import { runOnce, type Workload } from './run.ts';
 
-const tiny: Workload = { sessions: 2, clientsPerSession: 4, writersPerSession: 2, editIntervalMs: 200, durationMs: 3_000, warmupMs: 500, fullReceivers: false };
+const tiny: Workload = {
+  sessions: 2,
+  clientsPerSession: 4,
+  writersPerSession: 2,
+  editIntervalMs: 200,
+  durationMs: 3_000,
+  warmupMs: 500,
+  fullReceivers: false,
+};
 
 it('drives both servers with the same workload and sees every edit arrive at every other client', async () => {
   for (const server of ['debrief', 'reference'] as const) {

@@ -61,7 +61,8 @@ export async function runOnce(server: 'debrief' | 'reference', workload: Workloa
     const sampler = sampleProcess(target.pid);
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();
-    for (const worker of workers) worker.postMessage({ type: 'go', durationMs: workload.durationMs, warmupMs: workload.warmupMs } satisfies MainMessage);
+    for (const worker of workers)
+      worker.postMessage({ type: 'go', durationMs: workload.durationMs, warmupMs: workload.warmupMs } satisfies MainMessage);
     const done = await Promise.all(results);
     const cpu = process.cpuUsage(cpuBefore);
     const wall = performance.now() - wallBefore;

@@ -119,9 +119,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   const actions = new ActionsService(storage, collab, scopedLock(lock, 'findings'));
   await http.register(actionRoutes(storage, actions, limiter));
   await http.register(learningRoutes(new LearningService(storage, actions), limiter));
-  await http.register(reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports'), revokeAccess), limiter, options.publicUrl));
+  await http.register(
+    reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports'), revokeAccess), limiter, options.publicUrl),
+  );
   await http.register(webAppRoutes(options.webDist));
-  const closeSockets = attachCollabSocket(http.server, collab, { limiter, trustProxy, allowedHosts: options.allowedHosts, log, guard, limits: options.socketLimits });
+  const closeSockets = attachCollabSocket(http.server, collab, {
+    limiter,
+    trustProxy,
+    allowedHosts: options.allowedHosts,
+    log,
+    guard,
+    limits: options.socketLimits,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>

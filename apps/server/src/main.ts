@@ -53,4 +53,6 @@ if (config.allowedHosts === null) {
     `PUBLIC_URL is not set and HOST=${config.host} reaches beyond this machine: links name whatever host a request names, and any host name is served. Set PUBLIC_URL to the address people use (and ALLOWED_HOSTS for other names).`,
   );
 }
-app.http.log.info(`Debrief is running at http://${config.host}:${(app.http.server.address() as { port: number }).port} (${infrastructure.description})`);
+app.http.log.info(
+  `Debrief is running at http://${config.host}:${(app.http.server.address() as { port: number }).port} (${infrastructure.description})`,
+);

@@ -48,7 +48,14 @@ describe.skipIf(!available)('two server processes over one PostgreSQL, joined th
       await eventually(() => expect(readNotes(person.notes.doc).map((n) => n.text)).toEqual(['Alerts went to an old channel']), 10_000);
     }
     // The author edits it through B with the secret A handed out.
-    const edit = await api(b, 'PATCH', `/api/postmortems/${pm.id}/notes/${note.body.id}`, pm.participantKey, { text: 'Alerts went to a retired channel' }, note.body.secret);
+    const edit = await api(
+      b,
+      'PATCH',
+      `/api/postmortems/${pm.id}/notes/${note.body.id}`,
+      pm.participantKey,
+      { text: 'Alerts went to a retired channel' },
+      note.body.secret,
+    );
     expect(edit.status).toBe(204);
     await eventually(() => expect(readNotes(alice.notes.doc)[0]?.text).toBe('Alerts went to a retired channel'), 10_000);
   });
@@ -73,23 +80,27 @@ describe.skipIf(!available)('two server processes over one PostgreSQL, joined th
     expect((await api(b, 'GET', `/api/postmortems/${pm.id}`, pm.facilitatorKey)).status).toBe(410);
   });
 
-  it('keeps every edit when one instance is killed mid-session and comes back: its clients resync, nothing is lost', { timeout: 60_000 }, async () => {
-    const pm = await createTestPostmortem(b, 'Instance dies');
-    const alice = connectPerson(ws(a), pm.id, pm.participantKey, 'Alice');
-    const bob = connectPerson(ws(b), pm.id, pm.participantKey, 'Bob');
-    people.push(alice, bob);
-    await Promise.all([alice.board.synced, bob.board.synced]);
-    addEvent(alice.board.doc, { at: '2026-11-01T14:00:00.000Z', what: 'Written on A' });
-    await eventually(() => expect(readTimeline(bob.board.doc)).toHaveLength(1), 10_000);
-    await a.kill();
-    addEvent(alice.board.doc, { at: '2026-11-01T14:10:00.000Z', what: 'Written while A was down' });
-    await a.start();
-    await eventually(() => expect(readTimeline(bob.board.doc).map((e) => e.what)).toEqual(['Written on A', 'Written while A was down']), 20_000);
-    // And it is durable: stop both (saving), start again, read it back.
-    await Promise.all([a.restart(), b.restart()]);
-    const reader = connectPerson(ws(b), pm.id, pm.participantKey, 'Reader');
-    people.push(reader);
-    await reader.board.synced;
-    expect(readTimeline(reader.board.doc).map((e) => e.what)).toEqual(['Written on A', 'Written while A was down']);
-  });
+  it(
+    'keeps every edit when one instance is killed mid-session and comes back: its clients resync, nothing is lost',
+    { timeout: 60_000 },
+    async () => {
+      const pm = await createTestPostmortem(b, 'Instance dies');
+      const alice = connectPerson(ws(a), pm.id, pm.participantKey, 'Alice');
+      const bob = connectPerson(ws(b), pm.id, pm.participantKey, 'Bob');
+      people.push(alice, bob);
+      await Promise.all([alice.board.synced, bob.board.synced]);
+      addEvent(alice.board.doc, { at: '2026-11-01T14:00:00.000Z', what: 'Written on A' });
+      await eventually(() => expect(readTimeline(bob.board.doc)).toHaveLength(1), 10_000);
+      await a.kill();
+      addEvent(alice.board.doc, { at: '2026-11-01T14:10:00.000Z', what: 'Written while A was down' });
+      await a.start();
+      await eventually(() => expect(readTimeline(bob.board.doc).map((e) => e.what)).toEqual(['Written on A', 'Written while A was down']), 20_000);
+      // And it is durable: stop both (saving), start again, read it back.
+      await Promise.all([a.restart(), b.restart()]);
+      const reader = connectPerson(ws(b), pm.id, pm.participantKey, 'Reader');
+      people.push(reader);
+      await reader.board.synced;
+      expect(readTimeline(reader.board.doc).map((e) => e.what)).toEqual(['Written on A', 'Written while A was down']);
+    },
+  );
 });

@@ -13,5 +13,9 @@ it('counts entry chunks and their static imports, never lazy-loaded ones or asse
     'chart.js': chunk('chart.js', false, ['shared.js']),
     'style.css': { type: 'asset', fileName: 'style.css' },
   } as unknown as Rolldown.OutputBundle;
-  expect(initialChunks(bundle).map((c) => c.fileName).sort()).toEqual(['deep.js', 'index.js', 'shared.js']);
+  expect(
+    initialChunks(bundle)
+      .map((c) => c.fileName)
+      .sort(),
+  ).toEqual(['deep.js', 'index.js', 'shared.js']);
 });

@@ -6,7 +6,11 @@ type OutputChunk = Rolldown.OutputChunk;
 
 /** The JavaScript a first visit downloads before the app runs: entry chunks and everything they import statically. */
 export function initialChunks(bundle: OutputBundle): OutputChunk[] {
-  const chunks = new Map(Object.values(bundle).filter((item): item is OutputChunk => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+  const chunks = new Map(
+    Object.values(bundle)
+      .filter((item): item is OutputChunk => item.type === 'chunk')
+      .map((chunk) => [chunk.fileName, chunk]),
+  );
   const initial = new Map<string, OutputChunk>();
   const visit = (chunk: OutputChunk | undefined) => {
     if (!chunk || initial.has(chunk.fileName)) return;

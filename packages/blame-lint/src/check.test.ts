@@ -114,7 +114,9 @@ describe('blame kinds, each with positive and negative cases', () => {
       expect(apply(text), text).toBeNull();
       expect(question(text), text).toMatch(/^What .+\?$/);
     }
-    expect(question('Bob should have double-checked the hostname.')).toBe('What would have led anyone in that position to have double-checked the hostname?');
+    expect(question('Bob should have double-checked the hostname.')).toBe(
+      'What would have led anyone in that position to have double-checked the hostname?',
+    );
     expect(question('The reviewer should not have approved it')).toBe('What made it look reasonable, at the time, to have approved it?');
     expect(question('Sarah forgot to update the DNS record.')).toBe('What made it hard to update the DNS record?');
     expect(question('Omar missed the disk alert, so the primary filled up.')).toBe('What made the disk alert easy to miss?');

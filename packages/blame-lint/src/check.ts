@@ -24,7 +24,19 @@ export function checkBlame(text: string, options: CheckOptions = {}): BlameIssue
   for (const { start, end, flagged } of sentences) {
     if (!flagged) continue;
     const inside = spans.filter((issue) => issue.start >= start && issue.end <= end);
-    issues.push(...(inside.length > 0 ? inside : [{ start, end, kind: 'framed-as-fault' as const, ...GUIDANCE['framed-as-fault'], question: systemQuestion('framed-as-fault', text, start, end) }]));
+    issues.push(
+      ...(inside.length > 0
+        ? inside
+        : [
+            {
+              start,
+              end,
+              kind: 'framed-as-fault' as const,
+              ...GUIDANCE['framed-as-fault'],
+              question: systemQuestion('framed-as-fault', text, start, end),
+            },
+          ]),
+    );
   }
   return issues.map((issue) => (issue.replacement !== undefined && rewriteStillBlames(text, issue) ? withoutReplacement(issue) : issue));
 }

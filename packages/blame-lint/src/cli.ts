@@ -19,5 +19,9 @@ export function runCli(args: string[], readStdin: () => string, write: (line: st
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await loadBlameModel();
-  runCli(process.argv.slice(2), () => readFileSync(0, 'utf8'), (line) => process.stdout.write(`${line}\n`));
+  runCli(
+    process.argv.slice(2),
+    () => readFileSync(0, 'utf8'),
+    (line) => process.stdout.write(`${line}\n`),
+  );
 }

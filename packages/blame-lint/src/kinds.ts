@@ -26,7 +26,8 @@ export interface BlameIssue {
 export const GUIDANCE: Record<BlameKind, { message: string; suggestion: string }> = {
   'person-as-cause': {
     message: 'This names a person as the cause. A blameless review asks what about the system made this possible.',
-    suggestion: 'Describe the change and what let it through, e.g. "A config with a bad pool size reached production because the deploy has no validation step."',
+    suggestion:
+      'Describe the change and what let it through, e.g. "A config with a bad pool size reached production because the deploy has no validation step."',
   },
   'character-judgement': {
     message: 'This judges a person’s character. It explains nothing about the system and stops people from speaking up.',
@@ -34,7 +35,8 @@ export const GUIDANCE: Record<BlameKind, { message: string; suggestion: string }
   },
   counterfactual: {
     message: 'Hindsight: “should have” judges a decision by an outcome nobody knew at the time.',
-    suggestion: 'Say what was known then and what made the other path hard, e.g. "The dashboard did not show replica lag, so the failover looked safe."',
+    suggestion:
+      'Say what was known then and what made the other path hard, e.g. "The dashboard did not show replica lag, so the failover looked safe."',
   },
   'human-error': {
     message: '“Human error” ends the inquiry where it should begin.',
@@ -46,7 +48,8 @@ export const GUIDANCE: Record<BlameKind, { message: string; suggestion: string }
   },
   'framed-as-fault': {
     message: 'This sentence reads as putting fault on a person or a group, even without a telltale word.',
-    suggestion: 'Say what happened and what in the system allowed it, e.g. "The deploy went out on Friday evening because nothing in the pipeline holds releases before a weekend."',
+    suggestion:
+      'Say what happened and what in the system allowed it, e.g. "The deploy went out on Friday evening because nothing in the pipeline holds releases before a weekend."',
   },
   'tribal-blame': {
     message: 'Generalising about a team blames a group and hides the specific condition.',

@@ -5,7 +5,9 @@ const NOT_BLAMED = /^(?:we|us|our|i|it|this|that)$/i;
 
 /** Capitalised words that open a sentence without naming anyone. */
 const SENTENCE_OPENERS = new Set(
-  'the a an we our it its this that these those there then when while after before during at on in if once since so but and no nothing every each all some one two'.split(' '),
+  'the a an we our it its this that these those there then when while after before during at on in if once since so but and no nothing every each all some one two'.split(
+    ' ',
+  ),
 );
 
 /**

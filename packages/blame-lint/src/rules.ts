@@ -33,7 +33,11 @@ const subjectIsSomeoneElse = (text: string, match: RegExpExecArray) => {
 };
 /** A person or a group named anywhere before the match in the same sentence. */
 const personEarlierInSentence = (text: string, match: RegExpExecArray) => {
-  const sentence = text.slice(0, match.index).split(/[.;!?]/).at(-1) ?? '';
+  const sentence =
+    text
+      .slice(0, match.index)
+      .split(/[.;!?]/)
+      .at(-1) ?? '';
   return (sentence.match(/[\p{L}'’-]+/gu) ?? []).some((word) => isPersonOrGroupWord(word, text) && !/^we$/i.test(word));
 };
 /** A person or a group named anywhere in the sentence that holds the match. */
@@ -43,7 +47,8 @@ const personInSentence = (text: string, match: RegExpExecArray) => {
   const sentence = text.slice(start + 1, rest < 0 ? text.length : match.index + rest);
   return (sentence.match(/[\p{L}'’-]+/gu) ?? []).some((word) => isPersonOrGroupWord(word, text) && !/^we$/i.test(word));
 };
-const TOOL_NOUNS = /^(?:console|panel|page|tool|tools|api|ui|account|accounts|interface|rights|access|credentials|script|scripts|portal|dashboard|role|permissions|cli|endpoint|mode)$/i;
+const TOOL_NOUNS =
+  /^(?:console|panel|page|tool|tools|api|ui|account|accounts|interface|rights|access|credentials|script|scripts|portal|dashboard|role|permissions|cli|endpoint|mode)$/i;
 /** A person phrase right after a causal connective: "because Sara …", "caused by the on-call", "lies with whoever". */
 const personFollows = (text: string, match: RegExpExecArray) => {
   const words = text.slice(match.index + match[0].length).match(/[\p{L}'’-]+/gu) ?? [];
@@ -58,17 +63,20 @@ const RULES: Rule[] = [
   {
     kind: 'human-error',
     // Singular "user error" only: "user errors (HTTP 4xx)" is a metric. Not a compound noun: "user error messages", "human error rate".
-    pattern: /\b(?:(?:human|operator|engineer|developer|pilot|admin) (?:errors?|mistakes?)|user (?:error|mistake)|pebkac|pebcak|picnic|layer[ -]8 (?:issue|problem|error)|id10t)\b(?!\s+(?:messages?|rates?|codes?|pages?|handling|budgets?|dialogs?|strings?|texts?)\b)/giu,
+    pattern:
+      /\b(?:(?:human|operator|engineer|developer|pilot|admin) (?:errors?|mistakes?)|user (?:error|mistake)|pebkac|pebcak|picnic|layer[ -]8 (?:issue|problem|error)|id10t)\b(?!\s+(?:messages?|rates?|codes?|pages?|handling|budgets?|dialogs?|strings?|texts?)\b)/giu,
     replace: () => 'a gap in our safeguards',
   },
   {
     kind: 'character-judgement',
-    pattern: /\b(?:careless(?:ly|ness)?|lazy|laziness|sloppy|sloppiness|incompeten(?:t|ce)|negligen(?:t|tly|ce)|reckless(?:ly|ness)?|stupid(?:ity)?|dumb|clueless|irresponsib(?:le|ly|ility)|inattentive|idiot(?:ic)?|amateurish|lazily|cowboy|unprofessional|thoughtless(?:ly)?|lack of (?:care|attention|diligence|discipline|competence)|asleep at the wheel|sloppiest|laziest|most (?:careless|reckless|incompetent|negligent)|rookie (?:mistake|error|move)|(?:poor|bad|terrible|awful|questionable) judg(?:e)?ment|too (?:inexperienced|junior|green|careless) to|(?:didn['’]t|did not|doesn['’]t|does not) know what (?:he|she|they|you) (?:was|were|is|are) doing|(?:couldn['’]t|could not|can['’]t) be bothered|wasn['’]t paying attention|weren['’]t paying attention|cut(?:ting)? corners|half[- ]asleep|out of (?:his|her|their|your|my) depth|should(?: have|['’]ve) known better)\b/giu,
+    pattern:
+      /\b(?:careless(?:ly|ness)?|lazy|laziness|sloppy|sloppiness|incompeten(?:t|ce)|negligen(?:t|tly|ce)|reckless(?:ly|ness)?|stupid(?:ity)?|dumb|clueless|irresponsib(?:le|ly|ility)|inattentive|idiot(?:ic)?|amateurish|lazily|cowboy|unprofessional|thoughtless(?:ly)?|lack of (?:care|attention|diligence|discipline|competence)|asleep at the wheel|sloppiest|laziest|most (?:careless|reckless|incompetent|negligent)|rookie (?:mistake|error|move)|(?:poor|bad|terrible|awful|questionable) judg(?:e)?ment|too (?:inexperienced|junior|green|careless) to|(?:didn['’]t|did not|doesn['’]t|does not) know what (?:he|she|they|you) (?:was|were|is|are) doing|(?:couldn['’]t|could not|can['’]t) be bothered|wasn['’]t paying attention|weren['’]t paying attention|cut(?:ting)? corners|half[- ]asleep|out of (?:his|her|their|your|my) depth|should(?: have|['’]ve) known better)\b/giu,
   },
   {
     kind: 'counterfactual',
     // Not "should have a clear owner": that is possession, about the future.
-    pattern: /\b(?:should|could|would|must|ought to)(?:n['’]t| not| never)? have\b(?!\s+(?:a|an|the|some|more|any|one|no|clear|better|proper|our|its|their)\b)|\b(?:should|could|would)(?:n['’]t)?['’]ve\b/giu,
+    pattern:
+      /\b(?:should|could|would|must|ought to)(?:n['’]t| not| never)? have\b(?!\s+(?:a|an|the|some|more|any|one|no|clear|better|proper|our|its|their)\b)|\b(?:should|could|would)(?:n['’]t)?['’]ve\b/giu,
     when: subjectIsPerson,
     // "X should have checked" states what happened instead: "X had not checked" ("should not have" → "had").
     replace: (words) => (/n['’]t|\bnot\b|\bnever\b/i.test(words) ? 'had' : 'had not'),
@@ -78,18 +86,25 @@ const RULES: Rule[] = [
   {
     // "Had Alice read the runbook, we would not have…": hindsight about what a person did not do.
     kind: 'counterfactual',
-    pattern: /\bhad\s+((?:[\p{L}'’-]+\s+){1,4}?)[\p{L}-]+\b[^.;]*?\b(?:we|it|this|they|the \w+|[\p{L}]+) (?:would|could)(?:n['’]t| not| never)? have\b/giu,
-    when: (text, match) => match[0].split(/[\s,]+/).slice(1, 4).some((word) => isPersonWord(word, text)),
+    pattern:
+      /\bhad\s+((?:[\p{L}'’-]+\s+){1,4}?)[\p{L}-]+\b[^.;]*?\b(?:we|it|this|they|the \w+|[\p{L}]+) (?:would|could)(?:n['’]t| not| never)? have\b/giu,
+    when: (text, match) =>
+      match[0]
+        .split(/[\s,]+/)
+        .slice(1, 4)
+        .some((word) => isPersonWord(word, text)),
     notInQuestions: true,
   },
   {
     kind: 'failure-on-person',
-    pattern: /\b(?:failed to|forgot to|forgot about|neglected to|ignored|overlooked|missed|dropped the ball|(?:was|were) supposed to|(?:was|were)n['’]t paying attention|(?:was|were) not paying attention|(?:did not|didn['’]t|never) (?:bother|notice|check|follow|test|verify|review|read|wait|ask|tell|escalate|communicate|look|update|double-check|confirm)(?:ed)?)\b/giu,
+    pattern:
+      /\b(?:failed to|forgot to|forgot about|neglected to|ignored|overlooked|missed|dropped the ball|(?:was|were) supposed to|(?:was|were)n['’]t paying attention|(?:was|were) not paying attention|(?:did not|didn['’]t|never) (?:bother|notice|check|follow|test|verify|review|read|wait|ask|tell|escalate|communicate|look|update|double-check|confirm)(?:ed)?)\b/giu,
     when: subjectIsSomeoneElse,
   },
   {
     kind: 'person-as-cause',
-    pattern: /\b(?:broke|caused|crashed|took down|brought down|screwed up|messed up|botched|blew up|nuked|pushed (?:a |the )?(?:broken|bad|faulty|buggy|wrong)|deployed (?:a |the )?(?:broken|bad|faulty|buggy|wrong)|introduced (?:the|a) (?:bug|outage|regression)|fat-fingered|made (?:a|an|the) (?:mistake|error|blunder|bad call)|is responsible for the (?:outage|incident)|was responsible for the (?:outage|incident))\b/giu,
+    pattern:
+      /\b(?:broke|caused|crashed|took down|brought down|screwed up|messed up|botched|blew up|nuked|pushed (?:a |the )?(?:broken|bad|faulty|buggy|wrong)|deployed (?:a |the )?(?:broken|bad|faulty|buggy|wrong)|introduced (?:the|a) (?:bug|outage|regression)|fat-fingered|made (?:a|an|the) (?:mistake|error|blunder|bad call)|is responsible for the (?:outage|incident)|was responsible for the (?:outage|incident))\b/giu,
     when: subjectIsSomeoneElse,
   },
   {
@@ -122,13 +137,18 @@ const RULES: Rule[] = [
   {
     kind: 'counterfactual',
     pattern: /\bif\s+(?:only\s+)?(?:the\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+had\b/giu,
-    when: (text, match) => match[0].split(/\s+/).slice(1, -1).some((word) => isPersonWord(word, text) && !/^(?:we|it|they)$/i.test(word)),
+    when: (text, match) =>
+      match[0]
+        .split(/\s+/)
+        .slice(1, -1)
+        .some((word) => isPersonWord(word, text) && !/^(?:we|it|they)$/i.test(word)),
     notInQuestions: true,
   },
   {
     // Omission framed on a person: "…and still didn't", "didn't even look", "bothered to", "sat on the warnings".
     kind: 'failure-on-person',
-    pattern: /\b(?:still (?:didn['’]t|did not|hasn['’]t|has not|haven['’]t)|(?:didn['’]t|did not) even|bother(?:ed|s)? to|sat on (?:the|it|them|this|those)|did nothing|instead of (?:investigating|checking|fixing|escalating|reading|looking|testing|asking|waiting|following|reviewing))\b/giu,
+    pattern:
+      /\b(?:still (?:didn['’]t|did not|hasn['’]t|has not|haven['’]t)|(?:didn['’]t|did not) even|bother(?:ed|s)? to|sat on (?:the|it|them|this|those)|did nothing|instead of (?:investigating|checking|fixing|escalating|reading|looking|testing|asking|waiting|following|reviewing))\b/giu,
     when: (text, match) => subjectIsSomeoneElse(text, match) || personEarlierInSentence(text, match),
   },
   {
@@ -158,7 +178,10 @@ export function ruleSpans(text: string, rewrites: boolean): BlameIssue[] {
       const end = start + match[0].length;
       // A one-click rewrite only where its result blames nobody; otherwise the hint asks a system-level question.
       const candidate = rewrites ? rule.replace?.(match[0]) : undefined;
-      const replacement = candidate !== undefined && rewriteBlamesNoPerson(text, start, end, candidate, (sentence) => ruleSpans(sentence, false)) ? candidate : undefined;
+      const replacement =
+        candidate !== undefined && rewriteBlamesNoPerson(text, start, end, candidate, (sentence) => ruleSpans(sentence, false))
+          ? candidate
+          : undefined;
       issues.push({
         start,
         end,
@@ -172,4 +195,3 @@ export function ruleSpans(text: string, rewrites: boolean): BlameIssue[] {
   issues.sort((a, b) => a.start - b.start || b.end - a.end);
   return issues.filter((issue, i) => !issues.slice(0, i).some((earlier) => issue.start < earlier.end));
 }
-

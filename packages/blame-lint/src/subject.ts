@@ -2,13 +2,37 @@ import { FIRST_NAMES, PRONOUNS, ROLES } from './lexicon.ts';
 
 const NAMES = new Set(FIRST_NAMES);
 const PRONOUN_SET = new Set(PRONOUNS);
-const ROLE_WORDS = new Set(ROLES.flatMap((role) => role.split(' ')).filter((w) => !['on', 'call', 'new', 'tech', 'team', 'release', 'support'].includes(w)));
+const ROLE_WORDS = new Set(
+  ROLES.flatMap((role) => role.split(' ')).filter((w) => !['on', 'call', 'new', 'tech', 'team', 'release', 'support'].includes(w)),
+);
 ROLE_WORDS.add('on-call');
 ROLE_WORDS.add('oncall');
 ROLE_WORDS.add('hire');
 
 /** Words that may sit between a subject and its verb without changing who the subject is. */
-const FILLERS = new Set(['just', 'simply', 'also', 'then', 'again', 'apparently', 'clearly', 'obviously', 'completely', 'totally', 'accidentally', 'probably', 'really', 'still', 'never', 'always', 'themselves', 'himself', 'herself', 'both', 'all']);
+const FILLERS = new Set([
+  'just',
+  'simply',
+  'also',
+  'then',
+  'again',
+  'apparently',
+  'clearly',
+  'obviously',
+  'completely',
+  'totally',
+  'accidentally',
+  'probably',
+  'really',
+  'still',
+  'never',
+  'always',
+  'themselves',
+  'himself',
+  'herself',
+  'both',
+  'all',
+]);
 
 /** Words naming a group of people, so "the payments team" or "the frontend folks" can be a subject. */
 const GROUP_WORDS = new Set(['team', 'teams', 'folks', 'people', 'guys', 'squad', 'crew']);
@@ -46,7 +70,8 @@ export function personBefore(text: string, index: number): boolean {
 }
 
 /** Words that may open a clause before its subject: times, "then", "at 09:12", "so"… */
-const CLAUSE_OPENERS = /^(?:at|on|in|around|about|after|before|then|later|so|and|but|also|again|finally|meanwhile|predictably|yesterday|today|\d[\d:.]*(?:am|pm|utc)?|utc)$/i;
+const CLAUSE_OPENERS =
+  /^(?:at|on|in|around|about|after|before|then|later|so|and|but|also|again|finally|meanwhile|predictably|yesterday|today|\d[\d:.]*(?:am|pm|utc)?|utc)$/i;
 const DETERMINERS = /^(?:the|a|an|our|their|that|this|one|whoever|nobody)$/i;
 
 /**
@@ -57,7 +82,14 @@ const DETERMINERS = /^(?:the|a|an|our|their|that|this|one|whoever|nobody)$/i;
  */
 export function clauseSubject(text: string, index: number): string | null {
   const before = text.slice(0, index);
-  const start = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf(':'), before.lastIndexOf(','));
+  const start = Math.max(
+    before.lastIndexOf('.'),
+    before.lastIndexOf(';'),
+    before.lastIndexOf('!'),
+    before.lastIndexOf('?'),
+    before.lastIndexOf(':'),
+    before.lastIndexOf(','),
+  );
   const words = before.slice(start + 1).match(/[\p{L}\p{N}'’:-]+/gu) ?? [];
   let i = 0;
   while (i < words.length && (CLAUSE_OPENERS.test(words[i]!) || /^\d/.test(words[i]!))) i++;

@@ -12,7 +12,19 @@ describe('http(s) links', () => {
   });
 
   it('refuses every other scheme, relative and malformed addresses', () => {
-    for (const value of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,<script>x</script>', 'vbscript:x', 'file:///etc/passwd', '//evil.example/x', '/relative', 'https://', 'not a link', '']) {
+    for (const value of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\nscript:alert(1)',
+      'data:text/html,<script>x</script>',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '//evil.example/x',
+      '/relative',
+      'https://',
+      'not a link',
+      '',
+    ]) {
       expect(isHttpUrl(value), value).toBe(false);
     }
   });

@@ -9,11 +9,7 @@ export const createPostmortemRequest = z.strictObject({
     .min(1, 'title is required')
     .max(LIMITS.title, `title is limited to ${LIMITS.title} characters`),
   incidentAt: z.iso.datetime({ offset: true, error: 'incidentAt must be an ISO 8601 date-time' }).optional(),
-  summary: z
-    .string()
-    .trim()
-    .max(LIMITS.summary, `summary is limited to ${LIMITS.summary} characters`)
-    .optional(),
+  summary: z.string().trim().max(LIMITS.summary, `summary is limited to ${LIMITS.summary} characters`).optional(),
 });
 export type CreatePostmortemRequest = z.infer<typeof createPostmortemRequest>;
 

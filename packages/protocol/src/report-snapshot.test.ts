@@ -11,14 +11,32 @@ const v1 = {
   summary: '',
   impact: '',
   timeline: [{ at: '2026-11-01T10:00:00.000Z', what: 'Alert fired', known: '', decisionPoint: false, evidence: '' }],
-  contributingFactors: { findings: [], fishbone: { problem: 'p', categories: [{ name: 'Tooling', factors: [{ text: 'a', children: [{ text: 'b', children: [] }] }] }] } },
+  contributingFactors: {
+    findings: [],
+    fishbone: { problem: 'p', categories: [{ name: 'Tooling', factors: [{ text: 'a', children: [{ text: 'b', children: [] }] }] }] },
+  },
   proximateCauses: [],
   rootCauses: [],
   wentWell: [],
   gotLucky: [],
-  correctiveActions: [{ what: 'Route alerts', owner: 'SRE', due: '', status: 'Open', priority: 'high', kind: 'prevent', trackerUrl: '', findings: [], committed: false }],
+  correctiveActions: [
+    {
+      what: 'Route alerts',
+      owner: 'SRE',
+      due: '',
+      status: 'Open',
+      priority: 'high',
+      kind: 'prevent',
+      trackerUrl: '',
+      findings: [],
+      committed: false,
+    },
+  ],
   lessonsLearned: '',
-  observations: [{ text: 'muted', theme: null }, { text: 'reworded', theme: 'Alerts', paraphrased: true }],
+  observations: [
+    { text: 'muted', theme: null },
+    { text: 'reworded', theme: 'Alerts', paraphrased: true },
+  ],
 };
 
 it('upgrades a version 1 report: actions get an id (empty), observations say whether they were paraphrased', () => {

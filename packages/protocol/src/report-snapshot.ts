@@ -68,7 +68,8 @@ export type KeptStatement = z.infer<typeof keptStatement>;
 export type ReportStatement = z.infer<typeof statement>;
 
 type Stored = Record<string, unknown>;
-const list = (value: unknown): Stored[] => (Array.isArray(value) ? value.filter((item): item is Stored => typeof item === 'object' && item !== null) : []);
+const list = (value: unknown): Stored[] =>
+  Array.isArray(value) ? value.filter((item): item is Stored => typeof item === 'object' && item !== null) : [];
 
 /** From each older schema to the next one; read in order until the current one. */
 const UPGRADES: Record<string, (report: Stored) => Stored> = {
@@ -95,10 +96,14 @@ export function readReportSnapshot(stored: unknown): Report {
   let report = stored as Stored;
   for (let steps = 0; report.schema !== REPORT_SCHEMA; steps++) {
     const upgrade = UPGRADES[String(report.schema)];
-    if (!upgrade || steps > Object.keys(UPGRADES).length) throw new StoredReportError(`a stored report has an unknown schema (${String(report.schema)})`);
+    if (!upgrade || steps > Object.keys(UPGRADES).length)
+      throw new StoredReportError(`a stored report has an unknown schema (${String(report.schema)})`);
     report = upgrade(report);
   }
   const parsed = reportSnapshot.safeParse(report);
-  if (!parsed.success) throw new StoredReportError(`a stored report breaks ${REPORT_SCHEMA}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new StoredReportError(
+      `a stored report breaks ${REPORT_SCHEMA}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
+    );
   return parsed.data;
 }

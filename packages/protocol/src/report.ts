@@ -2,7 +2,16 @@ import { z } from 'zod';
 
 import type { Report } from './report-snapshot.ts';
 
-export { REPORT_SCHEMA, readReportSnapshot, reportSnapshot, StoredReportError, type KeptStatement, type Report, type ReportFactor, type ReportStatement } from './report-snapshot.ts';
+export {
+  REPORT_SCHEMA,
+  readReportSnapshot,
+  reportSnapshot,
+  StoredReportError,
+  type KeptStatement,
+  type Report,
+  type ReportFactor,
+  type ReportStatement,
+} from './report-snapshot.ts';
 
 /** The report as readers get it: without the facilitator's metadata. */
 export function publicReport(report: Report): Report {

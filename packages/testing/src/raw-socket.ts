@@ -80,7 +80,9 @@ export async function openRawSocket(wsUrl: string, headers: Record<string, strin
     received.push(received1);
     for (const waiter of waiters) if (waiter.match(received1)) waiter.resolve(received1);
   });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   return {
     socket,
     received,

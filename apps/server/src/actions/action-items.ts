@@ -1,4 +1,14 @@
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, httpUrl, isCommitted, isOverdue, readActions, readFindings, replaceNames, type ActionStatus } from '@debrief/model';
+import {
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
+  httpUrl,
+  isCommitted,
+  isOverdue,
+  readActions,
+  readFindings,
+  replaceNames,
+  type ActionStatus,
+} from '@debrief/model';
 import { isItemId, type ActionListItem, type Report } from '@debrief/protocol';
 import type * as Y from 'yjs';
 import type { PostmortemRecord } from '../storage/storage.ts';

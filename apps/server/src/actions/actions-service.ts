@@ -52,7 +52,8 @@ export class ActionsService {
         { collab: this.collab, storage: this.storage },
         postmortemId,
         'findings',
-        (doc) => (found = updateAction(doc, actionId, { ...statusPatch(status, todayUtc()), ...(statusReason !== undefined ? { statusReason } : {}) })),
+        (doc) =>
+          (found = updateAction(doc, actionId, { ...statusPatch(status, todayUtc()), ...(statusReason !== undefined ? { statusReason } : {}) })),
         (state) => this.storage.storeDocument(postmortemId, 'findings', state),
       );
       return found;

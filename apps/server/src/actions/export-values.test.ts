@@ -20,6 +20,7 @@ describe('values written into exports', () => {
   it('accepts only ISO date-times with a time zone', () => {
     expect(isDateTime('2026-11-01T14:02:00Z')).toBe(true);
     expect(isDateTime('2026-11-01T14:02:00.000+02:00')).toBe(true);
-    for (const value of ['2026-11-01T14:02:00Z\n# Hacked', '[click](javascript:x)', '2026-11-01', '', null]) expect(isDateTime(value), String(value)).toBe(false);
+    for (const value of ['2026-11-01T14:02:00Z\n# Hacked', '[click](javascript:x)', '2026-11-01', '', null])
+      expect(isDateTime(value), String(value)).toBe(false);
   });
 });

@@ -23,7 +23,10 @@ describe('iCalendar', () => {
   });
 
   it('writes one all-day event per due date', () => {
-    const ics = toIcs([{ uid: 'a1', date: '2026-12-01', summary: 'Add calendar; now', description: 'For: x', url: 'https://t.example/1' }], new Date('2026-11-29T10:00:00Z'));
+    const ics = toIcs(
+      [{ uid: 'a1', date: '2026-12-01', summary: 'Add calendar; now', description: 'For: x', url: 'https://t.example/1' }],
+      new Date('2026-11-29T10:00:00Z'),
+    );
     expect(ics).toContain('BEGIN:VCALENDAR\r\n');
     expect(ics).toContain('DTSTART;VALUE=DATE:20261201\r\n');
     expect(ics).toContain('SUMMARY:Add calendar\\; now\r\n');
@@ -45,7 +48,13 @@ describe('iCalendar from hostile values', () => {
 
   it('leaves out an entry whose due date is not YYYY-MM-DD, whatever it carries', () => {
     const forged = 'https://phish.example/login';
-    for (const date of [`2026-01-01\r\nBEGIN:VEVENT\r\nSUMMARY:Reset your password\r\nURL:${forged}\r\nEND:VEVENT`, '2026-01-01\rBEGIN:VEVENT', '2026-01-01\nX', '2026-02-30', 'soon']) {
+    for (const date of [
+      `2026-01-01\r\nBEGIN:VEVENT\r\nSUMMARY:Reset your password\r\nURL:${forged}\r\nEND:VEVENT`,
+      '2026-01-01\rBEGIN:VEVENT',
+      '2026-01-01\nX',
+      '2026-02-30',
+      'soon',
+    ]) {
       const ics = toIcs([entry, { ...entry, uid: 'aaaaaaaaaaaaaaaa-bbbbbbbbbbbbbbbb', date }], stamp);
       expectOneEvent(ics);
       expect(ics).not.toContain('phish.example');

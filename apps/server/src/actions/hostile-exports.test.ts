@@ -36,7 +36,16 @@ it('keeps forged dates, ids, links and control characters written through Yjs ou
   // An action stored under an id of any shape, as a hand-written client can do.
   doc.transact(() => {
     const entry = new Y.Map<unknown>();
-    for (const [key, value] of Object.entries({ findingIds: '[]', what: 'Odd id', owner: 'SRE', due: '2099-01-03', status: 'open', trackerUrl: '', order: 9 })) entry.set(key, value);
+    for (const [key, value] of Object.entries({
+      findingIds: '[]',
+      what: 'Odd id',
+      owner: 'SRE',
+      due: '2099-01-03',
+      status: 'open',
+      trackerUrl: '',
+      order: 9,
+    }))
+      entry.set(key, value);
     actionsMap(doc).set(`aaaaaaaaaaaaaaaa${FORGED_EVENT}`, entry);
   });
   metaMap(fiona.board.doc).set('incidentAt', `2026-11-01\n\n# Action required\n\n[Sign in again](${PHISH})`);

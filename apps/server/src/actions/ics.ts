@@ -44,7 +44,10 @@ export interface CalendarEntry {
 
 /** An iCalendar file with one all-day event per entry that has a real day. */
 export function toIcs(entries: CalendarEntry[], stamp: Date): string {
-  const dtstamp = stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const dtstamp = stamp
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Debrief//Corrective actions//EN', 'CALSCALE:GREGORIAN'];
   for (const entry of entries) {
     if (!isDay(entry.date)) continue;

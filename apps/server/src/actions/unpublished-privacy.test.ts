@@ -49,7 +49,11 @@ it('an unpublished post-mortem appears in no answer across post-mortems without 
   }
 
   // Its report, in either form, does not exist for anyone until it is published.
-  for (const path of [`/api/postmortems/${draft.id}/report`, `/api/postmortems/${draft.id}/report.md`, `/api/postmortems/${draft.id}/report?version=1`]) {
+  for (const path of [
+    `/api/postmortems/${draft.id}/report`,
+    `/api/postmortems/${draft.id}/report.md`,
+    `/api/postmortems/${draft.id}/report?version=1`,
+  ]) {
     const answer = await api(server, 'GET', path, null);
     expect([answer.status, answer.body.error.code], path).toEqual([404, 'not_found']);
     expect(JSON.stringify(answer.body), path).not.toContain('Draftword');

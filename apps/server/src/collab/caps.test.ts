@@ -56,7 +56,9 @@ it('takes no change that would bring a document to its size cap, tells the write
   }
   // …the fifth would reach the cap: nobody receives it, and the writer hears why.
   junkText(writer.doc).insert(0, chunk);
-  await eventually(() => expect(writer.stateless.map(parseLimitNotice)).toContainEqual({ type: 'limit-reached', what: 'document', cap: CAPS.documentBytes }));
+  await eventually(() =>
+    expect(writer.stateless.map(parseLimitNotice)).toContainEqual({ type: 'limit-reached', what: 'document', cap: CAPS.documentBytes }),
+  );
   // A single change larger than what is left is refused whole, never applied first.
   writer.doc.getText('other').insert(0, 'y'.repeat(CAPS.documentBytes));
   await new Promise((r) => setTimeout(r, 500));

@@ -1,14 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addEvent, eventText, readMeta, readTimeline } from '@debrief/model';
 import { documentName } from '@debrief/protocol';
-import {
-  connectClient,
-  createTestPostmortem,
-  eventually,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-} from '../testing/server-harness.ts';
+import { connectClient, createTestPostmortem, eventually, startTestServer, type TestClient, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;
 const clients: TestClient[] = [];

@@ -83,10 +83,13 @@ export class DocumentGuard {
     const wait = measured.at + FULL_REMEASURE_MS - Date.now();
     if (this.#full.has(document.name) && wait > 0) {
       if (!this.#remeasure.has(document.name)) {
-        this.#remeasure.set(document.name, setTimeout(() => {
-          this.#remeasure.delete(document.name);
-          if (this.#measured.has(document.name)) this.#encodeAndCheck(document, measured);
-        }, wait));
+        this.#remeasure.set(
+          document.name,
+          setTimeout(() => {
+            this.#remeasure.delete(document.name);
+            if (this.#measured.has(document.name)) this.#encodeAndCheck(document, measured);
+          }, wait),
+        );
       }
       return;
     }

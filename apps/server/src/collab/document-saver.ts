@@ -163,7 +163,10 @@ export class DocumentSaver {
   #failed(entry: Entry, error: unknown): void {
     entry.failures++;
     const retryInMs = Math.min(this.#timing.retryBaseMs * 2 ** (entry.failures - 1), this.#timing.retryMaxMs);
-    this.log.error({ documentName: entry.document.name, failures: entry.failures, retryInMs, err: String(error) }, 'saving a document failed; it stays in memory and will be retried');
+    this.log.error(
+      { documentName: entry.document.name, failures: entry.failures, retryInMs, err: String(error) },
+      'saving a document failed; it stays in memory and will be retried',
+    );
     this.#tell(entry.document, { type: 'not-saved', retryInMs });
     clearTimeout(entry.retry);
     if (this.#stopped) return;

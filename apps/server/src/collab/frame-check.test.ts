@@ -82,8 +82,7 @@ describe('checkFrame', () => {
     for (let i = 0; i < 5_000; i++) {
       const base = valid[i % valid.length]!;
       const kind = i % 3;
-      const candidate =
-        kind === 0 ? randomBytes(1 + (i % 200)) : kind === 1 ? base.slice(0, Math.floor(Math.random() * base.length)) : mutate(base);
+      const candidate = kind === 0 ? randomBytes(1 + (i % 200)) : kind === 1 ? base.slice(0, Math.floor(Math.random() * base.length)) : mutate(base);
       expect(() => checkFrame(candidate)).not.toThrow();
     }
   });

@@ -30,9 +30,7 @@ export function checkFrame(frame: Uint8Array): string | null {
  * document, its message type, for sync messages the step (0 asks, 1–2 carry changes), and for changes the decoded
  * update (decoded here anyway, so later checks need not decode it again).
  */
-export type FrameInfo =
-  | { address: string; document: string; type: number; step: number | null; update: DecodedUpdate | null }
-  | { problem: string };
+export type FrameInfo = { address: string; document: string; type: number; step: number | null; update: DecodedUpdate | null } | { problem: string };
 
 /** A Yjs update as `Y.decodeUpdate` reads it: new structs and what it deletes. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;

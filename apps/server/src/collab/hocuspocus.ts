@@ -39,7 +39,7 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
   // The key passed a moment ago; if storage cannot answer now, the connection keeps what that check gave it.
   const keyStillWorks = (context: CollabContext) =>
     stillAuthorized(storage, context).catch((error: unknown) => {
-      log.warn({ err: error, postmortemId: context.postmortemId }, 'could not check a new connection\'s key again');
+      log.warn({ err: error, postmortemId: context.postmortemId }, "could not check a new connection's key again");
       return true;
     });
   const collab = new Hocuspocus({

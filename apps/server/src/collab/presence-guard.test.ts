@@ -5,7 +5,15 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { documentName } from '@debrief/protocol';
 import { frames } from '@debrief/testing/raw-socket';
-import { connectClient, createTestPostmortem, eventually, serverReceived, startTestServer, type TestClient, type TestServer } from '../testing/server-harness.ts';
+import {
+  connectClient,
+  createTestPostmortem,
+  eventually,
+  serverReceived,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+} from '../testing/server-harness.ts';
 
 let server: TestServer;
 const open: { destroy(): void }[] = [];
@@ -63,7 +71,6 @@ function observe(name: string, token: string): TestClient {
   open.push(client);
   return client;
 }
-
 
 const user = (name: string, role = 'participant') => ({ name, color: '#2f6fb4', role });
 const statesOf = (client: TestClient) => client.provider.awareness!.getStates();

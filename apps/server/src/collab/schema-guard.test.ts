@@ -1,6 +1,24 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { actionsMap, addAction, addEvent, addFactor, createTheme, eventsMap, LIMITS, metaMap, promoteFinding, readActions, readFindings, readFishbone, readReview, readThemes, readTimeline, reviewText, sessionMap } from '@debrief/model';
+import {
+  actionsMap,
+  addAction,
+  addEvent,
+  addFactor,
+  createTheme,
+  eventsMap,
+  LIMITS,
+  metaMap,
+  promoteFinding,
+  readActions,
+  readFindings,
+  readFishbone,
+  readReview,
+  readThemes,
+  readTimeline,
+  reviewText,
+  sessionMap,
+} from '@debrief/model';
 import { documentName, parseRefusedNotice } from '@debrief/protocol';
 import { connectClient, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
@@ -19,7 +37,8 @@ async function attackerAndBystander() {
   return { pm, attacker, bystander };
 }
 
-const fixesTold = (client: { stateless: string[] }) => client.stateless.map(parseRefusedNotice).flatMap((notice) => (notice?.what === 'invalid-record' ? (notice.fixes ?? []) : []));
+const fixesTold = (client: { stateless: string[] }) =>
+  client.stateless.map(parseRefusedNotice).flatMap((notice) => (notice?.what === 'invalid-record' ? (notice.fixes ?? []) : []));
 
 it('trims an event’s text, drops a javascript: link, a wrong type and unknown keys, and tells the writer why', async () => {
   const { attacker, bystander } = await attackerAndBystander();
@@ -29,16 +48,22 @@ it('trims an event’s text, drops a javascript: link, a wrong type and unknown 
     event.set('decision', 'yes');
     event.set('onclick', 'alert(1)');
   });
-  await eventually(() => expect(readTimeline(bystander.doc)).toMatchObject([{ id, what: 'x'.repeat(LIMITS.eventWhat), evidence: '', decision: false }]));
+  await eventually(() =>
+    expect(readTimeline(bystander.doc)).toMatchObject([{ id, what: 'x'.repeat(LIMITS.eventWhat), evidence: '', decision: false }]),
+  );
   expect([...eventsMap(bystander.doc).get(id)!.keys()]).not.toContain('onclick');
   // The writer converges on the same record, and is told each change.
   await eventually(() => expect(readTimeline(attacker.doc)[0]).toMatchObject({ what: 'x'.repeat(LIMITS.eventWhat), evidence: '' }));
-  await eventually(() => expect(fixesTold(attacker)).toEqual(expect.arrayContaining([
-    'event.what was longer than 500 characters (trimmed)',
-    'event.evidence is not an http(s) link',
-    'event.decision is not true or false',
-    'event.onclick is not a field of this record',
-  ])));
+  await eventually(() =>
+    expect(fixesTold(attacker)).toEqual(
+      expect.arrayContaining([
+        'event.what was longer than 500 characters (trimmed)',
+        'event.evidence is not an http(s) link',
+        'event.decision is not true or false',
+        'event.onclick is not a field of this record',
+      ]),
+    ),
+  );
   expect(fixesTold(bystander)).toEqual([]);
   attacker.destroy();
   bystander.destroy();
@@ -102,7 +127,15 @@ it('keeps the facilitator’s findings, actions, review and session within their
     expect(sessionMap(reader.doc).get('phase')).toBe('timeline');
     expect(readReview(reader.doc).lessons).toHaveLength(LIMITS.reviewText);
   });
-  await eventually(() => expect(fixesTold(writer)).toEqual(expect.arrayContaining(['action.trackerUrl is not an http(s) link', 'action.findingIds is not a list', 'session.phase is not one of "timeline", "observations", "reveal", "factors", "findings", "actions", "review"'])));
+  await eventually(() =>
+    expect(fixesTold(writer)).toEqual(
+      expect.arrayContaining([
+        'action.trackerUrl is not an http(s) link',
+        'action.findingIds is not a list',
+        'session.phase is not one of "timeline", "observations", "reveal", "factors", "findings", "actions", "review"',
+      ]),
+    ),
+  );
   writer.destroy();
   reader.destroy();
 });

@@ -76,7 +76,8 @@ export class SchemaGuard {
       if (links && type === (links as unknown)) {
         for (const key of keys) {
           const value = key === null ? undefined : links.get(key);
-          if (key !== null && value !== undefined && (typeof value !== 'string' || value.length > MAX_LINK_LENGTH)) junk.push({ map: links, key, record: 'noteThemes' });
+          if (key !== null && value !== undefined && (typeof value !== 'string' || value.length > MAX_LINK_LENGTH))
+            junk.push({ map: links, key, record: 'noteThemes' });
         }
         continue;
       }

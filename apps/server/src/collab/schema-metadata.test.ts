@@ -28,11 +28,26 @@ function changeOf(client: Y.Doc, change: () => void) {
 describe('writesSchemaMetadata', () => {
   it('sees the schema version set, overwritten or deleted', () => {
     const set = boards();
-    expect(writesSchemaMetadata(set.server, changeOf(set.client, () => metaMap(set.client).set('schemaVersion', 999)))).toBe(true);
+    expect(
+      writesSchemaMetadata(
+        set.server,
+        changeOf(set.client, () => metaMap(set.client).set('schemaVersion', 999)),
+      ),
+    ).toBe(true);
     const deleted = boards();
-    expect(writesSchemaMetadata(deleted.server, changeOf(deleted.client, () => metaMap(deleted.client).delete('schemaVersion')))).toBe(true);
+    expect(
+      writesSchemaMetadata(
+        deleted.server,
+        changeOf(deleted.client, () => metaMap(deleted.client).delete('schemaVersion')),
+      ),
+    ).toBe(true);
     const fresh = new Y.Doc();
-    expect(writesSchemaMetadata(new Y.Doc(), changeOf(fresh, () => fresh.getMap('meta').set('schemaVersion', 1)))).toBe(true);
+    expect(
+      writesSchemaMetadata(
+        new Y.Doc(),
+        changeOf(fresh, () => fresh.getMap('meta').set('schemaVersion', 1)),
+      ),
+    ).toBe(true);
   });
 
   it('sees an overwrite whose origin is earlier in the same update', () => {
@@ -47,9 +62,24 @@ describe('writesSchemaMetadata', () => {
 
   it('lets every other write through: the title, events, a field of that name elsewhere', () => {
     const { server, client } = boards();
-    expect(writesSchemaMetadata(server, changeOf(client, () => metaMap(client).set('title', 'Database outage')))).toBe(false);
-    expect(writesSchemaMetadata(server, changeOf(client, () => addEvent(client, { at: '2026-11-01T14:00:00.000Z', what: 'x' })))).toBe(false);
-    expect(writesSchemaMetadata(server, changeOf(client, () => client.getMap('events').set('schemaVersion', 3)))).toBe(false);
+    expect(
+      writesSchemaMetadata(
+        server,
+        changeOf(client, () => metaMap(client).set('title', 'Database outage')),
+      ),
+    ).toBe(false);
+    expect(
+      writesSchemaMetadata(
+        server,
+        changeOf(client, () => addEvent(client, { at: '2026-11-01T14:00:00.000Z', what: 'x' })),
+      ),
+    ).toBe(false);
+    expect(
+      writesSchemaMetadata(
+        server,
+        changeOf(client, () => client.getMap('events').set('schemaVersion', 3)),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -60,7 +90,7 @@ describe('over the socket', () => {
   });
   afterAll(() => server.stop());
 
-  it('refuses a participant\'s write of the schema version: nobody else sees it, it is not stored, the board goes on', async () => {
+  it("refuses a participant's write of the schema version: nobody else sees it, it is not stored, the board goes on", async () => {
     const pm = await createTestPostmortem(server, 'Bricked?');
     const board = documentName(pm.id, 'board');
     const attacker = connectClient(server, board, pm.participantKey);

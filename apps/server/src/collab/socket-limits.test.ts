@@ -71,7 +71,9 @@ describe('one socket', () => {
   it('opens at most 8 documents', async () => {
     const postmortems = await Promise.all([1, 2, 3].map((n) => createTestPostmortem(server, `Many documents ${n}`)));
     const socket = await raw();
-    const addresses = postmortems.flatMap((pm) => (['board', 'notes', 'findings'] as const).map((kind) => ({ address: documentName(pm.id, kind), key: pm.participantKey })));
+    const addresses = postmortems.flatMap((pm) =>
+      (['board', 'notes', 'findings'] as const).map((kind) => ({ address: documentName(pm.id, kind), key: pm.participantKey })),
+    );
     for (const { address, key } of addresses.slice(0, 8)) {
       socket.send(frames.auth(address, key));
       await socket.next(isAuthAnswer(address));
@@ -80,7 +82,7 @@ describe('one socket', () => {
     expect(await socket.closed).toEqual(SOCKET_CLOSE.tooManyDocuments);
   });
 
-  it('frees a document\'s place when the client closes it, as a provider does when it is destroyed', async () => {
+  it("frees a document's place when the client closes it, as a provider does when it is destroyed", async () => {
     const pm = await createTestPostmortem(server, 'Reopened');
     const socket = await raw();
     const board = documentName(pm.id, 'board');

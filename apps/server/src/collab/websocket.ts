@@ -51,7 +51,11 @@ function webRequest(request: IncomingMessage): Request {
 }
 
 const bytesOf = (data: RawData): Uint8Array =>
-  Array.isArray(data) ? new Uint8Array(Buffer.concat(data)) : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  Array.isArray(data)
+    ? new Uint8Array(Buffer.concat(data))
+    : data instanceof ArrayBuffer
+      ? new Uint8Array(data)
+      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 /**
  * Routes `/collab` upgrades on the HTTP server into Hocuspocus, with `ws` directly (Hocuspocus 4 takes any

@@ -38,7 +38,13 @@ it('lists actions across post-mortems with overdue first, exports CSV and iCalen
   const mine = { [pm.id]: pm.facilitatorKey };
   await eventually(async () => expect((await listed(mine)).filter((a) => a.postmortemId === pm.id)).toHaveLength(3));
   const body = JSON.parse((await get('/api/actions', mine)).text);
-  expect(body.items[0]).toMatchObject({ id: late, postmortemTitle: 'Search outage', overdue: true, committed: true, findings: ['No owner for shared jobs'] });
+  expect(body.items[0]).toMatchObject({
+    id: late,
+    postmortemTitle: 'Search outage',
+    overdue: true,
+    committed: true,
+    findings: ['No owner for shared jobs'],
+  });
   expect(body.items.find((a: { id: string }) => a.id === later)).toMatchObject({ overdue: false, committed: true });
   expect(body.items.at(-1)).toMatchObject({ what: 'Uncommitted idea', committed: false });
 
@@ -54,9 +60,14 @@ it('lists actions across post-mortems with overdue first, exports CSV and iCalen
   expect([asParticipant.status, asParticipant.body.error.code]).toEqual([403, 'facilitator_only']);
   expect((await api(server, 'PATCH', `/api/postmortems/${pm.id}/actions/${late}`, pm.facilitatorKey, { status: 'finished' })).status).toBe(400);
   expect((await api(server, 'PATCH', `/api/postmortems/${pm.id}/actions/zzzzzzzzzzzzzzzz`, pm.facilitatorKey, { status: 'done' })).status).toBe(404);
-  const done = await api(server, 'PATCH', `/api/postmortems/${pm.id}/actions/${late}`, pm.facilitatorKey, { status: 'wont_do', statusReason: 'Replaced by a scheduler' });
+  const done = await api(server, 'PATCH', `/api/postmortems/${pm.id}/actions/${late}`, pm.facilitatorKey, {
+    status: 'wont_do',
+    statusReason: 'Replaced by a scheduler',
+  });
   expect(done.status).toBe(200);
-  await eventually(() => expect(readActions(fiona.findings.doc).find((a) => a.id === late)).toMatchObject({ status: 'wont_do', statusReason: 'Replaced by a scheduler' }));
+  await eventually(() =>
+    expect(readActions(fiona.findings.doc).find((a) => a.id === late)).toMatchObject({ status: 'wont_do', statusReason: 'Replaced by a scheduler' }),
+  );
   expect((await listed(mine)).find((a) => (a as { id?: string }).id === late)).toMatchObject({ overdue: false });
   fiona.destroy();
 });
@@ -65,7 +76,10 @@ it('lists unpublished post-mortems only to the holder of their facilitator key, 
   const draft = await createTestPostmortem(server, 'Draft queue outage');
   const other = await createTestPostmortem(server, 'Unrelated draft');
   const shipped = await createTestPostmortem(server, 'Published cache outage');
-  for (const [pm, what] of [[draft, 'Page the queue owner on backlog'], [shipped, 'Warm the cache before deploys']] as const) {
+  for (const [pm, what] of [
+    [draft, 'Page the queue owner on backlog'],
+    [shipped, 'Warm the cache before deploys'],
+  ] as const) {
     const fiona = connectPerson(server, pm.id, pm.facilitatorKey, 'Fiona');
     await fiona.findings.synced;
     const finding = promoteFinding(fiona.findings.doc, { type: 'contributing', statement: `${what}: finding`, category: 'Monitoring & detection' });
@@ -117,7 +131,8 @@ it('lists unpublished post-mortems only to the holder of their facilitator key, 
 
   // Keys travel in a header, which the server never logs.
   expect(logged).toContain('/api/actions');
-  for (const key of [draft.facilitatorKey, draft.participantKey, other.facilitatorKey, other.participantKey, wrongKey]) expect(logged).not.toContain(key);
+  for (const key of [draft.facilitatorKey, draft.participantKey, other.facilitatorKey, other.participantKey, wrongKey])
+    expect(logged).not.toContain(key);
 });
 
 it('answers every list across post-mortems from the indexes: no document, report or record is read to answer', async () => {
@@ -137,7 +152,10 @@ it('answers every list across post-mortems from the indexes: no document, report
   const own = await startTestServer({ wrapStorage: counting });
   try {
     const made = [];
-    for (const [title, publish] of [['Indexed published outage', true], ['Indexed draft outage', false]] as const) {
+    for (const [title, publish] of [
+      ['Indexed published outage', true],
+      ['Indexed draft outage', false],
+    ] as const) {
       const pm = await createTestPostmortem(own, title);
       const fiona = connectPerson(own, pm.id, pm.facilitatorKey, 'Fiona');
       await fiona.findings.synced;

@@ -66,8 +66,18 @@ export function actionRoutes(storage: Storage, actions: ActionsService, limiter:
       const csv = toCsv(
         ['Post-mortem', 'Action', 'Owner', 'Due', 'Status', 'Reason', 'Priority', 'Kind', 'Overdue', 'Committed', 'Findings', 'Tracker'],
         items.map((a) => [
-          a.postmortemTitle, a.what, a.owner, a.due, ACTION_STATUS_LABELS[a.status], a.statusReason, a.priority, a.kind,
-          a.overdue ? 'yes' : 'no', a.committed ? 'yes' : 'no', a.findings.join(' | '), a.trackerUrl,
+          a.postmortemTitle,
+          a.what,
+          a.owner,
+          a.due,
+          ACTION_STATUS_LABELS[a.status],
+          a.statusReason,
+          a.priority,
+          a.kind,
+          a.overdue ? 'yes' : 'no',
+          a.committed ? 'yes' : 'no',
+          a.findings.join(' | '),
+          a.trackerUrl,
         ]),
       );
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="debrief-actions.csv"').send(csv);

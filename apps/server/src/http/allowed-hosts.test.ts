@@ -12,21 +12,35 @@ describe('which Host a request may name', () => {
     expect(hostName('Debrief.Example.org:443')).toBe('debrief.example.org');
     expect(hostName('[::1]:3000')).toBe('[::1]');
     expect(hostName('127.0.0.1')).toBe('127.0.0.1');
-    for (const header of [undefined, '', 'evil.example@localhost', 'localhost/x', 'localhost:3000:1', '::1', 'local host', '.localhost', 'localhost\r\nX: y']) {
+    for (const header of [
+      undefined,
+      '',
+      'evil.example@localhost',
+      'localhost/x',
+      'localhost:3000:1',
+      '::1',
+      'local host',
+      '.localhost',
+      'localhost\r\nX: y',
+    ]) {
       expect(hostName(header), String(header)).toBeNull();
     }
   });
 
   it('with a list, accepts its names and loopback names, with any port, and nothing else', () => {
     const allowed = ['debrief.example.org'];
-    for (const header of ['debrief.example.org', 'DEBRIEF.example.org:8443', 'localhost:3000', '127.0.0.1', '[::1]:80']) expect(hostAllowed(header, allowed), header).toBe(true);
-    for (const header of ['evil.example', 'debrief.example.org.evil.example', 'evil.example@debrief.example.org', '127.0.0.2', undefined, '']) expect(hostAllowed(header, allowed), String(header)).toBe(false);
+    for (const header of ['debrief.example.org', 'DEBRIEF.example.org:8443', 'localhost:3000', '127.0.0.1', '[::1]:80'])
+      expect(hostAllowed(header, allowed), header).toBe(true);
+    for (const header of ['evil.example', 'debrief.example.org.evil.example', 'evil.example@debrief.example.org', '127.0.0.2', undefined, ''])
+      expect(hostAllowed(header, allowed), String(header)).toBe(false);
     expect(hostAllowed('anything.example', null)).toBe(true);
   });
 
   it('takes PUBLIC_URL and ALLOWED_HOSTS; without them, loopback names on a loopback bind and any name elsewhere', () => {
     expect(allowedHostsFor({ publicUrl: 'https://Debrief.example.org:8443', bindHost: '0.0.0.0' })).toEqual(['debrief.example.org']);
-    expect(allowedHostsFor({ publicUrl: 'https://debrief.example.org', allowedHosts: ' debrief.internal:3000, 10.0.0.5 ,', bindHost: '0.0.0.0' })).toEqual(['debrief.example.org', 'debrief.internal', '10.0.0.5']);
+    expect(
+      allowedHostsFor({ publicUrl: 'https://debrief.example.org', allowedHosts: ' debrief.internal:3000, 10.0.0.5 ,', bindHost: '0.0.0.0' }),
+    ).toEqual(['debrief.example.org', 'debrief.internal', '10.0.0.5']);
     expect(allowedHostsFor({ allowedHosts: 'debrief.internal', bindHost: '0.0.0.0' })).toEqual(['debrief.internal']);
     for (const bindHost of ['127.0.0.1', 'localhost', '::1']) expect(allowedHostsFor({ bindHost })).toEqual(LOOPBACK_HOSTS);
     for (const bindHost of ['0.0.0.0', '::', '10.0.0.5']) expect(allowedHostsFor({ bindHost })).toBeNull();
@@ -42,7 +56,12 @@ describe('which Host a request may name', () => {
 });
 
 /** A request naming any Host (fetch will not send a Host of our choosing): status, JSON body. */
-function requestWithHost(url: string, host: string, method = 'GET', body?: unknown): Promise<{ status: number; body: { error?: { code: string }; participantUrl?: string } }> {
+function requestWithHost(
+  url: string,
+  host: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<{ status: number; body: { error?: { code: string }; participantUrl?: string } }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { method, headers: { host, ...(body ? { 'content-type': 'application/json' } : {}) } }, (response) => {
       let text = '';
@@ -72,7 +91,13 @@ describe('a server with PUBLIC_URL', () => {
   afterAll(() => server.stop());
 
   it('refuses HTTP requests and WebSocket upgrades naming another Host with 421, and mints links from PUBLIC_URL', async () => {
-    for (const [method, path] of [['GET', '/api/health'], ['GET', '/api/actions'], ['GET', '/'], ['POST', '/api/postmortems'], ['GET', '/no/such/route']]) {
+    for (const [method, path] of [
+      ['GET', '/api/health'],
+      ['GET', '/api/actions'],
+      ['GET', '/'],
+      ['POST', '/api/postmortems'],
+      ['GET', '/no/such/route'],
+    ]) {
       const refused = await requestWithHost(`${server.url}${path}`, 'evil.example', method, method === 'POST' ? { title: 'x' } : undefined);
       expect([refused.status, refused.body.error?.code], `${method} ${path}`).toEqual([421, 'misdirected']);
     }

@@ -47,7 +47,10 @@ export function isLoopbackBind(host: string): boolean {
  * default install); otherwise any Host. Throws a readable message for an entry that is not a host name.
  */
 export function allowedHostsFor(settings: { publicUrl?: string; allowedHosts?: string; bindHost: string }): AllowedHosts {
-  const listed = (settings.allowedHosts ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const listed = (settings.allowedHosts ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const names = listed.map((entry) => {
     const name = hostName(entry);
     if (name === null) throw new Error(`ALLOWED_HOSTS must list host names such as debrief.example.org, not "${entry}"`);

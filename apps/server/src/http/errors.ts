@@ -17,7 +17,13 @@ export class ApiError extends Error {
 }
 
 /** Sends an error body. */
-export function sendError(reply: FastifyReply, status: number, code: ErrorCode, message: string, details: Record<string, unknown> = {}): FastifyReply {
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): FastifyReply {
   const body: ErrorBody = { ...details, error: { code, message } };
   return reply.code(status).type('application/json').send(body);
 }

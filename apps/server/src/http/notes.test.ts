@@ -59,7 +59,13 @@ describe('notes API', () => {
     const viewer = connectPerson(server, pm.id, pm.participantKey, 'Viewer');
     await viewer.notes.synced;
     expect((await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey, { final: true })).body).toEqual({ revealed: 2 });
-    await eventually(() => expect(readNotes(viewer.notes.doc).map((n) => n.text).sort()).toEqual(['better wording', 'someone else']));
+    await eventually(() =>
+      expect(
+        readNotes(viewer.notes.doc)
+          .map((n) => n.text)
+          .sort(),
+      ).toEqual(['better wording', 'someone else']),
+    );
 
     expect((await api(server, 'PATCH', path, pm.participantKey, { text: 'hijack' }, other.secret)).status).toBe(403);
     expect((await api(server, 'PATCH', path, pm.participantKey, { text: 'after reveal', color: 'green' }, note.secret)).status).toBe(204);
@@ -123,7 +129,8 @@ describe('notes API', () => {
 
   it('lets the facilitator hide notes in bulk, paraphrase one and show them again; authors learn it, nobody learns who wrote them', async () => {
     const pm = await createTestPostmortem(server);
-    const submit = async (text: string) => (await api(server, 'POST', notesPath(pm.id), pm.participantKey, { text })).body as { id: string; secret: string };
+    const submit = async (text: string) =>
+      (await api(server, 'POST', notesPath(pm.id), pm.participantKey, { text })).body as { id: string; secret: string };
     const [blame, spam1, spam2] = [await submit('Bob should have double-checked the hostname.'), await submit('buy now'), await submit('buy now!!')];
     const plain = await submit('The runbook named the old host.');
     const viewer = connectPerson(server, pm.id, pm.participantKey, 'Viewer');
@@ -137,18 +144,36 @@ describe('notes API', () => {
     const refused = await api(server, 'POST', moderation, pm.participantKey, { action: 'hide', noteIds: [spam1.id] });
     expect([refused.status, refused.body.error.code]).toEqual([403, 'facilitator_only']);
     expect((await api(server, 'POST', moderation, pm.facilitatorKey, { action: 'hide' })).status).toBe(400);
-    expect((await api(server, 'POST', moderation, pm.facilitatorKey, { action: 'hide', noteIds: [spam1.id, spam2.id, heldAgain.id, 'unknown000000000'] })).body).toEqual({ moderated: 2 });
-    await eventually(() => expect([note(spam1.id), note(spam2.id)]).toMatchObject([{ text: '', moderation: 'hidden' }, { text: '', moderation: 'hidden' }]));
+    expect(
+      (await api(server, 'POST', moderation, pm.facilitatorKey, { action: 'hide', noteIds: [spam1.id, spam2.id, heldAgain.id, 'unknown000000000'] }))
+        .body,
+    ).toEqual({ moderated: 2 });
+    await eventually(() =>
+      expect([note(spam1.id), note(spam2.id)]).toMatchObject([
+        { text: '', moderation: 'hidden' },
+        { text: '', moderation: 'hidden' },
+      ]),
+    );
     // The hidden words reach nobody any more, even in the document's encoded state.
     expect(Buffer.from(Y.encodeStateAsUpdate(viewer.notes.doc)).includes(Buffer.from('buy now'))).toBe(false);
 
-    expect((await api(server, 'POST', moderation, pm.facilitatorKey, { action: 'paraphrase', noteId: blame.id, text: 'The two hostnames were easy to confuse.' })).body).toEqual({ moderated: 1 });
+    expect(
+      (
+        await api(server, 'POST', moderation, pm.facilitatorKey, {
+          action: 'paraphrase',
+          noteId: blame.id,
+          text: 'The two hostnames were easy to confuse.',
+        })
+      ).body,
+    ).toEqual({ moderated: 1 });
     await eventually(() => expect(note(blame.id)).toMatchObject({ text: 'The two hostnames were easy to confuse.', moderation: 'paraphrased' }));
     // The facilitator's decision stands against the author's edit; withdrawing still works.
     const edit = await api(server, 'PATCH', `${notesPath(pm.id)}/${blame.id}`, pm.participantKey, { text: 'Bob again' }, blame.secret);
     expect([edit.status, edit.body.error.code]).toEqual([409, 'moderated']);
 
-    expect((await api(server, 'POST', moderation, pm.facilitatorKey, { action: 'show', noteIds: [spam1.id, blame.id, plain.id] })).body).toEqual({ moderated: 2 });
+    expect((await api(server, 'POST', moderation, pm.facilitatorKey, { action: 'show', noteIds: [spam1.id, blame.id, plain.id] })).body).toEqual({
+      moderated: 2,
+    });
     await eventually(() => expect([note(spam1.id)?.text, note(blame.id)?.text]).toEqual(['buy now', 'Bob should have double-checked the hostname.']));
     expect(note(spam1.id)?.moderation).toBe('');
     expect((await api(server, 'DELETE', `${notesPath(pm.id)}/${spam2.id}`, pm.participantKey, undefined, spam2.secret)).status).toBe(204);
@@ -208,6 +233,9 @@ describe('reveal rules', () => {
 
 /** The Retry-After a too-early reveal answers with, in seconds. */
 async function retryAfter(target: TestServer, pm: { id: string; facilitatorKey: string }): Promise<number> {
-  const response = await fetch(`${target.url}/api/postmortems/${pm.id}/reveal`, { method: 'POST', headers: { authorization: `Bearer ${pm.facilitatorKey}` } });
+  const response = await fetch(`${target.url}/api/postmortems/${pm.id}/reveal`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${pm.facilitatorKey}` },
+  });
   return Number(response.headers.get('retry-after'));
 }

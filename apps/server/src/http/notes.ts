@@ -74,23 +74,37 @@ function revealError(error: unknown): never {
     );
   }
   const seconds = Math.max(1, Math.ceil(error.needed.retryAfterMs / 1000));
-  throw new ApiError(429, 'reveal_cooldown', `The last reveal was moments ago. The next one can happen in ${seconds} s, so notes are released in groups, not one by one.`, {
-    retryAfterSeconds: seconds,
-  });
+  throw new ApiError(
+    429,
+    'reveal_cooldown',
+    `The last reveal was moments ago. The next one can happen in ${seconds} s, so notes are released in groups, not one by one.`,
+    {
+      retryAfterSeconds: seconds,
+    },
+  );
 }
 
 /** Anonymous notes: submit, edit, withdraw, the facilitator's reveal and moderation. Bodies are never logged. */
 export function noteRoutes(storage: Storage, notes: NotesService, limiter: RateLimiter): FastifyPluginAsync {
   return async (app) => {
-    app.post<{ Params: { id: string } }>('/api/postmortems/:id/notes', { ...UNLOGGED, onRequest: rateLimited(limiter, 'submitNote') }, async (request, reply) => {
-      await requireAccess(storage, request);
-      const input = bodyOf(submitNoteRequest, request);
-      // After the key check, so nobody without a key can use up a post-mortem's allowance.
-      await spend(limiter, 'noteBurst', request.ip, (s) => `You are sending notes faster than anyone can write them. Try again in ${s} s.`);
-      await spend(limiter, 'noteBurstPerPostmortem', request.params.id, (s) => `This post-mortem is receiving notes faster than anyone can write them. Try again in ${s} s.`);
-      const body: SubmitNoteResponse = await notes.submit(request.params.id, input).catch(noteError);
-      return reply.code(201).send(body);
-    });
+    app.post<{ Params: { id: string } }>(
+      '/api/postmortems/:id/notes',
+      { ...UNLOGGED, onRequest: rateLimited(limiter, 'submitNote') },
+      async (request, reply) => {
+        await requireAccess(storage, request);
+        const input = bodyOf(submitNoteRequest, request);
+        // After the key check, so nobody without a key can use up a post-mortem's allowance.
+        await spend(limiter, 'noteBurst', request.ip, (s) => `You are sending notes faster than anyone can write them. Try again in ${s} s.`);
+        await spend(
+          limiter,
+          'noteBurstPerPostmortem',
+          request.params.id,
+          (s) => `This post-mortem is receiving notes faster than anyone can write them. Try again in ${s} s.`,
+        );
+        const body: SubmitNoteResponse = await notes.submit(request.params.id, input).catch(noteError);
+        return reply.code(201).send(body);
+      },
+    );
 
     app.patch<NoteParams>('/api/postmortems/:id/notes/:noteId', UNLOGGED, async (request, reply) => {
       await requireAccess(storage, request);

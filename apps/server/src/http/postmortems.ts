@@ -1,10 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import {
-  createPostmortemRequest,
-  joinLink,
-  type CreatePostmortemResponse,
-  type PostmortemSummary,
-} from '@debrief/protocol';
+import { createPostmortemRequest, joinLink, type CreatePostmortemResponse, type PostmortemSummary } from '@debrief/protocol';
 import { createPostmortem } from '../postmortems/create.ts';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 import type { RevokeAccess } from '../postmortems/revoke-access.ts';

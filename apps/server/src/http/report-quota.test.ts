@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { LowdbStorage } from '../storage/lowdb-storage.ts';
 import { api, createTestPostmortem, startTestServer } from '../testing/server-harness.ts';
 
-it('refuses a publish beyond the room for a post-mortem\'s versions with 409 limit_reached, keeping the versions before', async () => {
+it("refuses a publish beyond the room for a post-mortem's versions with 409 limit_reached, keeping the versions before", async () => {
   // The real embedded storage, with room for a few small versions only.
   const dir = await mkdtemp(join(tmpdir(), 'debrief-quota-'));
   const server = await startTestServer({ wrapStorage: () => new LowdbStorage(dir, { limits: { reportBytes: 12_000 } }) });

@@ -43,7 +43,14 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
     impact: '30% of checkouts failed for 40 minutes',
     proximateCauses: [{ statement: 'Config v42 removed a pool setting' }],
     rootCauses: [{ statement: 'Config changes ship without review' }],
-    correctiveActions: [expect.objectContaining({ what: 'Require reviewed config diffs', owner: 'Platform team', committed: true, findings: ['Config changes ship without review'] })],
+    correctiveActions: [
+      expect.objectContaining({
+        what: 'Require reviewed config diffs',
+        owner: 'Platform team',
+        committed: true,
+        findings: ['Config changes ship without review'],
+      }),
+    ],
   });
   expect(report.timeline[0]).toMatchObject({ what: 'Config v42 deployed', decisionPoint: true });
   expect(report.contributingFactors.fishbone.categories[1].factors[0].text).toBe('Deploy tool hides the diff');
@@ -88,7 +95,13 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
 });
 
 it('replaces names with roles in the published timeline when the facilitator asks, and refuses a bad request', async () => {
-  const pm = await (await fetch(`${server.url}/api/postmortems`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Names' }) })).json();
+  const pm = await (
+    await fetch(`${server.url}/api/postmortems`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Names' }),
+    })
+  ).json();
   const key = new URL(pm.facilitatorUrl).hash.slice(3);
   const fiona = connectPerson(server, pm.id, key, 'Fiona');
   await fiona.board.synced;
@@ -98,7 +111,10 @@ it('replaces names with roles in the published timeline when the facilitator ask
   expect([bad.status, bad.body.error.code]).toEqual([400, 'bad_request']);
   await api(server, 'POST', `/api/postmortems/${pm.id}/publish`, key, { replaceNames: [{ name: 'Dave', role: 'the on-call engineer' }] });
   const report = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body;
-  expect(report.timeline[0]).toMatchObject({ what: 'the on-call engineer rolled back the deploy', known: 'the on-call engineer saw the error rate rise' });
+  expect(report.timeline[0]).toMatchObject({
+    what: 'the on-call engineer rolled back the deploy',
+    known: 'the on-call engineer saw the error rate rise',
+  });
   expect(JSON.stringify(report)).not.toContain('Dave');
   fiona.destroy();
 });

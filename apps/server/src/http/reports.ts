@@ -1,5 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { isPostmortemId, publicReport, publishRequest, type LibraryItem, type LibraryPage, type PublishResponse, type Report } from '@debrief/protocol';
+import {
+  isPostmortemId,
+  publicReport,
+  publishRequest,
+  type LibraryItem,
+  type LibraryPage,
+  type PublishResponse,
+  type Report,
+} from '@debrief/protocol';
 import type { RateLimiter } from '../limits/rate-limits.ts';
 import { authorize } from '../postmortems/authorize.ts';
 import { BlameUnresolvedError } from '../reports/blame-gate.ts';
@@ -29,7 +37,12 @@ export function reportRoutes(storage: Storage, reports: ReportsService, limiter:
       if (!isPostmortemId(id)) throw new ApiError(404, 'not_found', 'No published report has this address.');
       if (version !== undefined && !/^[1-9]\d{0,5}$/.test(version)) throw new ApiError(400, 'bad_request', 'version must be a positive whole number');
       const report = await storage.getReport(id, version === undefined ? undefined : Number(version));
-      if (!report) throw new ApiError(404, 'not_found', version ? `There is no version ${version} of this report.` : 'This post-mortem has not been published yet.');
+      if (!report)
+        throw new ApiError(
+          404,
+          'not_found',
+          version ? `There is no version ${version} of this report.` : 'This post-mortem has not been published yet.',
+        );
       return report;
     };
 
@@ -85,7 +98,10 @@ export function reportRoutes(storage: Storage, reports: ReportsService, limiter:
     type LibraryQuery = { Querystring: PageQuery & { q?: string; from?: string; to?: string; category?: string } };
     app.get<LibraryQuery>('/api/reports', { onRequest: rateLimited(limiter, 'readAcrossPostmortems') }, async (request) => {
       const { q, from, to, category } = request.query;
-      for (const [name, value] of [['from', from], ['to', to]] as const) {
+      for (const [name, value] of [
+        ['from', from],
+        ['to', to],
+      ] as const) {
         if (value !== undefined && value !== '' && !DAY.test(value)) throw new ApiError(400, 'bad_request', `${name} must be a date like 2026-11-01`);
       }
       const wanted = pageRequest(request.query, LIBRARY_PAGE);

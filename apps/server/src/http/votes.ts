@@ -1,11 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import {
-  BALLOT_HEADER,
-  voteRequest,
-  votingSettingsRequest,
-  type BallotResponse,
-  type BallotState,
-} from '@debrief/protocol';
+import { BALLOT_HEADER, voteRequest, votingSettingsRequest, type BallotResponse, type BallotState } from '@debrief/protocol';
 import type { Storage } from '../storage/storage.ts';
 import type { RateLimiter } from '../limits/rate-limits.ts';
 import { rateLimited } from './rate-limit.ts';
@@ -28,7 +22,6 @@ function ballotOf(request: FastifyRequest): string {
   if (typeof ballot !== 'string' || ballot === '') throw VOTE_ERRORS.wrong_ballot();
   return ballot;
 }
-
 
 const voteError = (error: unknown): never => {
   if (error instanceof VoteError) throw VOTE_ERRORS[error.reason]();

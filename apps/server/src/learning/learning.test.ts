@@ -10,7 +10,13 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 async function published(title: string, incidentAt: string, categories: string[], action?: { due: string; done?: string }, publish = true) {
-  const created = await (await fetch(`${server.url}/api/postmortems`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, incidentAt }) })).json();
+  const created = await (
+    await fetch(`${server.url}/api/postmortems`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title, incidentAt }),
+    })
+  ).json();
   const key = new URL(created.facilitatorUrl).hash.slice(3);
   const fiona = connectPerson(server, created.id, key, 'Fiona');
   await fiona.findings.synced;

@@ -13,9 +13,14 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   if (text === '' || text === 'false' || text === '0') return false;
   if (/^\d+$/.test(text)) return Number(text);
   if (text === 'true') {
-    throw new Error('TRUST_PROXY=true would let any client choose its address; give the proxy addresses (e.g. "loopback" or "10.0.0.0/8") or a hop count');
+    throw new Error(
+      'TRUST_PROXY=true would let any client choose its address; give the proxy addresses (e.g. "loopback" or "10.0.0.0/8") or a hop count',
+    );
   }
-  const list = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const list = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   try {
     proxyaddr.compile(list);
   } catch (error) {
@@ -23,7 +28,6 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   }
   return list;
 }
-
 
 /** The client's address for a raw request (WebSocket upgrades never reach Fastify's `request.ip`). */
 export function clientAddress(request: IncomingMessage, trust: TrustProxy): string {

@@ -53,7 +53,9 @@ describe('rate limits per client address', () => {
     try {
       for (const { at, person } of writes) {
         vi.setSystemTime(start + at);
-        statuses.push((await api(server, 'POST', `/api/postmortems/${pm.id}/notes`, pm.participantKey, { text: `Observation by person ${person}` })).status);
+        statuses.push(
+          (await api(server, 'POST', `/api/postmortems/${pm.id}/notes`, pm.participantKey, { text: `Observation by person ${person}` })).status,
+        );
       }
     } finally {
       vi.useRealTimers();
@@ -85,13 +87,20 @@ describe('rate limits per client address', () => {
     const refused = await submit('203.0.113.7');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await refused.json()).error).toEqual({ code: 'rate_limited', message: expect.stringMatching(/faster than anyone can write them\. Try again in \d+ s/) });
+    expect((await refused.json()).error).toEqual({
+      code: 'rate_limited',
+      message: expect.stringMatching(/faster than anyone can write them\. Try again in \d+ s/),
+    });
     // Others at other addresses may still write, until the post-mortem as a whole has taken its burst.
     expect(await statuses('198.51.100.9', 60)).toEqual(Array(60).fill(201));
     expect((await submit('192.0.2.44')).status).toBe(429);
     // Without a key nobody can spend a post-mortem's allowance.
     const other = await createTestPostmortem(server, 'Not flooded');
-    const keyless = await fetch(`${server!.url}/api/postmortems/${other.id}/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
+    const keyless = await fetch(`${server!.url}/api/postmortems/${other.id}/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"x"}',
+    });
     expect(keyless.status).toBe(401);
     expect((await api(server, 'POST', `/api/postmortems/${other.id}/notes`, other.participantKey, { text: 'real note' })).status).toBe(201);
   });

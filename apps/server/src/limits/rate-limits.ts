@@ -45,7 +45,10 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   const limiters = new Map<LimitedAction, RateLimiterAbstract>();
   for (const [action, { points, seconds }] of Object.entries(RATE_LIMITS) as [LimitedAction, { points: number; seconds: number }][]) {
     const settings = { keyPrefix: `debrief-rl-${action}`, points: Math.max(1, Math.round(points * scale)), duration: seconds };
-    limiters.set(action, options.redis ? new RateLimiterRedis({ ...settings, storeClient: options.redis, useRedisPackage: false }) : new RateLimiterMemory(settings));
+    limiters.set(
+      action,
+      options.redis ? new RateLimiterRedis({ ...settings, storeClient: options.redis, useRedisPackage: false }) : new RateLimiterMemory(settings),
+    );
   }
   return {
     async take(action, key) {

@@ -95,9 +95,7 @@ describe('anonymous notes, end to end through real providers', () => {
     }
 
     // After the reveal: decode what each connection received. No participant's or facilitator's client id.
-    const participantClients = new Set(
-      Object.values(people).flatMap((p) => [p.board.doc.clientID, p.notes.doc.clientID, p.findings.doc.clientID]),
-    );
+    const participantClients = new Set(Object.values(people).flatMap((p) => [p.board.doc.clientID, p.notes.doc.clientID, p.findings.doc.clientID]));
     for (const [name, updates] of received) {
       expect(updates.some(contains), `${name} received the note`).toBe(true);
       for (const client of authorsOf(updates)) expect(participantClients.has(client), `${name} got an update by a participant`).toBe(false);

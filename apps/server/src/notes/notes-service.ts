@@ -95,7 +95,11 @@ export class NotesService {
       // The facilitator's decision stands: an edit would put the hidden words back, or undo the paraphrase.
       if (note.moderation) throw new NoteAccessError('moderated');
       let found = false;
-      await this.#write(postmortemId, (doc) => (found = updateRevealedNote(doc, noteId, patch)), (state) => this.storage.storeDocument(postmortemId, 'notes', state));
+      await this.#write(
+        postmortemId,
+        (doc) => (found = updateRevealedNote(doc, noteId, patch)),
+        (state) => this.storage.storeDocument(postmortemId, 'notes', state),
+      );
       if (!found) throw new NoteAccessError('not_found');
     });
   }
@@ -109,7 +113,11 @@ export class NotesService {
         await this.#publishHeldCount(postmortemId);
         return;
       }
-      await this.#write(postmortemId, (doc) => removeRevealedNote(doc, noteId), (state) => this.storage.deleteNote(postmortemId, noteId, state));
+      await this.#write(
+        postmortemId,
+        (doc) => removeRevealedNote(doc, noteId),
+        (state) => this.storage.deleteNote(postmortemId, noteId, state),
+      );
     });
   }
 
@@ -125,7 +133,8 @@ export class NotesService {
         const findings = await currentDocument({ collab: this.collab, storage: this.storage }, postmortemId, 'findings');
         const phase = readFacilitation(findings).phase;
         findings.destroy();
-        if (PHASE_IDS.indexOf(phase) > PHASE_IDS.indexOf('observations')) throw new RevealRefusedError('not_observations', 0, { minNotes: this.rules.minNotes, retryAfterMs: 0 });
+        if (PHASE_IDS.indexOf(phase) > PHASE_IDS.indexOf('observations'))
+          throw new RevealRefusedError('not_observations', 0, { minNotes: this.rules.minNotes, retryAfterMs: 0 });
       }
       const revealed = await this.#release(postmortemId, options.final === true);
       if (options.final) {
@@ -159,7 +168,12 @@ export class NotesService {
         revealNotes(doc, order, now);
         setHeldCount(doc, 0);
       },
-      (state) => this.storage.releaseHeldNotes(postmortemId, order.map((note) => note.id), state),
+      (state) =>
+        this.storage.releaseHeldNotes(
+          postmortemId,
+          order.map((note) => note.id),
+          state,
+        ),
     );
     return order.length;
   }
@@ -207,7 +221,11 @@ export class NotesService {
   /** Publishes the number of held notes (the count is all anyone learns before a reveal). */
   async #publishHeldCount(postmortemId: string): Promise<void> {
     const count = (await this.storage.listHeldNotes(postmortemId)).length;
-    await this.#write(postmortemId, (doc) => setHeldCount(doc, count), (state) => this.storage.storeDocument(postmortemId, 'notes', state));
+    await this.#write(
+      postmortemId,
+      (doc) => setHeldCount(doc, count),
+      (state) => this.storage.storeDocument(postmortemId, 'notes', state),
+    );
   }
 }
 

@@ -12,7 +12,12 @@ export const ACCESS_RECHECK_MS = 60_000;
  * (revoke-access.ts); this catches what that signal missed, e.g. when Redis was down at the time. One storage read
  * per open post-mortem. Returns a function that stops it.
  */
-export function sweepRevokedAccess(collab: Hocuspocus, storage: Storage, log: { warn(obj: object, msg: string): void }, intervalMs = ACCESS_RECHECK_MS): () => void {
+export function sweepRevokedAccess(
+  collab: Hocuspocus,
+  storage: Storage,
+  log: { warn(obj: object, msg: string): void },
+  intervalMs = ACCESS_RECHECK_MS,
+): () => void {
   let running = false;
   const sweep = async () => {
     const byPostmortem = new Map<string, Connection[]>();

@@ -3,9 +3,7 @@ import type { PostmortemRecord, Storage } from '../storage/storage.ts';
 import { keyMatches } from './keys.ts';
 
 /** The outcome of presenting a key for a post-mortem. */
-export type Access =
-  | { ok: true; role: Role; postmortem: PostmortemRecord }
-  | { ok: false; reason: AccessRefusal };
+export type Access = { ok: true; role: Role; postmortem: PostmortemRecord } | { ok: false; reason: AccessRefusal };
 
 /** Decides who a key makes its holder in a post-mortem; both hashes are always compared. */
 export async function authorize(storage: Storage, id: string, key: string | null | undefined): Promise<Access> {

@@ -42,18 +42,21 @@ const revocations = [
   { what: 'the post-mortem was deleted', method: 'DELETE', path: (id: string) => `/api/postmortems/${id}`, status: 204, refusal: 'deleted' },
 ] as const;
 
-it.each(revocations)('closes a connection whose key check passed just before $what, once it has connected', async ({ method, path, status, refusal }) => {
-  const pm = await createTestPostmortem(server, 'Race at revocation');
-  // The participant key is checked against the post-mortem as it was; the answer arrives after the change.
-  const checkHeld = held!.holdNextRead();
-  const late = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
-  const release = await checkHeld;
+it.each(revocations)(
+  'closes a connection whose key check passed just before $what, once it has connected',
+  async ({ method, path, status, refusal }) => {
+    const pm = await createTestPostmortem(server, 'Race at revocation');
+    // The participant key is checked against the post-mortem as it was; the answer arrives after the change.
+    const checkHeld = held!.holdNextRead();
+    const late = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
+    const release = await checkHeld;
 
-  // The change closes the post-mortem's connections; the late one is not among them yet.
-  expect((await api(server, method, path(pm.id), pm.facilitatorKey)).status).toBe(status);
-  release();
+    // The change closes the post-mortem's connections; the late one is not among them yet.
+    expect((await api(server, method, path(pm.id), pm.facilitatorKey)).status).toBe(status);
+    release();
 
-  // It finishes connecting with the old answer, is checked again and closed; reconnecting, it is refused.
-  await eventually(() => expect(late.refused).toBe(refusal), 10_000);
-  late.destroy();
-});
+    // It finishes connecting with the old answer, is checked again and closed; reconnecting, it is refused.
+    await eventually(() => expect(late.refused).toBe(refusal), 10_000);
+    late.destroy();
+  },
+);

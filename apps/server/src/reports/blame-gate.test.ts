@@ -8,9 +8,11 @@ const statements = [
 ];
 
 it('blocks what reads as blame unless kept with a reason, now or for the same words before', () => {
-  const { unresolved, kept } = blameGate(statements, [{ id: 'lessons', reason: 'Quoting the customer report' }], [
-    { section: 'observations', id: 'note:a', text: 'Bob should have double-checked the hostname.', reason: 'Discussed with the team' },
-  ]);
+  const { unresolved, kept } = blameGate(
+    statements,
+    [{ id: 'lessons', reason: 'Quoting the customer report' }],
+    [{ section: 'observations', id: 'note:a', text: 'Bob should have double-checked the hostname.', reason: 'Discussed with the team' }],
+  );
   expect(unresolved).toEqual([]);
   expect(kept.map((k) => [k.id, k.reason])).toEqual([
     ['note:a', 'Discussed with the team'],

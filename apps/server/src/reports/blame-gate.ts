@@ -28,7 +28,11 @@ export function blameGate(
     const before = earlier.get(statement.id);
     const reason = reasons.get(statement.id) ?? (before?.text === statement.text ? before.reason : undefined);
     if (reason) kept.push({ ...statement, reason });
-    else unresolved.push({ ...statement, issues: issues.map(({ start, end, kind, message, suggestion }) => ({ start, end, kind, message, suggestion })) });
+    else
+      unresolved.push({
+        ...statement,
+        issues: issues.map(({ start, end, kind, message, suggestion }) => ({ start, end, kind, message, suggestion })),
+      });
   }
   return { unresolved, kept };
 }

@@ -32,7 +32,11 @@ const mdLines = (markdown: string) => markdown.split(/\r\n|\r|\n/);
 describe('report Markdown from hostile values', () => {
   it('writes the incident time only when it is an ISO date-time', () => {
     expect(reportMarkdown(report())).toContain('Incident: 2026-11-01T14:02:00.000Z · Published 2026-11-02T09:00:00.000Z · version 1');
-    for (const incidentAt of ['2026-11-01\n\n# You have been hacked\n\n[Log in again](https://phish.example)', '2026-11-01T14:02:00Z\r# Hacked', '<img src=x onerror=alert(1)>']) {
+    for (const incidentAt of [
+      '2026-11-01\n\n# You have been hacked\n\n[Log in again](https://phish.example)',
+      '2026-11-01T14:02:00Z\r# Hacked',
+      '<img src=x onerror=alert(1)>',
+    ]) {
       const markdown = reportMarkdown(report({ incidentAt }));
       expect(markdown).not.toContain('phish.example');
       expect(markdown).not.toContain('Hacked');
@@ -44,14 +48,26 @@ describe('report Markdown from hostile values', () => {
 
   it('keeps every field on its line: no control character, no line break of any kind', () => {
     const nasty = 'a\rb\u2028c\u2029d\u0085e\u0000f\u001bg\u007fh\u009bi\r\n# j';
-    const markdown = reportMarkdown(report({ title: nasty, summary: nasty, timeline: [{ at: nasty, what: nasty, known: nasty, decisionPoint: false, evidence: '' }] }));
+    const markdown = reportMarkdown(
+      report({ title: nasty, summary: nasty, timeline: [{ at: nasty, what: nasty, known: nasty, decisionPoint: false, evidence: '' }] }),
+    );
     expect(markdown).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/); // eslint-disable-line no-control-regex -- the point of the test
     expect(mdLines(markdown).filter((line) => line.startsWith('#') && !line.startsWith('## '))).toEqual(['# a b c d efghi \\# j']);
     expect(mdText(nasty)).toBe('a b c d efghi \\# j');
   });
 
   it('writes a due date only when it is YYYY-MM-DD', () => {
-    const action = { id: 'a1', what: 'Fix it', owner: 'SRE', status: 'Open', priority: 'high', kind: 'prevent', trackerUrl: '', findings: [], committed: true };
+    const action = {
+      id: 'a1',
+      what: 'Fix it',
+      owner: 'SRE',
+      status: 'Open',
+      priority: 'high',
+      kind: 'prevent',
+      trackerUrl: '',
+      findings: [],
+      committed: true,
+    };
     expect(reportMarkdown(report({ correctiveActions: [{ ...action, due: '2026-12-01' }] }))).toContain('owner: SRE, due: 2026-12-01, status: Open');
     const markdown = reportMarkdown(report({ correctiveActions: [{ ...action, due: '2026-12-01\n\n[Pay here](https://phish.example)' }] }));
     expect(markdown).toContain('owner: SRE, due: none, status: Open');

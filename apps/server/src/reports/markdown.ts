@@ -44,30 +44,55 @@ export function reportMarkdown(report: Report): string {
     para(report.impact, 'No impact was recorded.'),
     '## Timeline',
     list(
-      report.timeline.map((e) => `**${mdText(e.at)}**${e.decisionPoint ? ' (decision point)' : ''}: ${mdText(e.what || 'untitled event')}${e.known ? ` — known then: ${mdText(e.known)}` : ''}${mdLink(e.evidence) ? ` ([evidence](${mdLink(e.evidence)}))` : ''}`),
+      report.timeline.map(
+        (e) =>
+          `**${mdText(e.at)}**${e.decisionPoint ? ' (decision point)' : ''}: ${mdText(e.what || 'untitled event')}${e.known ? ` — known then: ${mdText(e.known)}` : ''}${mdLink(e.evidence) ? ` ([evidence](${mdLink(e.evidence)}))` : ''}`,
+      ),
       'No timeline events.',
     ),
     '## Contributing factors',
-    list(cf.findings.map((f) => `${mdText(f.statement)}${f.category ? ` (${mdText(f.category)})` : ''}`), 'No contributing factors were recorded as findings.'),
-    ...(bones.length ? ['', `Fishbone: ${mdText(cf.fishbone.problem)}`, '', ...bones.flatMap((c) => [`- **${mdText(c.name)}**`, ...factors(c.factors, 1)])] : []),
+    list(
+      cf.findings.map((f) => `${mdText(f.statement)}${f.category ? ` (${mdText(f.category)})` : ''}`),
+      'No contributing factors were recorded as findings.',
+    ),
+    ...(bones.length
+      ? ['', `Fishbone: ${mdText(cf.fishbone.problem)}`, '', ...bones.flatMap((c) => [`- **${mdText(c.name)}**`, ...factors(c.factors, 1)])]
+      : []),
     '## Proximate cause',
-    list(report.proximateCauses.map((f) => mdText(f.statement)), 'No proximate cause was recorded.'),
+    list(
+      report.proximateCauses.map((f) => mdText(f.statement)),
+      'No proximate cause was recorded.',
+    ),
     '## Root causes',
-    list(report.rootCauses.map((f) => mdText(f.statement)), 'No root cause was recorded.'),
+    list(
+      report.rootCauses.map((f) => mdText(f.statement)),
+      'No root cause was recorded.',
+    ),
     '## What went well',
-    list(report.wentWell.map((f) => mdText(f.statement)), 'Nothing was recorded.'),
+    list(
+      report.wentWell.map((f) => mdText(f.statement)),
+      'Nothing was recorded.',
+    ),
     '## Where we got lucky',
-    list(report.gotLucky.map((f) => mdText(f.statement)), 'Nothing was recorded.'),
+    list(
+      report.gotLucky.map((f) => mdText(f.statement)),
+      'Nothing was recorded.',
+    ),
     '## Corrective actions',
     list(
-      report.correctiveActions.map((a) => `${mdText(a.what || 'undescribed action')} — owner: ${mdText(a.owner || 'none')}, due: ${isDay(a.due) ? a.due : 'none'}, status: ${mdText(a.status)}${a.committed ? '' : ' (not committed)'}`),
+      report.correctiveActions.map(
+        (a) =>
+          `${mdText(a.what || 'undescribed action')} — owner: ${mdText(a.owner || 'none')}, due: ${isDay(a.due) ? a.due : 'none'}, status: ${mdText(a.status)}${a.committed ? '' : ' (not committed)'}`,
+      ),
       'No corrective actions.',
     ),
     '## Lessons learned',
     para(report.lessonsLearned, 'No lessons were written.'),
     '## Observations',
     list(
-      report.observations.map((o) => `${mdText(o.text)}${o.paraphrased ? ' _(paraphrased by the facilitator)_' : ''}${o.theme ? ` (${mdText(o.theme)})` : ''}`),
+      report.observations.map(
+        (o) => `${mdText(o.text)}${o.paraphrased ? ' _(paraphrased by the facilitator)_' : ''}${o.theme ? ` (${mdText(o.theme)})` : ''}`,
+      ),
       'No anonymous observations.',
     ),
     '',

@@ -15,7 +15,11 @@ async function databaseLoss() {
   const fiona = connectPerson(server, pm.id, pm.facilitatorKey, 'Fiona');
   await Promise.all([fiona.board.synced, fiona.notes.synced, fiona.findings.synced]);
   const notes: Record<string, string> = {};
-  for (const text of ['Bob should have double-checked the hostname.', 'db1 and db2 had near-identical prompts.', 'Backups had silently failed for weeks.']) {
+  for (const text of [
+    'Bob should have double-checked the hostname.',
+    'db1 and db2 had near-identical prompts.',
+    'Backups had silently failed for weeks.',
+  ]) {
     notes[text] = (await api(server, 'POST', `/api/postmortems/${pm.id}/notes`, pm.participantKey, { text })).body.id;
   }
   await api(server, 'POST', `/api/postmortems/${pm.id}/reveal`, pm.facilitatorKey);
@@ -31,7 +35,8 @@ async function databaseLoss() {
   return { pm, fiona, notes, blaming: notes['Bob should have double-checked the hostname.']! };
 }
 
-const publish = (pm: { id: string; facilitatorKey: string }, body?: unknown) => api(server, 'POST', `/api/postmortems/${pm.id}/publish`, pm.facilitatorKey, body);
+const publish = (pm: { id: string; facilitatorKey: string }, body?: unknown) =>
+  api(server, 'POST', `/api/postmortems/${pm.id}/publish`, pm.facilitatorKey, body);
 const names = [{ name: 'Bob', role: 'the on-call engineer' }];
 
 it('refuses to publish while statements read as blame, listing each with its section, id, text and issues', async () => {
@@ -44,7 +49,10 @@ it('refuses to publish while statements read as blame, listing each with its sec
     ['observations', `note:${blaming}`],
   ]);
   // What would be published: names already replaced by roles.
-  expect(refused.body.statements[1]).toMatchObject({ text: 'the on-call engineer should have double-checked the hostname.', issues: [expect.objectContaining({ kind: 'counterfactual', message: expect.any(String), suggestion: expect.any(String) })] });
+  expect(refused.body.statements[1]).toMatchObject({
+    text: 'the on-call engineer should have double-checked the hostname.',
+    issues: [expect.objectContaining({ kind: 'counterfactual', message: expect.any(String), suggestion: expect.any(String) })],
+  });
   expect((await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).status).toBe(404);
   // A reason must be given to keep a statement.
   const noReason = await publish(pm, { keep: [{ id: 'lessons', reason: '  ' }] });
@@ -55,17 +63,24 @@ it('refuses to publish while statements read as blame, listing each with its sec
 it('publishes once each flagged statement is reworded, hidden or kept with a reason; the reason stays out of what readers get', async () => {
   const { pm, fiona, blaming } = await databaseLoss();
   // The note: hidden from the board and the report. The lessons: kept, with a reason.
-  expect((await api(server, 'POST', `/api/postmortems/${pm.id}/moderation`, pm.facilitatorKey, { action: 'hide', noteIds: [blaming] })).body).toEqual({ moderated: 1 });
+  expect((await api(server, 'POST', `/api/postmortems/${pm.id}/moderation`, pm.facilitatorKey, { action: 'hide', noteIds: [blaming] })).body).toEqual(
+    { moderated: 1 },
+  );
   const first = await publish(pm, { replaceNames: names, keep: [{ id: 'lessons', reason: 'Quoted from the customer-facing statement' }] });
   expect(first.status).toBe(200);
 
   const report = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body;
   expect(report.kept).toBeUndefined();
-  expect(report.observations.map((o: { text: string }) => o.text).sort()).toEqual(['Backups had silently failed for weeks.', 'db1 and db2 had near-identical prompts.']);
+  expect(report.observations.map((o: { text: string }) => o.text).sort()).toEqual([
+    'Backups had silently failed for weeks.',
+    'db1 and db2 had near-identical prompts.',
+  ]);
   const markdown = await (await fetch(`${server.url}/api/postmortems/${pm.id}/report.md`)).text();
   expect(markdown).not.toContain('customer\\-facing statement');
   const forFacilitator = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, pm.facilitatorKey)).body;
-  expect(forFacilitator.kept).toEqual([{ section: 'lessons', id: 'lessons', text: 'It was human error, plain and simple.', reason: 'Quoted from the customer-facing statement' }]);
+  expect(forFacilitator.kept).toEqual([
+    { section: 'lessons', id: 'lessons', text: 'It was human error, plain and simple.', reason: 'Quoted from the customer-facing statement' },
+  ]);
   expect((await api(server, 'GET', `/api/postmortems/${pm.id}/report`, pm.participantKey)).body.kept).toBeUndefined();
 
   // The same words kept before stay kept in the next version; other words need a reason of their own.
@@ -85,7 +100,11 @@ it('publishes once each flagged statement is reworded, hidden or kept with a rea
 
 it('publishes a paraphrase in a note’s place, marked as such', async () => {
   const { pm, fiona, blaming } = await databaseLoss();
-  await api(server, 'POST', `/api/postmortems/${pm.id}/moderation`, pm.facilitatorKey, { action: 'paraphrase', noteId: blaming, text: 'The two hostnames were easy to confuse.' });
+  await api(server, 'POST', `/api/postmortems/${pm.id}/moderation`, pm.facilitatorKey, {
+    action: 'paraphrase',
+    noteId: blaming,
+    text: 'The two hostnames were easy to confuse.',
+  });
   expect((await publish(pm, { replaceNames: names, keep: [{ id: 'lessons', reason: 'Quoted' }] })).status).toBe(200);
   const report = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body;
   expect(report.observations).toContainEqual({ text: 'The two hostnames were easy to confuse.', theme: null, paraphrased: true });
@@ -99,12 +118,16 @@ it('replaces names with roles in every section and format: whole words, any case
   await api(server, 'POST', `/api/postmortems/${pm.id}/moderation`, pm.facilitatorKey, { action: 'hide', noteIds: [blaming] });
   expect((await publish(pm, { replaceNames: names, keep: [{ id: 'lessons', reason: 'Quoted' }] })).status).toBe(200);
   const report = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body;
-  expect(report.timeline[0]).toMatchObject({ what: "the on-call engineer's cleanup ran on db1", known: 'the on-call engineer believed the shell was on db2' });
+  expect(report.timeline[0]).toMatchObject({
+    what: "the on-call engineer's cleanup ran on db1",
+    known: 'the on-call engineer believed the shell was on db2',
+  });
   expect(report.contributingFactors.fishbone.categories[0].factors[0].text).toBe('Prompts did not show the host (the on-call engineer asked for it)');
   expect(report.correctiveActions[0]).toMatchObject({ what: 'Test restores every week with the on-call engineer', owner: 'the on-call engineer' });
   const markdown = await (await fetch(`${server.url}/api/postmortems/${pm.id}/report.md`)).text();
   for (const text of [JSON.stringify(report), markdown]) expect(text).not.toMatch(/\bbob\b/i);
-  const search = async (q: string) => (await api(server, 'GET', `/api/reports?q=${encodeURIComponent(q)}`, null)).body.items.map((i: { id: string }) => i.id);
+  const search = async (q: string) =>
+    (await api(server, 'GET', `/api/reports?q=${encodeURIComponent(q)}`, null)).body.items.map((i: { id: string }) => i.id);
   expect(await search('Bob')).not.toContain(pm.id);
   expect(await search('on-call engineer')).toContain(pm.id);
   fiona.destroy();
@@ -117,12 +140,25 @@ it('answers across post-mortems (actions, CSV, iCalendar, learning) carry the pu
   // After publishing: a new action naming Bob, the title changed on the record's side, and a status update with a reason naming Bob.
   addAction(fiona.findings.doc, [], 'Bob writes the runbook (added after publishing)');
   const published = readActions(fiona.findings.doc).find((a) => a.what.startsWith('Test restores'))!;
-  expect((await api(server, 'PATCH', `/api/postmortems/${pm.id}/actions/${published.id}`, pm.facilitatorKey, { status: 'wont_do', statusReason: 'Bob moved teams' })).status).toBe(200);
+  expect(
+    (
+      await api(server, 'PATCH', `/api/postmortems/${pm.id}/actions/${published.id}`, pm.facilitatorKey, {
+        status: 'wont_do',
+        statusReason: 'Bob moved teams',
+      })
+    ).status,
+  ).toBe(200);
   await fiona.findings.received();
 
   const json = (await api(server, 'GET', '/api/actions', null)).body.items.filter((i: { postmortemId: string }) => i.postmortemId === pm.id);
   expect(json).toEqual([
-    expect.objectContaining({ id: published.id, what: 'Test restores every week with the on-call engineer', owner: 'the on-call engineer', status: 'wont_do', statusReason: 'the on-call engineer moved teams' }),
+    expect.objectContaining({
+      id: published.id,
+      what: 'Test restores every week with the on-call engineer',
+      owner: 'the on-call engineer',
+      status: 'wont_do',
+      statusReason: 'the on-call engineer moved teams',
+    }),
   ]);
   for (const path of ['/api/actions', '/api/actions.csv', '/api/actions.ics', '/api/learning']) {
     const text = await (await fetch(`${server.url}${path}`)).text();

@@ -51,7 +51,11 @@ export class ReportsService {
         const statements = publishedStatements({ ...docs, fallback: record }, names);
         const { unresolved, kept } = blameGate(statements, options.keep ?? [], latest?.kept ?? []);
         if (unresolved.length > 0) throw new BlameUnresolvedError(unresolved);
-        const report: Report = { ...buildReport(record, docs, (latest?.version ?? 0) + 1, new Date(), names), ...(kept.length ? { kept } : {}), ...(names.length ? { names: names.map(({ name, role }) => ({ name, role })) } : {}) };
+        const report: Report = {
+          ...buildReport(record, docs, (latest?.version ?? 0) + 1, new Date(), names),
+          ...(kept.length ? { kept } : {}),
+          ...(names.length ? { names: names.map(({ name, role }) => ({ name, role })) } : {}),
+        };
         // With the findings document it was built from: the actions index then shows the follow-up status as published.
         await this.storage.saveReport(postmortemId, report, sources.findings ?? undefined);
         return report;

@@ -25,7 +25,10 @@ export function sampleReport(postmortemId: string, version: number, overrides: P
     summary: 'Payments failed.',
     impact: 'Lost orders.',
     timeline: [],
-    contributingFactors: { findings: [{ statement: 'Alerts went to an old channel', category: 'Tooling' }], fishbone: { problem: '', categories: [] } },
+    contributingFactors: {
+      findings: [{ statement: 'Alerts went to an old channel', category: 'Tooling' }],
+      fishbone: { problem: '', categories: [] },
+    },
     proximateCauses: [],
     rootCauses: [{ statement: 'No owner for the alert routes' }],
     wentWell: [],
@@ -38,7 +41,10 @@ export function sampleReport(postmortemId: string, version: number, overrides: P
 }
 
 /** A findings document holding one finding and the actions given (what, and the fields to set), plus their ids. */
-export function findingsWith(actions: { what: string; owner?: string; due?: string; status?: 'open' | 'done' }[]): { state: Uint8Array; ids: string[] } {
+export function findingsWith(actions: { what: string; owner?: string; due?: string; status?: 'open' | 'done' }[]): {
+  state: Uint8Array;
+  ids: string[];
+} {
   const doc = new Y.Doc();
   const finding = promoteFinding(doc, { type: 'contributing', statement: 'Alerts went to an old channel', category: 'Tooling' });
   const ids = actions.map(({ what, ...fields }) => {
@@ -153,9 +159,7 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
     it('keeps the last of many quick writes', async () => {
       const record = sampleRecord();
       await storage.createPostmortem(record, {});
-      await Promise.all(
-        Array.from({ length: 20 }, (_, i) => storage.storeDocument(record.id, 'board', createBoardUpdate({ title: `v${i}` }))),
-      );
+      await Promise.all(Array.from({ length: 20 }, (_, i) => storage.storeDocument(record.id, 'board', createBoardUpdate({ title: `v${i}` }))));
       await storage.close();
       storage = await h.reopen();
       const doc = new Y.Doc();
@@ -286,11 +290,31 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       const record = sampleRecord();
       await storage.createPostmortem(record, { board: createBoardUpdate({ title: 'x' }) });
       // As version 1 of the report schema stored it: no action id, `paraphrased` only when true.
-      const { id: _id, ...action } = { id: '', what: 'Route alerts', owner: 'SRE', due: '2026-12-01', status: 'Open', priority: 'high', kind: 'prevent', trackerUrl: '', findings: [], committed: true };
-      const old = { ...sampleReport(record.id, 1), schema: 'debrief.report/1', correctiveActions: [action], observations: [{ text: 'Alerts were muted', theme: null }] };
+      const { id: _id, ...action } = {
+        id: '',
+        what: 'Route alerts',
+        owner: 'SRE',
+        due: '2026-12-01',
+        status: 'Open',
+        priority: 'high',
+        kind: 'prevent',
+        trackerUrl: '',
+        findings: [],
+        committed: true,
+      };
+      const old = {
+        ...sampleReport(record.id, 1),
+        schema: 'debrief.report/1',
+        correctiveActions: [action],
+        observations: [{ text: 'Alerts were muted', theme: null }],
+      };
       await storage.saveReport(record.id, old as unknown as Report);
       const read = await storage.getReport(record.id);
-      expect(read).toMatchObject({ schema: REPORT_SCHEMA, correctiveActions: [{ id: '', what: 'Route alerts' }], observations: [{ text: 'Alerts were muted', paraphrased: false }] });
+      expect(read).toMatchObject({
+        schema: REPORT_SCHEMA,
+        correctiveActions: [{ id: '', what: 'Route alerts' }],
+        observations: [{ text: 'Alerts were muted', paraphrased: false }],
+      });
       await storage.saveReport(record.id, { ...sampleReport(record.id, 2), schema: 'debrief.report/9' } as unknown as Report);
       await expect(storage.getReport(record.id)).rejects.toThrow(/unknown schema \(debrief.report\/9\)/);
     });
@@ -364,7 +388,18 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       const report = sampleReport(record.id, 1, {
         title: 'Indexed (published)',
         correctiveActions: [
-          { id: published!, what: 'Route alerts (as published)', owner: 'the SRE team', due: '2026-12-01', status: 'Open', priority: 'high', kind: 'prevent', trackerUrl: '', findings: [], committed: true },
+          {
+            id: published!,
+            what: 'Route alerts (as published)',
+            owner: 'the SRE team',
+            due: '2026-12-01',
+            status: 'Open',
+            priority: 'high',
+            kind: 'prevent',
+            trackerUrl: '',
+            findings: [],
+            committed: true,
+          },
         ],
       });
       const doneNow = new Y.Doc();
@@ -372,7 +407,14 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       updateAction(doneNow, published!, { status: 'done', doneAt: '2026-11-20' });
       await storage.saveReport(record.id, report, Y.encodeStateAsUpdate(doneNow));
       expect((await entry(record.id))?.published).toEqual([
-        expect.objectContaining({ id: published, postmortemTitle: 'Indexed (published)', what: 'Route alerts (as published)', owner: 'the SRE team', status: 'done', doneAt: '2026-11-20' }),
+        expect.objectContaining({
+          id: published,
+          postmortemTitle: 'Indexed (published)',
+          what: 'Route alerts (as published)',
+          owner: 'the SRE team',
+          status: 'done',
+          doneAt: '2026-11-20',
+        }),
       ]);
       // A later store of the findings document moves only the status on.
       updateAction(doneNow, published!, { status: 'wont_do', statusReason: 'Replaced' });
@@ -398,7 +440,7 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       expect((await storage.listActionsIndex()).map((e) => e.postmortemId)).toEqual([other.id]);
     });
 
-    it('keeps a report index entry of each published post-mortem\'s latest version', async () => {
+    it("keeps a report index entry of each published post-mortem's latest version", async () => {
       const record = sampleRecord();
       const draft = sampleRecord();
       await storage.createPostmortem(record, {});
@@ -435,7 +477,7 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       expect(await storage.listReportIndex()).toEqual([]);
     });
 
-    it('refuses a report version beyond the post-mortem\'s quota, storing nothing, and counts each post-mortem apart', async () => {
+    it("refuses a report version beyond the post-mortem's quota, storing nothing, and counts each post-mortem apart", async () => {
       const record = sampleRecord();
       const other = sampleRecord();
       await storage.createPostmortem(record, {});

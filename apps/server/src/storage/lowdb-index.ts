@@ -88,7 +88,10 @@ export class LowdbIndex {
   }
 
   async #readAll(): Promise<Map<string, IndexFile>> {
-    const ids = (await this.#names()).filter((name) => name.endsWith(ENTRY)).map((name) => name.slice(0, -ENTRY.length)).filter(isPostmortemId);
+    const ids = (await this.#names())
+      .filter((name) => name.endsWith(ENTRY))
+      .map((name) => name.slice(0, -ENTRY.length))
+      .filter(isPostmortemId);
     const files = await Promise.all(ids.map(async (id) => [id, await this.#read(id)] as const));
     return new Map(files.filter((file): file is readonly [string, IndexFile] => file[1] !== null));
   }

@@ -145,7 +145,10 @@ describe('the index files', () => {
     // As a server of the previous version left it: no entry for `old`.
     await rm(join(index, `${old.id}.json`));
     // A crash after the file was written and before its entry: the mark is left, the entry is behind.
-    await writeFile(join(index, `${crashed.id}.json`), JSON.stringify({ actions: { postmortemId: crashed.id, facilitatorKeyHash: 'f'.repeat(64), live: [], published: null }, report: null }));
+    await writeFile(
+      join(index, `${crashed.id}.json`),
+      JSON.stringify({ actions: { postmortemId: crashed.id, facilitatorKeyHash: 'f'.repeat(64), live: [], published: null }, report: null }),
+    );
     await writeFile(join(index, `${crashed.id}.stale`), '');
     // A delete interrupted after the file went: its entry must not list it.
     await rm(join(dir, 'postmortems', `${gone.id}.json`));

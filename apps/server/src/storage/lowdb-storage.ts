@@ -190,7 +190,9 @@ export class LowdbStorage implements Storage {
 
   async listHeldNotes(postmortemId: string): Promise<NoteRecord[]> {
     const notes = (await this.file(postmortemId))?.data.notes ?? {};
-    return Object.values(notes).filter((note) => note.held !== null).map(noteRecord);
+    return Object.values(notes)
+      .filter((note) => note.held !== null)
+      .map(noteRecord);
   }
 
   async deleteNote(postmortemId: string, noteId: string, notesState: Uint8Array | null): Promise<void> {
@@ -394,7 +396,10 @@ export class LowdbStorage implements Storage {
   /** The ids of the post-mortem files on disk. */
   private async postmortemIds(): Promise<string[]> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).filter(isPostmortemId);
+    return names
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => name.slice(0, -5))
+      .filter(isPostmortemId);
   }
 
   private async indexFiles(): Promise<IndexFile[]> {

@@ -112,7 +112,11 @@ export interface Storage {
    * Sets (or, with null, clears) the moderation of revealed notes and stores the notes document that shows the
    * result, atomically. Unknown ids are skipped.
    */
-  moderateNotes(postmortemId: string, changes: readonly { noteId: string; moderation: NoteModeration | null }[], notesState: Uint8Array): Promise<void>;
+  moderateNotes(
+    postmortemId: string,
+    changes: readonly { noteId: string; moderation: NoteModeration | null }[],
+    notesState: Uint8Array,
+  ): Promise<void>;
   /** Marks the notes revealed and stores the notes document that now holds them, atomically. */
   releaseHeldNotes(postmortemId: string, noteIds: readonly string[], notesState: Uint8Array): Promise<void>;
   /** Registers a new anonymous ballot by the hash of its token. */

@@ -102,5 +102,3 @@ export class VotingService {
     return { votes, remaining: Math.max(0, settings.votesPerPerson - votes.length) };
   }
 }
-
-

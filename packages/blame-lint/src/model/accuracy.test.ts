@@ -27,7 +27,10 @@ describe.skipIf(test.length === 0)('the learned blame model on held-out authors'
   it('reaches precision ≥ 0.90 and recall ≥ 0.85 on the held-out test authors', () => {
     const { all, groups } = evaluate(test, flag, (e) => `${e.blaming ? 'B' : 'N'} ${e.category}`);
     console.log(`held-out authors: ${all.count} sentences, precision ${all.precision.toFixed(3)}, recall ${all.recall.toFixed(3)}`);
-    for (const [group, score] of [...groups].sort()) console.log(`  ${group}: ${group.startsWith('B') ? `recall ${score.recall.toFixed(2)}` : `false alarms ${score.falseAlarmRate.toFixed(2)}`} (${score.count})`);
+    for (const [group, score] of [...groups].sort())
+      console.log(
+        `  ${group}: ${group.startsWith('B') ? `recall ${score.recall.toFixed(2)}` : `false alarms ${score.falseAlarmRate.toFixed(2)}`} (${score.count})`,
+      );
     expect(all.precision).toBeGreaterThanOrEqual(0.9);
     expect(all.recall).toBeGreaterThanOrEqual(0.85);
   });

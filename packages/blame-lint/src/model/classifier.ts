@@ -19,7 +19,12 @@ export function blameProbability(model: BlameModel, tag: Tagger, text: string): 
 
 /** Packs a model for the repository: base64 of the 8-bit weights, with the figures to read them back. */
 export function encodeModel(model: BlameModel): { bits: number; scale: number; threshold: number; weights: string } {
-  return { bits: model.bits, scale: model.scale, threshold: model.threshold, weights: Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength).toString('base64') };
+  return {
+    bits: model.bits,
+    scale: model.scale,
+    threshold: model.threshold,
+    weights: Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength).toString('base64'),
+  };
 }
 
 /** Reads a packed model (in Node and in the browser: no Buffer). */

@@ -17,7 +17,9 @@ const TEAM_DIR = new URL('../../corpus/team/', import.meta.url);
  */
 export function loadAuthors(dir: URL = AUTHORS_DIR): Example[] {
   const examples: Example[] = [];
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.tsv')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.tsv'))
+    .sort()) {
     const author = file.replace(/\.tsv$/, '');
     for (const line of readFileSync(new URL(file, dir), 'utf8').split('\n')) {
       const [label, category, text] = line.split('\t');

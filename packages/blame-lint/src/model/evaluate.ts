@@ -9,7 +9,11 @@ export interface Score {
 }
 
 /** Precision and recall of `flag` on the examples, overall and grouped by `by` (author, category). */
-export function evaluate(examples: readonly Example[], flag: (text: string) => boolean, by?: (e: Example) => string): { all: Score; groups: Map<string, Score> } {
+export function evaluate(
+  examples: readonly Example[],
+  flag: (text: string) => boolean,
+  by?: (e: Example) => string,
+): { all: Score; groups: Map<string, Score> } {
   const tally = () => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
   const all = tally();
   const groups = new Map<string, ReturnType<typeof tally>>();

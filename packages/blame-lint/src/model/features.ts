@@ -19,9 +19,15 @@ export function featuresOf(text: string, bits: number, tagged: Tagged): number[]
   const mask = (1 << bits) - 1;
   const out: number[] = [];
   const add = (feature: string) => out.push(fnv1a(feature) & mask);
-  const words = text.normalize('NFKC').replace(/[’'`´]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize('NFKC')
+      .replace(/[’'`´]/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   const lower = words.map((word) => word.toLowerCase());
-  const listed = words.map((word, i) => (isPersonOrGroupWord(word, text) ? '<person>' : i > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) ? '<cap>' : lower[i]!));
+  const listed = words.map((word, i) =>
+    isPersonOrGroupWord(word, text) ? '<person>' : i > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) ? '<cap>' : lower[i]!,
+  );
   add('\u0001bias');
   for (let i = 0; i < lower.length; i++) {
     const word = lower[i]!;
@@ -33,7 +39,9 @@ export function featuresOf(text: string, bits: number, tagged: Tagged): number[]
   }
   if (lower.length > 0) add(`b:${lower.at(-1)} $`);
   const { tokens, pos } = tagged;
-  const tagged2 = tokens.map((token, i) => (pos[i] === 'PROPN' && !/^[\p{Lu}\p{N}]+$/u.test(token) ? '<name>' : isPersonOrGroupWord(token, text) ? '<person>' : token.toLowerCase()));
+  const tagged2 = tokens.map((token, i) =>
+    pos[i] === 'PROPN' && !/^[\p{Lu}\p{N}]+$/u.test(token) ? '<name>' : isPersonOrGroupWord(token, text) ? '<person>' : token.toLowerCase(),
+  );
   for (let i = 0; i < tokens.length; i++) {
     add(`tb:${i === 0 ? '^' : tagged2[i - 1]} ${tagged2[i]}`);
     add(`p2:${i === 0 ? '^' : pos[i - 1]} ${pos[i]}`);

@@ -27,4 +27,3 @@ export function loadBlameModel(): Promise<void> {
   });
   return loading;
 }
-

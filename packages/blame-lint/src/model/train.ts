@@ -87,14 +87,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const model = { ...provisional, threshold: chooseThreshold(provisional, tag, dev) };
   const flag = (text: string) => blameProbability(model, tag, text) >= model.threshold;
   console.log(`trained on ${trainSet.length} sentences; threshold ${model.threshold.toFixed(3)} chosen on ${dev.length} development sentences`);
-  for (const [name, set] of [['development', dev], ['test (held out)', test]] as const) {
+  for (const [name, set] of [
+    ['development', dev],
+    ['test (held out)', test],
+  ] as const) {
     const { all, groups } = evaluate(set, flag, (e) => `${e.blaming ? 'B' : 'N'} ${e.category}`);
     console.log(`${name}: ${all.count} sentences, precision ${fixed(all.precision)}, recall ${fixed(all.recall)}`);
     for (const [author, score] of [...evaluate(set, flag, (e) => e.author).groups].sort()) {
       console.log(`  ${author.padEnd(28)} ${String(score.count).padStart(4)}  precision ${fixed(score.precision)}, recall ${fixed(score.recall)}`);
     }
     for (const [group, score] of [...groups].sort()) {
-      console.log(`  ${group.padEnd(28)} ${String(score.count).padStart(4)}  ${group.startsWith('B') ? `recall ${fixed(score.recall)}` : `false alarms ${fixed(score.falseAlarmRate)}`}`);
+      console.log(
+        `  ${group.padEnd(28)} ${String(score.count).padStart(4)}  ${group.startsWith('B') ? `recall ${fixed(score.recall)}` : `false alarms ${fixed(score.falseAlarmRate)}`}`,
+      );
     }
   }
   const packed = encodeModel(model);

@@ -81,9 +81,18 @@ describe('fishbone', () => {
     expect(factorsCiting(fishbone, { kind: 'note', id: 'note000000000001' }).map((f) => f.text)).toEqual(['Paging: Alert routed to old channel']);
     setFactorEvidence(doc, id, { kind: 'event', id: 'evt0000000000001' });
     expect(factorsCiting(readFishbone(doc), { kind: 'event', id: 'evt0000000000001' })).toHaveLength(1);
-    const second = addFactor(doc, { categoryId: readFishbone(doc).categories[0]!.id, text: 'Also cites it', evidence: { kind: 'event', id: 'evt0000000000001' } })!;
+    const second = addFactor(doc, {
+      categoryId: readFishbone(doc).categories[0]!.id,
+      text: 'Also cites it',
+      evidence: { kind: 'event', id: 'evt0000000000001' },
+    })!;
     const index = citationIndex(readFishbone(doc));
-    expect(index.get(evidenceKey({ kind: 'event', id: 'evt0000000000001' }))?.map((f) => f.id).sort()).toEqual([id, second].sort());
+    expect(
+      index
+        .get(evidenceKey({ kind: 'event', id: 'evt0000000000001' }))
+        ?.map((f) => f.id)
+        .sort(),
+    ).toEqual([id, second].sort());
     expect(index.has(evidenceKey({ kind: 'note', id: 'note000000000001' }))).toBe(false);
     removeFactor(doc, second);
     setFactorEvidence(doc, id, null);
@@ -101,7 +110,10 @@ describe('fishbone', () => {
     addFactor(a, { categoryId: bone, text: 'sibling added by a' });
     removeFactor(a, parent);
     sync(a, b);
-    const texts = (doc: Y.Doc) => flattenFactors(readFishbone(doc)).map((f) => f.text).sort();
+    const texts = (doc: Y.Doc) =>
+      flattenFactors(readFishbone(doc))
+        .map((f) => f.text)
+        .sort();
     expect(texts(a)).toEqual(['child added by b', 'sibling added by a']);
     expect(texts(b)).toEqual(texts(a));
   });

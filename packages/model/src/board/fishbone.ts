@@ -63,8 +63,7 @@ export const fishboneMap = (doc: Y.Doc) => doc.getMap<unknown>('fishbone');
 export const categoriesMap = (doc: Y.Doc) => doc.getMap<Entry>('categories');
 export const factorsMap = (doc: Y.Doc) => doc.getMap<Entry>('factors');
 
-const byOrder = (a: { order: number; id: string }, b: { order: number; id: string }) =>
-  a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byOrder = (a: { order: number; id: string }, b: { order: number; id: string }) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The problem statement's live text (the head of the fish). */
 export function problemText(doc: Y.Doc): Y.Text | undefined {

@@ -79,7 +79,11 @@ export function readTimeline(doc: Y.Doc): TimelineEvent[] {
  * touched are read again, and every other event keeps its object. A keystroke then costs one event's read instead
  * of the whole timeline's, on every client that receives it. Adding or removing an event reads everything again.
  */
-export function rereadTimeline(doc: Y.Doc, previous: readonly TimelineEvent[], changes: readonly Y.YEvent<Y.AbstractType<unknown>>[]): TimelineEvent[] {
+export function rereadTimeline(
+  doc: Y.Doc,
+  previous: readonly TimelineEvent[],
+  changes: readonly Y.YEvent<Y.AbstractType<unknown>>[],
+): TimelineEvent[] {
   const events = eventsMap(doc);
   const touched = new Set<string>();
   for (const change of changes) {

@@ -65,7 +65,16 @@ describe('findings', () => {
     const b = promoteFinding(doc, { type: 'root', statement: 'B', source: { kind: 'note', id: 'n2' } });
     const action = addAction(doc, [b], 'Fix B');
     mergeFindings(doc, a, b);
-    expect(readFindings(doc)).toEqual([expect.objectContaining({ id: a, statement: 'A; B', sources: [{ kind: 'note', id: 'n1' }, { kind: 'note', id: 'n2' }] })]);
+    expect(readFindings(doc)).toEqual([
+      expect.objectContaining({
+        id: a,
+        statement: 'A; B',
+        sources: [
+          { kind: 'note', id: 'n1' },
+          { kind: 'note', id: 'n2' },
+        ],
+      }),
+    ]);
     expect(readActions(doc)[0]!.findingIds).toEqual([a]);
     demoteFinding(doc, a);
     expect(readFindings(doc)).toEqual([]);
@@ -119,7 +128,9 @@ describe('action findings as a list', () => {
     const doc = new Y.Doc();
     migrate(doc, findingsMigrations, 3);
     const action = addAction(doc, []);
-    actionsMap(doc).get(action)!.set('findingIds', JSON.stringify(['x', 'y']));
+    actionsMap(doc)
+      .get(action)!
+      .set('findingIds', JSON.stringify(['x', 'y']));
     expect(readActions(doc)[0]!.findingIds).toEqual(['x', 'y']);
     migrate(doc, findingsMigrations, 4);
     expect(actionsMap(doc).get(action)!.get('findingIds')).toBeInstanceOf(Y.Array);
@@ -139,7 +150,10 @@ describe('finding sources as a list', () => {
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     for (const doc of [a, b]) {
-      const sources = readFindings(doc).find((f) => f.id === target)!.sources.map((s) => `${s.kind}:${s.id}`).sort();
+      const sources = readFindings(doc)
+        .find((f) => f.id === target)!
+        .sources.map((s) => `${s.kind}:${s.id}`)
+        .sort();
       expect(sources).toEqual(['factor:f1', 'note:n1', 'theme:t1']);
     }
   });
@@ -148,10 +162,25 @@ describe('finding sources as a list', () => {
     const doc = new Y.Doc();
     migrate(doc, findingsMigrations, 4);
     const id = promoteFinding(doc, { type: 'root', statement: 'x' });
-    findingsMap(doc).get(id)!.set('sources', JSON.stringify([{ kind: 'note', id: 'n1' }, { kind: 'person', id: 'bob' }, { kind: 'theme', id: 't1' }]));
-    expect(readFindings(doc)[0]!.sources).toEqual([{ kind: 'note', id: 'n1' }, { kind: 'theme', id: 't1' }]);
+    findingsMap(doc)
+      .get(id)!
+      .set(
+        'sources',
+        JSON.stringify([
+          { kind: 'note', id: 'n1' },
+          { kind: 'person', id: 'bob' },
+          { kind: 'theme', id: 't1' },
+        ]),
+      );
+    expect(readFindings(doc)[0]!.sources).toEqual([
+      { kind: 'note', id: 'n1' },
+      { kind: 'theme', id: 't1' },
+    ]);
     migrate(doc, findingsMigrations, 5);
     expect(findingsMap(doc).get(id)!.get('sources')).toBeInstanceOf(Y.Array);
-    expect(readFindings(doc)[0]!.sources).toEqual([{ kind: 'note', id: 'n1' }, { kind: 'theme', id: 't1' }]);
+    expect(readFindings(doc)[0]!.sources).toEqual([
+      { kind: 'note', id: 'n1' },
+      { kind: 'theme', id: 't1' },
+    ]);
   });
 });

@@ -32,7 +32,11 @@ describe('notes document', () => {
     revealNotes(server, [{ id: 'c', text: 'later round', color: 'yellow', eventId: null }]);
     const replica = load(Y.encodeStateAsUpdate(server));
 
-    expect(readNotes(replica).map((n) => [n.id, n.round])).toEqual([['b', 1], ['a', 1], ['c', 2]]);
+    expect(readNotes(replica).map((n) => [n.id, n.round])).toEqual([
+      ['b', 1],
+      ['a', 1],
+      ['c', 2],
+    ]);
     expect(readNotes(replica)[1]).toMatchObject({ color: 'blue', eventId: 'evt' });
     expect(revealRounds(replica)).toBe(2);
   });

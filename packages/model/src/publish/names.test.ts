@@ -24,7 +24,12 @@ it('keeps possessives possessive', () => {
 });
 
 it('never replaces inside a role it put in, and leaves text alone without names', () => {
-  expect(replaceNames('Dave', [{ name: 'Dave', role: 'Dave’s manager' }, { name: 'manager', role: 'x' }])).toBe('Dave’s manager');
+  expect(
+    replaceNames('Dave', [
+      { name: 'Dave', role: 'Dave’s manager' },
+      { name: 'manager', role: 'x' },
+    ]),
+  ).toBe('Dave’s manager');
   expect(replaceNames('Dave', [])).toBe('Dave');
   expect(replaceNames('Dave', [{ name: '  ', role: 'x' }])).toBe('Dave');
 });

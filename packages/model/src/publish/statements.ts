@@ -11,16 +11,7 @@ import { replaceNames, type NameReplacement } from './names.ts';
 
 /** Where in the report a statement appears. */
 export type StatementSection =
-  | 'title'
-  | 'summary'
-  | 'impact'
-  | 'timeline'
-  | 'fishbone'
-  | 'themes'
-  | 'findings'
-  | 'actions'
-  | 'lessons'
-  | 'observations';
+  'title' | 'summary' | 'impact' | 'timeline' | 'fishbone' | 'themes' | 'findings' | 'actions' | 'lessons' | 'observations';
 
 /** One piece of free text that enters the published report, as it would be published (names already replaced). */
 export interface PublishedStatement {

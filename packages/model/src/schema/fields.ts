@@ -123,4 +123,3 @@ export function readRecord<R extends RecordSpec>(map: Y.Map<unknown>, spec: R): 
   for (const key in spec.fields) values[key] = readField(spec.fields[key]!, map.get(key));
   return values as RecordValues<R>;
 }
-

@@ -24,7 +24,12 @@ export const FINDING_RECORD = {
   name: 'finding',
   fields: {
     id: ID,
-    type: { type: 'enum', values: FINDING_TYPES.map((type) => type.id), default: 'contributing', doc: 'proximate, root, contributing, went well, lucky' },
+    type: {
+      type: 'enum',
+      values: FINDING_TYPES.map((type) => type.id),
+      default: 'contributing',
+      doc: 'proximate, root, contributing, went well, lucky',
+    },
     statement: { type: 'text', max: LIMITS.findingStatement, doc: 'the finding, about the system' },
     order: ORDER,
     category: { type: 'string', max: LIMITS.boneName, doc: 'its fishbone bone, for contributing factors' },

@@ -10,9 +10,12 @@ import { repairRecord } from './repair.ts';
 function breaches(doc: Y.Doc): string[] {
   const found: string[] = [];
   doc.transact(() => {
-    for (const [root, spec] of Object.entries(NOTES_RECORDS.single)) found.push(...repairRecord(doc.getMap(root), spec).map((f) => `${f.record}.${f.field} ${f.problem}`));
+    for (const [root, spec] of Object.entries(NOTES_RECORDS.single))
+      found.push(...repairRecord(doc.getMap(root), spec).map((f) => `${f.record}.${f.field} ${f.problem}`));
     for (const [root, spec] of Object.entries(NOTES_RECORDS.collections)) {
-      doc.getMap<Y.Map<unknown>>(root).forEach((record) => found.push(...repairRecord(record, spec).map((f) => `${f.record}.${f.field} ${f.problem}`)));
+      doc
+        .getMap<Y.Map<unknown>>(root)
+        .forEach((record) => found.push(...repairRecord(record, spec).map((f) => `${f.record}.${f.field} ${f.problem}`)));
     }
   });
   return found;

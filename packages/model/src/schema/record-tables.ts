@@ -19,7 +19,13 @@ const DOCUMENTS: { name: string; version: number; writers: string; records: Docu
     records: BOARD_RECORDS,
     extra: '`noteThemes`: Y.Map<noteId, themeId>, a revealed note belongs to at most one theme (both ids checked by the server).',
   },
-  { name: 'notes', version: NOTES_SCHEMA_VERSION, writers: 'the server only; every connection is read-only', records: NOTES_RECORDS, extra: '`votes`: Y.Map<target, number>, dot-vote tallies per target ("note:<id>", "theme:<id>", "factor:<id>"); who voted is never here.' },
+  {
+    name: 'notes',
+    version: NOTES_SCHEMA_VERSION,
+    writers: 'the server only; every connection is read-only',
+    records: NOTES_RECORDS,
+    extra: '`votes`: Y.Map<target, number>, dot-vote tallies per target ("note:<id>", "theme:<id>", "factor:<id>"); who voted is never here.',
+  },
   { name: 'findings', version: FINDINGS_SCHEMA_VERSION, writers: 'the facilitator only; participants are read-only', records: FINDINGS_RECORDS },
 ];
 
@@ -48,7 +54,9 @@ function limitOf(spec: FieldSpec): string {
 
 function table(root: string, record: RecordSpec, keyed: boolean): string[] {
   const heading = keyed ? `\`${root}\`: Y.Map<id, Y.Map> of **${record.name}** records` : `\`${root}\`: one **${record.name}** record (a Y.Map)`;
-  const rows = Object.entries(record.fields).map(([field, spec]) => `| \`${field}\` | ${typeOf(spec)} | ${limitOf(spec)} | ${spec.doc.replaceAll('|', '\\|')} |`);
+  const rows = Object.entries(record.fields).map(
+    ([field, spec]) => `| \`${field}\` | ${typeOf(spec)} | ${limitOf(spec)} | ${spec.doc.replaceAll('|', '\\|')} |`,
+  );
   return [heading, '', '| field | type | limit | meaning |', '|---|---|---|---|', ...rows, ''];
 }
 

@@ -49,7 +49,9 @@ export async function writeIndexes(
 }
 
 async function storedFindings(client: pg.PoolClient, postmortemId: string): Promise<Uint8Array | null> {
-  const { rows } = await client.query<{ state: Buffer }>(`SELECT state FROM documents WHERE postmortem_id = $1 AND kind = 'findings'`, [postmortemId]);
+  const { rows } = await client.query<{ state: Buffer }>(`SELECT state FROM documents WHERE postmortem_id = $1 AND kind = 'findings'`, [
+    postmortemId,
+  ]);
   return rows[0] ? bytes(rows[0].state) : null;
 }
 

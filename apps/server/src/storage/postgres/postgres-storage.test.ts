@@ -107,7 +107,7 @@ describe.skipIf(!available)('PostgreSQL storage', () => {
     await dropSchema(schema);
   });
 
-  it('builds the index entries of a version 3 database\'s post-mortems when it opens, and counts their reports toward the quota', async () => {
+  it("builds the index entries of a version 3 database's post-mortems when it opens, and counts their reports toward the quota", async () => {
     const { schema, client } = await schemaAtVersion(3);
     const [published, draft] = [sampleRecord({ title: 'Published before' }), sampleRecord({ title: 'Draft before' })];
     for (const pm of [published, draft]) {
@@ -132,13 +132,19 @@ describe.skipIf(!available)('PostgreSQL storage', () => {
     expect(await storage.listReportIndex()).toEqual([expect.objectContaining({ postmortemId: published.id, version: 1 })]);
     await storage.close();
     // The version stored before counts: room for less than two of it is full.
-    storage = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, limits: { reportBytes: Math.floor(1.5 * reportBytes(report)) } });
-    await expect(storage.saveReport(published.id, sampleReport(published.id, 2, { lessonsLearned: 'x'.repeat(5_000) }))).rejects.toBeInstanceOf(ReportQuotaError);
+    storage = await PostgresStorage.open({
+      connectionString: TEST_DATABASE_URL,
+      schema,
+      limits: { reportBytes: Math.floor(1.5 * reportBytes(report)) },
+    });
+    await expect(storage.saveReport(published.id, sampleReport(published.id, 2, { lessonsLearned: 'x'.repeat(5_000) }))).rejects.toBeInstanceOf(
+      ReportQuotaError,
+    );
     await storage.close();
     await dropSchema(schema);
   });
 
-  it('lays out no table in submission order: all of a post-mortem\'s notes are one row, keyed in id order', async () => {
+  it("lays out no table in submission order: all of a post-mortem's notes are one row, keyed in id order", async () => {
     const schema = freshSchema();
     const storage = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema });
     const [record, other] = [sampleRecord(), sampleRecord()];

@@ -211,10 +211,12 @@ export class PostgresStorage implements Storage {
   }
 
   async deleteNote(postmortemId: string, noteId: string, notesState: Uint8Array | null): Promise<void> {
-    await this.inOrder(postmortemId, () => this.transaction(async (client) => {
-      await client.query('UPDATE note_sets SET notes = notes - $2::text WHERE postmortem_id = $1', [postmortemId, noteId]);
-      if (notesState) await upsertDocument(client, postmortemId, 'notes', notesState);
-    }));
+    await this.inOrder(postmortemId, () =>
+      this.transaction(async (client) => {
+        await client.query('UPDATE note_sets SET notes = notes - $2::text WHERE postmortem_id = $1', [postmortemId, noteId]);
+        if (notesState) await upsertDocument(client, postmortemId, 'notes', notesState);
+      }),
+    );
   }
 
   async moderateNotes(
@@ -222,17 +224,21 @@ export class PostgresStorage implements Storage {
     changes: readonly { noteId: string; moderation: NoteModeration | null }[],
     notesState: Uint8Array,
   ): Promise<void> {
-    await this.inOrder(postmortemId, () => this.transaction(async (client) => {
-      await changeNoteSet(client, postmortemId, (notes) => withModeration(notes, changes));
-      await upsertDocument(client, postmortemId, 'notes', notesState);
-    }));
+    await this.inOrder(postmortemId, () =>
+      this.transaction(async (client) => {
+        await changeNoteSet(client, postmortemId, (notes) => withModeration(notes, changes));
+        await upsertDocument(client, postmortemId, 'notes', notesState);
+      }),
+    );
   }
 
   async releaseHeldNotes(postmortemId: string, noteIds: readonly string[], notesState: Uint8Array): Promise<void> {
-    await this.inOrder(postmortemId, () => this.transaction(async (client) => {
-      await changeNoteSet(client, postmortemId, (notes) => released(notes, noteIds));
-      await upsertDocument(client, postmortemId, 'notes', notesState);
-    }));
+    await this.inOrder(postmortemId, () =>
+      this.transaction(async (client) => {
+        await changeNoteSet(client, postmortemId, (notes) => released(notes, noteIds));
+        await upsertDocument(client, postmortemId, 'notes', notesState);
+      }),
+    );
   }
 
   async createBallot(postmortemId: string, ballotHash: string): Promise<void> {
@@ -248,14 +254,16 @@ export class PostgresStorage implements Storage {
   }
 
   async saveBallot(postmortemId: string, ballotHash: string, votes: readonly string[], notesState: Uint8Array): Promise<void> {
-    await this.inOrder(postmortemId, () => this.transaction(async (client) => {
-      await client.query(
-        `INSERT INTO ballots (postmortem_id, ballot_hash, votes) VALUES ($1, $2, $3)
+    await this.inOrder(postmortemId, () =>
+      this.transaction(async (client) => {
+        await client.query(
+          `INSERT INTO ballots (postmortem_id, ballot_hash, votes) VALUES ($1, $2, $3)
          ON CONFLICT (postmortem_id, ballot_hash) DO UPDATE SET votes = EXCLUDED.votes`,
-        [postmortemId, ballotHash, json([...votes].sort())],
-      );
-      await upsertDocument(client, postmortemId, 'notes', notesState);
-    }));
+          [postmortemId, ballotHash, json([...votes].sort())],
+        );
+        await upsertDocument(client, postmortemId, 'notes', notesState);
+      }),
+    );
   }
 
   async listBallots(postmortemId: string): Promise<string[][]> {
@@ -271,11 +279,13 @@ export class PostgresStorage implements Storage {
   }
 
   async setVoting(postmortemId: string, settings: VotingSettings, notesState: Uint8Array): Promise<void> {
-    await this.inOrder(postmortemId, () => this.transaction(async (client) => {
-      const { rowCount } = await client.query('UPDATE postmortems SET voting = $2 WHERE id = $1', [postmortemId, json(settings)]);
-      if (rowCount === 0) throw new Error(`unknown post-mortem ${postmortemId}`);
-      await upsertDocument(client, postmortemId, 'notes', notesState);
-    }));
+    await this.inOrder(postmortemId, () =>
+      this.transaction(async (client) => {
+        const { rowCount } = await client.query('UPDATE postmortems SET voting = $2 WHERE id = $1', [postmortemId, json(settings)]);
+        if (rowCount === 0) throw new Error(`unknown post-mortem ${postmortemId}`);
+        await upsertDocument(client, postmortemId, 'notes', notesState);
+      }),
+    );
   }
 
   async saveReport(postmortemId: string, report: Report, findings?: Uint8Array): Promise<void> {

@@ -66,8 +66,7 @@ export function fetchPostmortem(id: string, key: string): Promise<PostmortemSumm
 
 const auth = (key: string) => ({ authorization: `Bearer ${key}` });
 const json = { 'content-type': 'application/json' };
-const notePath = (id: string, noteId?: string) =>
-  `/api/postmortems/${encodeURIComponent(id)}/notes${noteId ? `/${encodeURIComponent(noteId)}` : ''}`;
+const notePath = (id: string, noteId?: string) => `/api/postmortems/${encodeURIComponent(id)}/notes${noteId ? `/${encodeURIComponent(noteId)}` : ''}`;
 
 /** `POST /api/postmortems/:id/notes`: the server holds the note anonymously; only we get its secret. */
 export function submitNote(id: string, key: string, note: SubmitNoteRequest): Promise<SubmitNoteResponse> {
@@ -130,7 +129,11 @@ export function vote(id: string, key: string, ballot: string, target: string, me
 
 /** `PUT /api/postmortems/:id/voting` (facilitator only). */
 export function configureVoting(id: string, key: string, settings: { open: boolean; votesPerPerson: number }): Promise<unknown> {
-  return request(`/api/postmortems/${encodeURIComponent(id)}/voting`, { method: 'PUT', headers: { ...auth(key), ...json }, body: JSON.stringify(settings) });
+  return request(`/api/postmortems/${encodeURIComponent(id)}/voting`, {
+    method: 'PUT',
+    headers: { ...auth(key), ...json },
+    body: JSON.stringify(settings),
+  });
 }
 
 /** `X-Debrief-Keys` for the facilitator keys a browser holds (`{ [postmortemId]: key }`); no header for none. */

@@ -5,7 +5,16 @@ import { watchKeys } from './watch-keys.test-support.svelte.ts';
 import type { FactorNode } from '@debrief/model';
 import { Citations } from './citations.svelte.ts';
 
-const factor = (id: string, text: string): FactorNode => ({ id, text, categoryId: 'c', parentId: null, order: 0, depth: 0, evidence: null, children: [] });
+const factor = (id: string, text: string): FactorNode => ({
+  id,
+  text,
+  categoryId: 'c',
+  parentId: null,
+  order: 0,
+  depth: 0,
+  evidence: null,
+  children: [],
+});
 const index = (entries: [string, FactorNode[]][]) => new Map(entries);
 
 describe('citations, one reactive cell per note or event', () => {
@@ -14,7 +23,12 @@ describe('citations, one reactive cell per note or event', () => {
 
   /** Items shown on the board, each counting how often it had to look at its citations again. */
   function board(citations: Citations, keys: string[]) {
-    const watched = watchKeys(keys, (key) => citations.get(key).map((f) => f.text).join(', '));
+    const watched = watchKeys(keys, (key) =>
+      citations
+        .get(key)
+        .map((f) => f.text)
+        .join(', '),
+    );
     stops.push(watched.stop);
     return watched;
   }

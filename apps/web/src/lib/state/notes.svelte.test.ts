@@ -10,7 +10,10 @@ it('knows where each of this browser’s notes stands, newest first, and leaves 
   Y.applyUpdate(doc, createInitialDocuments({ title: 't' }).notes);
   const mine = (id: string, text: string) => ({ id, secret: `secret-${id}`, text, color: 'yellow' as const, eventId: null });
   saveMyNotes('pm00000000000001', [mine('a', 'Bob should have checked'), mine('b', 'buy now'), mine('c', 'on the board'), mine('d', 'still held')]);
-  revealNotes(doc, ['a', 'b', 'c', 'x'].map((id) => ({ id, text: `text of ${id}`, color: 'yellow' as const, eventId: null })));
+  revealNotes(
+    doc,
+    ['a', 'b', 'c', 'x'].map((id) => ({ id, text: `text of ${id}`, color: 'yellow' as const, eventId: null })),
+  );
   const notes = new NotesState(doc, 'pm00000000000001', 'key');
 
   moderateRevealedNote(doc, 'a', { state: 'paraphrased', text: 'The check relied on memory' });

@@ -60,7 +60,8 @@ export class NotesState {
       this.revealed = shareUnchanged(this.revealed, readNotes(doc));
       this.waiting = heldCount(doc);
       const times = revealTimes(doc);
-      if (times.last !== this.reveals.last || times.lastSmall !== this.reveals.lastSmall || times.lastSize !== this.reveals.lastSize) this.reveals = times;
+      if (times.last !== this.reveals.last || times.lastSmall !== this.reveals.lastSmall || times.lastSize !== this.reveals.lastSize)
+        this.reveals = times;
     };
     refresh();
     notesMap(doc).observeDeep(refresh);

@@ -1,4 +1,14 @@
-import { adjacentPhase, extendTimer, pauseTimer, resumeTimer, setPhase, setRoam, startTimer, stopTimer, type FacilitationState } from '@debrief/model';
+import {
+  adjacentPhase,
+  extendTimer,
+  pauseTimer,
+  resumeTimer,
+  setPhase,
+  setRoam,
+  startTimer,
+  stopTimer,
+  type FacilitationState,
+} from '@debrief/model';
 import type { DocumentEdits } from './document-edits.ts';
 import type { FacilitationView } from './facilitation.svelte.ts';
 

@@ -28,7 +28,12 @@ describe('presence, the editors of each item in a cell of its own', () => {
 
   /** Cards on the board, each counting how often it had to look at its editors again. */
   function cards(presence: PresenceView, ids: string[]) {
-    const watched = watchKeys(ids, (id) => presence.editorsOf(id).map((peer) => peer.user.name).join(', '));
+    const watched = watchKeys(ids, (id) =>
+      presence
+        .editorsOf(id)
+        .map((peer) => peer.user.name)
+        .join(', '),
+    );
     stops.push(watched.stop);
     return watched;
   }

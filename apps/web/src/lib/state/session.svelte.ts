@@ -52,7 +52,8 @@ function refusedMessage(notice: RefusedNotice): string {
 
 /** What a participant reads when a cap is reached (see CAPS in the model). */
 function limitMessage(what: 'events' | 'factors' | 'document'): string {
-  if (what === 'document') return 'This board has reached its size limit (5 MB): new changes are not saved. Ask the facilitator to publish and start a follow-up.';
+  if (what === 'document')
+    return 'This board has reached its size limit (5 MB): new changes are not saved. Ask the facilitator to publish and start a follow-up.';
   return `This board holds at most ${CAPS[what].toLocaleString('en')} ${what === 'events' ? 'timeline events' : 'contributing factors'}; remove some before adding more.`;
 }
 

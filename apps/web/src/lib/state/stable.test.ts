@@ -33,7 +33,10 @@ it('shares the unchanged branches of a tree: one factor typed into gives new obj
       { id: 'c2', name: 'Tooling', factors: [edited] },
     ],
   };
-  const after = shareUnchanged(before, structuredClone({ ...before, categories: [before.categories[0], { ...before.categories[1], factors: [{ ...edited, text: 'rate limits' }] }] }));
+  const after = shareUnchanged(
+    before,
+    structuredClone({ ...before, categories: [before.categories[0], { ...before.categories[1], factors: [{ ...edited, text: 'rate limits' }] }] }),
+  );
   expect(after).not.toBe(before);
   expect(after.categories[0]).toBe(before.categories[0]);
   expect(after.categories[1]).not.toBe(before.categories[1]);
@@ -43,8 +46,21 @@ it('shares the unchanged branches of a tree: one factor typed into gives new obj
 });
 
 it('matches items by id, so an insertion keeps the objects after it; other arrays match by position', () => {
-  const before = { lines: ['a', 'b'], boxes: [{ id: 'x', y: 10 }, { id: 'y', y: 30 }] };
-  const after = shareUnchanged(before, { lines: ['a', 'b'], boxes: [{ id: 'new', y: 0 }, { id: 'x', y: 10 }, { id: 'y', y: 30 }] });
+  const before = {
+    lines: ['a', 'b'],
+    boxes: [
+      { id: 'x', y: 10 },
+      { id: 'y', y: 30 },
+    ],
+  };
+  const after = shareUnchanged(before, {
+    lines: ['a', 'b'],
+    boxes: [
+      { id: 'new', y: 0 },
+      { id: 'x', y: 10 },
+      { id: 'y', y: 30 },
+    ],
+  });
   expect(after.lines).toBe(before.lines);
   expect(after.boxes[1]).toBe(before.boxes[0]);
   expect(after.boxes[2]).toBe(before.boxes[1]);

@@ -4,8 +4,7 @@ const isPlainObject = (value: unknown): value is Plain =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** Items with an `id` are matched by it, so an insertion or a reorder does not make every later item look new. */
-const itemKey = (item: unknown, index: number) =>
-  isPlainObject(item) && typeof item.id === 'string' ? `id:${item.id}` : `at:${index}`;
+const itemKey = (item: unknown, index: number) => (isPlainObject(item) && typeof item.id === 'string' ? `id:${item.id}` : `at:${index}`);
 
 function shareArray(previous: readonly unknown[], next: unknown[]): unknown[] {
   const before = new Map(previous.map((item, i) => [itemKey(item, i), item]));

@@ -43,7 +43,9 @@ export function statementSource(session: BoardSession, id: string): StatementSou
     case 'action': {
       if (field !== 'owner') return live(session.actions.whatText(itemId));
       const action = session.actions.all.find((a) => a.id === itemId);
-      return action ? { kind: 'field', value: action.owner, max: LIMITS.actionOwner, save: (value) => session.actions.update(itemId, { owner: value }) } : gone;
+      return action
+        ? { kind: 'field', value: action.owner, max: LIMITS.actionOwner, save: (value) => session.actions.update(itemId, { owner: value }) }
+        : gone;
     }
     case 'bone': {
       const bone = session.fishbone.diagram.categories.find((c) => c.id === itemId);

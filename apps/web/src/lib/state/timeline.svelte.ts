@@ -1,4 +1,13 @@
-import { addEvent, canAdd, deleteEvent, eventText, updateEvent, type EventScalarPatch, type EventTextField, type TimelineEvent } from '@debrief/model';
+import {
+  addEvent,
+  canAdd,
+  deleteEvent,
+  eventText,
+  updateEvent,
+  type EventScalarPatch,
+  type EventTextField,
+  type TimelineEvent,
+} from '@debrief/model';
 import type { BoardView } from './board.svelte.ts';
 import type { DocumentEdits, SharedText } from './document-edits.ts';
 

@@ -57,7 +57,10 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
   const docs = { board: new Y.Doc(), notes: new Y.Doc(), findings: new Y.Doc() };
   const saves = new SaveWatcher([docs.board, docs.findings], (state) => events.onSaveState(state));
   const kept = KEPT_KINDS.map((kind) => new IndexeddbPersistence(offlineCopyName(postmortemId, kind), docs[kind]));
-  void Promise.all(kept.map((store) => store.whenSynced)).then(() => events.onLocalLoaded(), () => undefined);
+  void Promise.all(kept.map((store) => store.whenSynced)).then(
+    () => events.onLocalLoaded(),
+    () => undefined,
+  );
 
   const open = (kind: DocumentKind, withPresence: boolean) => {
     const doc = docs[kind];

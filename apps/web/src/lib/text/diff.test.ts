@@ -14,7 +14,12 @@ describe('spliceBetween', () => {
   });
 
   it('turns the old string into the new one when applied', () => {
-    const pairs = [['The DB failed', 'The primary DB failed over'], ['xyz', 'xyzxyz'], ['abcabc', 'abc'], ['🙂a', '🙂ba']];
+    const pairs = [
+      ['The DB failed', 'The primary DB failed over'],
+      ['xyz', 'xyzxyz'],
+      ['abcabc', 'abc'],
+      ['🙂a', '🙂ba'],
+    ];
     for (const [before, after] of pairs) {
       const splice = spliceBetween(before!, after!)!;
       expect(before!.slice(0, splice.index) + splice.insert + before!.slice(splice.index + splice.remove)).toBe(after);
@@ -36,15 +41,45 @@ describe('transformPosition', () => {
   };
 
   it('shifts the caret past text inserted before it', () => {
-    expect(transformPosition(6, deltaOf((t) => t.insert(0, '>> ')))).toBe(9);
+    expect(
+      transformPosition(
+        6,
+        deltaOf((t) => t.insert(0, '>> ')),
+      ),
+    ).toBe(9);
   });
   it('keeps the caret when text is inserted after it or exactly at it', () => {
-    expect(transformPosition(5, deltaOf((t) => t.insert(8, 'XX')))).toBe(5);
-    expect(transformPosition(5, deltaOf((t) => t.insert(5, 'XX')))).toBe(5);
+    expect(
+      transformPosition(
+        5,
+        deltaOf((t) => t.insert(8, 'XX')),
+      ),
+    ).toBe(5);
+    expect(
+      transformPosition(
+        5,
+        deltaOf((t) => t.insert(5, 'XX')),
+      ),
+    ).toBe(5);
   });
   it('pulls the caret back over deleted text, clamping inside a deleted range', () => {
-    expect(transformPosition(11, deltaOf((t) => t.delete(0, 6)))).toBe(5);
-    expect(transformPosition(3, deltaOf((t) => t.delete(1, 5)))).toBe(1);
-    expect(transformPosition(2, deltaOf((t) => t.delete(6, 5)))).toBe(2);
+    expect(
+      transformPosition(
+        11,
+        deltaOf((t) => t.delete(0, 6)),
+      ),
+    ).toBe(5);
+    expect(
+      transformPosition(
+        3,
+        deltaOf((t) => t.delete(1, 5)),
+      ),
+    ).toBe(1);
+    expect(
+      transformPosition(
+        2,
+        deltaOf((t) => t.delete(6, 5)),
+      ),
+    ).toBe(2);
   });
 });

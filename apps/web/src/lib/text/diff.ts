@@ -15,10 +15,7 @@ export function spliceBetween(before: string, after: string): TextSplice | null 
   const shorter = Math.min(before.length, after.length);
   while (start < shorter && before[start] === after[start]) start++;
   let end = 0;
-  while (
-    end < shorter - start &&
-    before[before.length - 1 - end] === after[after.length - 1 - end]
-  ) {
+  while (end < shorter - start && before[before.length - 1 - end] === after[after.length - 1 - end]) {
     end++;
   }
   return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };

@@ -5,7 +5,5 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 
 /** True for a single-letter shortcut: the key alone, no modifier, not typed into a field. */
 export function isPlainShortcut(event: KeyboardEvent, key: string): boolean {
-  return (
-    event.key.toLowerCase() === key && !event.ctrlKey && !event.metaKey && !event.altKey && !isTypingTarget(event.target)
-  );
+  return event.key.toLowerCase() === key && !event.ctrlKey && !event.metaKey && !event.altKey && !isTypingTarget(event.target);
 }

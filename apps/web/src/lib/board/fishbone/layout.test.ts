@@ -5,10 +5,13 @@ import { wrapText } from './wrap.ts';
 
 /** A small deterministic random source, so a failing case can be replayed. */
 function random(seed: number) {
-  return () => ((seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+  return () => (seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
 }
 
-const WORDS = 'alert runbook deploy config paging capacity replica timeout retry cache queue schema migration dashboard supercalifragilisticexpialidocious-service-name'.split(' ');
+const WORDS =
+  'alert runbook deploy config paging capacity replica timeout retry cache queue schema migration dashboard supercalifragilisticexpialidocious-service-name'.split(
+    ' ',
+  );
 
 function randomFishbone(seed: number, factorCount: number): Fishbone {
   const next = random(seed);
@@ -95,7 +98,10 @@ describe('fishbone layout', () => {
   });
 
   it('wraps long bone names instead of letting them overflow', () => {
-    const layout = layoutFishbone({ problem: 'p', categories: [{ id: 'a', name: 'Ownership & communication across the platform and product teams', order: 1, factors: [] }] });
+    const layout = layoutFishbone({
+      problem: 'p',
+      categories: [{ id: 'a', name: 'Ownership & communication across the platform and product teams', order: 1, factors: [] }],
+    });
     const label = layout.columns[0]!.label;
     expect(label.lines.length).toBeGreaterThan(1);
     for (const line of label.lines) expect(line.length * 8).toBeLessThanOrEqual(label.width - 16);

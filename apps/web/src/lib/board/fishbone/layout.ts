@@ -87,8 +87,7 @@ function measure(factors: FactorNode[]) {
   return out;
 }
 
-const stackHeight = (items: { height: number }[]) =>
-  items.reduce((sum, item) => sum + item.height + M.gap, 0) + M.addSlotHeight;
+const stackHeight = (items: { height: number }[]) => items.reduce((sum, item) => sum + item.height + M.gap, 0) + M.addSlotHeight;
 
 /**
  * Lays out the fishbone: bones alternate above and below the spine, staggered, each a column whose factors

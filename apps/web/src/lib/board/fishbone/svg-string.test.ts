@@ -5,7 +5,14 @@ import { fishboneSvgString, xml } from './svg-string.ts';
 it('draws the fishbone as a standalone SVG with every text escaped', () => {
   const fishbone = {
     problem: 'Checkout <failed> & "stalled"',
-    categories: [{ id: 'c', name: 'Tooling', order: 1, factors: [{ id: 'f', categoryId: 'c', parentId: null, text: '<script>alert(1)</script>', order: 1, depth: 0, evidence: null, children: [] }] }],
+    categories: [
+      {
+        id: 'c',
+        name: 'Tooling',
+        order: 1,
+        factors: [{ id: 'f', categoryId: 'c', parentId: null, text: '<script>alert(1)</script>', order: 1, depth: 0, evidence: null, children: [] }],
+      },
+    ],
   };
   const svg = fishboneSvgString(layoutFishbone(fishbone));
   expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);

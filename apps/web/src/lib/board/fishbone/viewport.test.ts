@@ -12,7 +12,14 @@ describe('diagram viewport', () => {
   });
 
   it('fits a wide drawing centred in the height the viewport takes at the fitted scale', () => {
-    const fitted = fitView({ contentWidth: 1800, contentHeight: 600, viewWidth: 900, viewHeight: heightAt(1) - VIEWPORT.marginPx, heightAt, minScale: 0.2 });
+    const fitted = fitView({
+      contentWidth: 1800,
+      contentHeight: 600,
+      viewWidth: 900,
+      viewHeight: heightAt(1) - VIEWPORT.marginPx,
+      heightAt,
+      minScale: 0.2,
+    });
     expect(fitted.scale).toBe(0.5);
     // At half scale the drawing is 300 px tall and the viewport 348 px: 24 px above and below.
     expect(heightAt(0.5)).toBe(348);
@@ -22,7 +29,14 @@ describe('diagram viewport', () => {
 
   it('fits a tall drawing into the most the viewport can be, with its margin', () => {
     const tall = (scale: number) => viewportHeightPx(1200, scale, 900, 16);
-    const fitted = fitView({ contentWidth: 400, contentHeight: 1200, viewWidth: 900, viewHeight: tall(1) - VIEWPORT.marginPx, heightAt: tall, minScale: 0.2 });
+    const fitted = fitView({
+      contentWidth: 400,
+      contentHeight: 1200,
+      viewWidth: 900,
+      viewHeight: tall(1) - VIEWPORT.marginPx,
+      heightAt: tall,
+      minScale: 0.2,
+    });
     expect(fitted.scale).toBe(0.5);
     expect(fitted.y).toBe(24);
   });
