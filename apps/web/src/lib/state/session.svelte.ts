@@ -17,7 +17,7 @@ import {
   type NameReplacement,
   type PublishedStatement,
 } from '@debrief/model';
-import type { RefusedNotice, Role } from '@debrief/protocol';
+import type { Role } from '@debrief/protocol';
 import { connectPostmortem, type ConnectionStatus, type PostmortemConnection } from '../sync/connection.ts';
 import type { SaveState } from '../sync/save-status.ts';
 import { announce, onPresenceChange, readPeers, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
@@ -25,6 +25,7 @@ import { PRESENCE_COLORS } from './identity.ts';
 import { latestInTask } from '../sync/latest-in-task.ts';
 import { meansDeleted, refusalMessage } from '../sync/refusal.ts';
 import { forgetPostmortem } from './forget-postmortem.ts';
+import { refusedMessage } from './refused-message.ts';
 import { BoardView } from './board.svelte.ts';
 import { NotesState } from './notes.svelte.ts';
 import { VotesState } from './votes.svelte.ts';
@@ -42,13 +43,6 @@ import { PhasesState } from './phases.svelte.ts';
 
 /** The origin of every edit made in this browser; the undo manager tracks only this one. */
 export const LOCAL_ORIGIN = Symbol('debrief-local-edit');
-
-/** What this person reads when the server changed part of their own edit back. */
-function refusedMessage(notice: RefusedNotice): string {
-  if (notice.what === 'schema-metadata') return 'The server refused a change to the document’s schema version.';
-  const first = notice.fixes?.[0];
-  return `The server changed part of your last edit back${first ? ` (${first})` : ''}: it did not fit what this board can store.`;
-}
 
 /** What a participant reads when a cap is reached (see CAPS in the model). */
 function limitMessage(what: 'events' | 'factors' | 'document'): string {
