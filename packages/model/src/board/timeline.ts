@@ -3,7 +3,7 @@ import { newId } from '../ids.ts';
 import { eventsMap, type EventMap, type TimelineEvent } from './shape.ts';
 import { sortEvents } from './sort.ts';
 import { EVENT_RECORD } from '../schema/board-records.ts';
-import { readRecord } from '../schema/fields.ts';
+import { readRecord, writeFields } from '../schema/fields.ts';
 
 /** The values a new event starts with; free text is plain here and becomes Y.Text in the document. */
 export interface NewEvent {
@@ -41,11 +41,7 @@ export function addEvent(doc: Y.Doc, input: NewEvent, origin: unknown = null, no
 export function updateEvent(doc: Y.Doc, id: string, patch: EventScalarPatch, origin: unknown = null): void {
   const event = eventsMap(doc).get(id);
   if (!event) return;
-  doc.transact(() => {
-    for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined && event.get(key) !== value) event.set(key, value);
-    }
-  }, origin);
+  doc.transact(() => writeFields(event, EVENT_RECORD, patch), origin);
 }
 
 /** Deletes an event. */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import { ACTION_RECORD } from '../schema/findings-records.ts';
-import { readField, readRecord } from '../schema/fields.ts';
+import { readField, readRecord, writeFields } from '../schema/fields.ts';
 
 /**
  * Corrective actions in `<id>/findings`, declared in schema/findings-records.ts (only the facilitator writes them;
@@ -117,11 +117,9 @@ export function updateAction(doc: Y.Doc, id: string, patch: ActionPatch, origin:
   const entry = actionsMap(doc).get(id);
   if (!entry) return false;
   doc.transact(() => {
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined) continue;
-      if (key === 'findingIds') setFindingIds(entry, value as string[]);
-      else entry.set(key, value);
-    }
+    const { findingIds, ...scalars } = patch;
+    if (findingIds) setFindingIds(entry, findingIds);
+    writeFields(entry, ACTION_RECORD, scalars);
   }, origin);
   return true;
 }

@@ -123,3 +123,17 @@ export function readRecord<R extends RecordSpec>(map: Y.Map<unknown>, spec: R): 
   for (const key in spec.fields) values[key] = readField(spec.fields[key]!, map.get(key));
   return values as RecordValues<R>;
 }
+
+/**
+ * Writes plain values into a record as its declaration allows: declared scalar fields only (live text and lists
+ * have writers of their own), strings cut to their limit, unchanged values left alone (no update for them).
+ * Call it inside a transaction.
+ */
+export function writeFields<R extends RecordSpec>(map: Y.Map<unknown>, spec: R, patch: Partial<RecordValues<R>>): void {
+  for (const [key, value] of Object.entries(patch)) {
+    const field = spec.fields[key];
+    if (value === undefined || !field || field.type === 'text' || field.type === 'list') continue;
+    const stored = field.type === 'string' && typeof value === 'string' ? value.slice(0, field.max) : value;
+    if (map.get(key) !== stored) map.set(key, stored);
+  }
+}

@@ -1,7 +1,9 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EVENT_RECORD, FACTOR_RECORD, THEME_RECORD } from './board-records.ts';
 import { repairRecord } from './repair.ts';
+import { writeFields } from './fields.ts';
+import { ACTION_RECORD } from './findings-records.ts';
 import { addEvent, readTimeline } from '../board/timeline.ts';
 import { eventsMap } from '../board/shape.ts';
 
@@ -34,4 +36,17 @@ it('trims plain strings, resets unknown enum values, and leaves a valid record u
   expect(repairRecord(factor, FACTOR_RECORD)).toMatchObject([{ field: 'evidenceKind' }]);
   expect(factor.get('evidenceKind')).toBe('');
   expect(repairRecord(factor, FACTOR_RECORD)).toEqual([]);
+});
+
+describe('writeFields', () => {
+  it('writes declared scalar fields only, cuts strings to their limit and leaves live text and unknown keys alone', () => {
+    const doc = new Y.Doc();
+    const map = doc.getMap<unknown>('action');
+    doc.transact(() =>
+      writeFields(map, ACTION_RECORD, { owner: 'x'.repeat(500), priority: 'high', what: 'ignored', ...({ author: 'bob' } as object) }),
+    );
+    expect(map.get('owner')).toBe('x'.repeat(ACTION_RECORD.fields.owner.max));
+    expect(map.get('priority')).toBe('high');
+    expect([map.has('what'), map.has('author')]).toEqual([false, false]);
+  });
 });
