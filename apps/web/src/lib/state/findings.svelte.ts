@@ -23,11 +23,6 @@ export class FindingsState {
     return this.view.findings;
   }
 
-  /** Whether this person can write findings (the facilitator, once the board is loaded). */
-  get editable(): boolean {
-    return this.findings.canEdit();
-  }
-
   promote(input: { type: FindingType; statement: string; source?: FindingSource | null; category?: string }): string | null {
     return this.findings.edit((doc, origin) => promoteFinding(doc, input, origin));
   }
