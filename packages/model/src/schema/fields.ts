@@ -43,6 +43,16 @@ export function defaultOf(spec: FieldSpec): string | boolean | number | Y.Text |
   }
 }
 
+type StringFormat = NonNullable<Extract<FieldSpec, { type: 'string' }>['format']>;
+
+/** Why a string breaks its declared format, or null ('' always fits: it means "none"). */
+function formatProblem(format: StringFormat, value: string): string | null {
+  if (value === '') return null;
+  if (format === 'http-url') return isHttpUrl(value) ? null : 'is not an http(s) link';
+  if (format === 'iso-datetime') return Number.isNaN(Date.parse(value)) ? 'is not a date and time' : null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? null : 'is not a date (YYYY-MM-DD)';
+}
+
 /** Why a stored value breaks its field's declaration, or null when it does not (text over its limit is trimmed instead). */
 export function fieldProblem(spec: FieldSpec, value: unknown): string | null {
   switch (spec.type) {
@@ -51,10 +61,7 @@ export function fieldProblem(spec: FieldSpec, value: unknown): string | null {
     case 'string':
       if (typeof value !== 'string') return 'is not a string';
       if (value.length > spec.max) return `is longer than ${spec.max} characters`;
-      if (spec.format === 'http-url' && value !== '' && !isHttpUrl(value)) return 'is not an http(s) link';
-      if (spec.format === 'iso-datetime' && value !== '' && Number.isNaN(Date.parse(value))) return 'is not a date and time';
-      if (spec.format === 'date' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'is not a date (YYYY-MM-DD)';
-      return null;
+      return spec.format ? formatProblem(spec.format, value) : null;
     case 'enum':
       return typeof value === 'string' && spec.values.includes(value) ? null : `is not one of ${spec.values.map((v) => `"${v}"`).join(', ')}`;
     case 'boolean':
@@ -94,7 +101,7 @@ export function readField(spec: FieldSpec, value: unknown): unknown {
     case 'text':
       return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
     case 'string':
-      return typeof value === 'string' && (spec.format === undefined || fieldProblem({ ...spec, max: Infinity }, value) === null) ? value : '';
+      return typeof value === 'string' && (spec.format === undefined || formatProblem(spec.format, value) === null) ? value : '';
     case 'enum':
       return typeof value === 'string' && spec.values.includes(value) ? value : (spec.default ?? spec.values[0]!);
     case 'boolean':
@@ -135,14 +142,10 @@ export function writeFields<R extends RecordSpec>(map: Y.Map<unknown>, spec: R, 
     const field = spec.fields[key];
     if (value === undefined || !field || field.type === 'text' || field.type === 'list') continue;
     // A plain string is cut to its limit; one in a format that breaks it (cut, it could read as valid) becomes ''.
-    const stored =
-      field.type !== 'string' || typeof value !== 'string'
-        ? value
-        : field.format
-          ? fieldProblem(field, value)
-            ? ''
-            : value
-          : value.slice(0, field.max);
+    let stored: unknown = value;
+    if (field.type === 'string' && typeof value === 'string') {
+      stored = field.format ? (formatProblem(field.format, value) ? '' : value) : value.slice(0, field.max);
+    }
     if (map.get(key) !== stored) map.set(key, stored);
   }
 }
