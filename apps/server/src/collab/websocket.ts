@@ -19,6 +19,9 @@ export const COLLAB_PATH = '/collab';
 /** Largest WebSocket message accepted: a whole document at its 5 MB cap, plus framing. Larger ones close the socket (1009). */
 export const MAX_MESSAGE_BYTES = 6 * 1024 * 1024;
 
+/** How long a socket has to answer the server's close at shutdown before it is cut. */
+const SHUTDOWN_GRACE_MS = 1_000;
+
 /** Close code for a message that is not a well-formed Hocuspocus message (4000–4999 are the application's). */
 export const MALFORMED_MESSAGE = { code: 4400, reason: 'malformed message' };
 
@@ -149,5 +152,10 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
   return () => {
     unsent.stop();
     for (const websocket of sockets.clients) websocket.close(1001, 'server shutting down');
+    // A peer that does not answer the close (a page mid-reload, a stalled reader) would hold the HTTP server's close
+    // for ws's 30 s close timeout; after a short grace it is cut, as the process is ending anyway.
+    setTimeout(() => {
+      for (const websocket of sockets.clients) websocket.terminate();
+    }, SHUTDOWN_GRACE_MS).unref();
   };
 }
