@@ -1,4 +1,4 @@
-import { actionsMap, addAction, addEvent, promoteFinding } from '@debrief/model';
+import { actionsMap, addAction, addEvent, eventsMap, promoteFinding } from '@debrief/model';
 import { writeDirectly } from '../fixtures/direct-writer.ts';
 import { BoardPage } from '../fixtures/board-page.ts';
 import { linkParts } from '../fixtures/seed.ts';
@@ -24,7 +24,9 @@ test('links written straight into the documents are rendered only when they are 
     set(addAction(doc, [finding], 'Alert on token age'), { owner: 'SRE', due: '2099-03-02', trackerUrl: 'https://tracker.example/T-2' });
   });
   await writeDirectly(origin, `${id}/board`, facilitatorKey, (doc) => {
-    addEvent(doc, { at: '2026-11-01T14:02:00.000Z', what: 'Tokens expired', evidence: SCRIPT_LINK });
+    eventsMap(doc)
+      .get(addEvent(doc, { at: '2026-11-01T14:02:00.000Z', what: 'Tokens expired' }))!
+      .set('evidence', SCRIPT_LINK);
     addEvent(doc, { at: '2026-11-01T14:05:00.000Z', what: 'Alert fired', evidence: 'https://grafana.example/d/1' });
   });
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import { BONE_RECORD, FACTOR_RECORD } from '../schema/board-records.ts';
-import { readRecord } from '../schema/fields.ts';
+import { readRecord, writeFields } from '../schema/fields.ts';
 
 /**
  * The fishbone lives in the board document (everyone may edit it): the `fishbone` head, `categories` (bones) and
@@ -146,9 +146,7 @@ export function addCategory(doc: Y.Doc, name: string, origin: unknown = null): s
   const id = newId();
   doc.transact(() => {
     const entry = new Y.Map<unknown>();
-    entry.set('id', id);
-    entry.set('name', name);
-    entry.set('order', nextOrder(readFishbone(doc).categories.map((c) => c.order)));
+    writeFields(entry, BONE_RECORD, { id, name, order: nextOrder(readFishbone(doc).categories.map((c) => c.order)) });
     categoriesMap(doc).set(id, entry);
   }, origin);
   return id;
@@ -200,13 +198,15 @@ export function addFactor(
   const id = newId();
   doc.transact(() => {
     const entry = new Y.Map<unknown>();
-    entry.set('id', id);
-    entry.set('categoryId', categoryId);
-    entry.set('parentId', parent?.id ?? '');
+    writeFields(entry, FACTOR_RECORD, {
+      id,
+      categoryId,
+      parentId: parent?.id ?? '',
+      order: nextOrder(siblings.map((s) => s.order)),
+      evidenceKind: input.evidence?.kind ?? '',
+      evidenceId: input.evidence?.id ?? '',
+    });
     entry.set('text', new Y.Text(input.text ?? ''));
-    entry.set('order', nextOrder(siblings.map((s) => s.order)));
-    entry.set('evidenceKind', input.evidence?.kind ?? '');
-    entry.set('evidenceId', input.evidence?.id ?? '');
     // Which factors are newest when a board is trimmed to its cap (see caps.ts); absent on older factors.
     entry.set('createdAt', Date.now());
     factorsMap(doc).set(id, entry);

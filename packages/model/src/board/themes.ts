@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import { THEME_RECORD } from '../schema/board-records.ts';
-import { readRecord } from '../schema/fields.ts';
+import { readRecord, writeFields } from '../schema/fields.ts';
 
 /**
  * Themes group revealed notes, in the board document (anyone may group): `themes` holds theme records
@@ -36,9 +36,7 @@ export function createTheme(doc: Y.Doc, title: string, noteIds: readonly string[
   const id = newId();
   doc.transact(() => {
     const entry = new Y.Map<unknown>();
-    entry.set('id', id);
-    entry.set('title', title);
-    entry.set('order', readThemes(doc).reduce((max, t) => Math.max(max, t.order), 0) + 1);
+    writeFields(entry, THEME_RECORD, { id, title, order: readThemes(doc).reduce((max, t) => Math.max(max, t.order), 0) + 1 });
     themesMap(doc).set(id, entry);
     for (const noteId of noteIds) noteThemesMap(doc).set(noteId, id);
   }, origin);

@@ -25,13 +25,9 @@ export function addEvent(doc: Y.Doc, input: NewEvent, origin: unknown = null, no
   const id = newId();
   doc.transact(() => {
     const event: EventMap = new Y.Map();
-    event.set('id', id);
-    event.set('at', input.at);
+    writeFields(event, EVENT_RECORD, { id, at: input.at, decision: input.decision ?? false, evidence: input.evidence ?? '', createdAt: now });
     event.set('what', new Y.Text(input.what ?? ''));
     event.set('known', new Y.Text(input.known ?? ''));
-    event.set('decision', input.decision ?? false);
-    event.set('evidence', input.evidence ?? '');
-    event.set('createdAt', now);
     eventsMap(doc).set(id, event);
   }, origin);
   return id;

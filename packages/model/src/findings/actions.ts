@@ -90,17 +90,20 @@ export function addAction(doc: Y.Doc, findingIds: string[], what = '', origin: u
   const id = newId();
   doc.transact(() => {
     const entry = new Y.Map<unknown>();
-    entry.set('id', id);
+    const order = readActions(doc).reduce((max, a) => Math.max(max, a.order), 0) + 1;
+    writeFields(entry, ACTION_RECORD, {
+      id,
+      owner: '',
+      due: '',
+      priority: 'medium',
+      kind: 'prevent',
+      status: 'open',
+      statusReason: '',
+      trackerUrl: '',
+      order,
+    });
     entry.set('findingIds', Y.Array.from([...new Set(findingIds)]));
     entry.set('what', new Y.Text(what));
-    entry.set('owner', '');
-    entry.set('due', '');
-    entry.set('priority', 'medium');
-    entry.set('kind', 'prevent');
-    entry.set('status', 'open');
-    entry.set('statusReason', '');
-    entry.set('trackerUrl', '');
-    entry.set('order', readActions(doc).reduce((max, a) => Math.max(max, a.order), 0) + 1);
     actionsMap(doc).set(id, entry);
   }, origin);
   return id;

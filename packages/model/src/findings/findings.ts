@@ -3,7 +3,7 @@ import { newId } from '../ids.ts';
 import { relinkActions } from './actions.ts';
 import type { FindingType } from './finding-types.ts';
 import { FINDING_RECORD } from '../schema/findings-records.ts';
-import { readRecord } from '../schema/fields.ts';
+import { readRecord, writeFields } from '../schema/fields.ts';
 
 /**
  * Formal findings in `<id>/findings`, declared in schema/findings-records.ts (only the facilitator writes them).
@@ -71,11 +71,9 @@ export function promoteFinding(
   const id = newId();
   doc.transact(() => {
     const entry = new Y.Map<unknown>();
-    entry.set('id', id);
-    entry.set('type', input.type);
+    const order = readFindings(doc).reduce((max, f) => Math.max(max, f.order), 0) + 1;
+    writeFields(entry, FINDING_RECORD, { id, type: input.type, order, category: input.category ?? '' });
     entry.set('statement', new Y.Text(input.statement));
-    entry.set('order', readFindings(doc).reduce((max, f) => Math.max(max, f.order), 0) + 1);
-    entry.set('category', input.category ?? '');
     entry.set('sources', Y.Array.from(input.source ? [sourceEntry(input.source)] : []));
     findingsMap(doc).set(id, entry);
   }, origin);
