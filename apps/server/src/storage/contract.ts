@@ -40,6 +40,23 @@ export function sampleReport(postmortemId: string, version: number, overrides: P
   };
 }
 
+/** A corrective action as a published report lists it (committed: an owner and a due date). */
+export function sampleReportAction(overrides: Partial<Report['correctiveActions'][number]> = {}): Report['correctiveActions'][number] {
+  return {
+    id: 'action-1',
+    what: 'Route alerts',
+    owner: 'SRE',
+    due: '2026-12-01',
+    status: 'Open',
+    priority: 'high',
+    kind: 'prevent',
+    trackerUrl: '',
+    findings: [],
+    committed: true,
+    ...overrides,
+  };
+}
+
 /** A findings document holding one finding and the actions given (what, and the fields to set), plus their ids. */
 export function findingsWith(actions: { what: string; owner?: string; due?: string; status?: 'open' | 'done' }[]): {
   state: Uint8Array;
@@ -290,18 +307,7 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       const record = sampleRecord();
       await storage.createPostmortem(record, { board: createBoardUpdate({ title: 'x' }) });
       // As version 1 of the report schema stored it: no action id, `paraphrased` only when true.
-      const { id: _id, ...action } = {
-        id: '',
-        what: 'Route alerts',
-        owner: 'SRE',
-        due: '2026-12-01',
-        status: 'Open',
-        priority: 'high',
-        kind: 'prevent',
-        trackerUrl: '',
-        findings: [],
-        committed: true,
-      };
+      const { id: _id, ...action } = sampleReportAction({ what: 'Route alerts' });
       const old = {
         ...sampleReport(record.id, 1),
         schema: 'debrief.report/1',
@@ -387,20 +393,7 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       const [published] = second.ids;
       const report = sampleReport(record.id, 1, {
         title: 'Indexed (published)',
-        correctiveActions: [
-          {
-            id: published!,
-            what: 'Route alerts (as published)',
-            owner: 'the SRE team',
-            due: '2026-12-01',
-            status: 'Open',
-            priority: 'high',
-            kind: 'prevent',
-            trackerUrl: '',
-            findings: [],
-            committed: true,
-          },
-        ],
+        correctiveActions: [sampleReportAction({ id: published!, what: 'Route alerts (as published)', owner: 'the SRE team' })],
       });
       const doneNow = new Y.Doc();
       Y.applyUpdate(doneNow, second.state);
