@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { migrateDocument } from '../schema/documents.ts';
-import { LIMITS } from '../limits.ts';
+import { writeFields } from '../schema/fields.ts';
+import { META_RECORD } from '../schema/board-records.ts';
 import { metaMap } from './shape.ts';
 
 /** What the facilitator typed when creating the post-mortem. */
@@ -13,21 +14,15 @@ export interface BoardSeed {
 /** Writes a new board's facts, then every migration, so a new board has exactly the current shape. */
 export function initBoard(doc: Y.Doc, seed: BoardSeed): void {
   doc.transact(() => {
-    const meta = metaMap(doc);
-    meta.set('title', seed.title);
-    meta.set('incidentAt', seed.incidentAt ?? '');
-    meta.set('summary', seed.summary ?? '');
+    writeFields(metaMap(doc), META_RECORD, { title: seed.title, incidentAt: seed.incidentAt ?? '', summary: seed.summary ?? '' });
     migrateDocument('board', doc);
   }, 'init');
 }
 
 /** Rewords the incident's title or summary (e.g. from the Review step); over-long text is cut to its limit. */
 export function updateIncident(doc: Y.Doc, patch: { title?: string; summary?: string }, origin: unknown = null): void {
-  doc.transact(() => {
-    const meta = metaMap(doc);
-    if (patch.title !== undefined && patch.title.trim() !== '') meta.set('title', patch.title.trim().slice(0, LIMITS.title));
-    if (patch.summary !== undefined) meta.set('summary', patch.summary.trim().slice(0, LIMITS.summary));
-  }, origin);
+  const title = patch.title?.trim() || undefined;
+  doc.transact(() => writeFields(metaMap(doc), META_RECORD, { title, summary: patch.summary?.trim() }), origin);
 }
 
 /** A complete new board as one Yjs update, ready to store. */

@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 import type { NoteColor } from './colors.ts';
+import { writeFields } from '../schema/fields.ts';
+import { NOTE_RECORD, NOTES_META_RECORD } from '../schema/notes-records.ts';
 import { notesMap, notesMeta, readNotes, revealRounds, REVEAL_RULES } from './shape.ts';
 
 /** A note's content as the server holds it before reveal. */
@@ -19,19 +21,23 @@ export function revealNotes(doc: Y.Doc, notes: ReadonlyArray<NoteContent & { id:
     let position = readNotes(doc).reduce((max, note) => Math.max(max, note.position), 0);
     for (const note of notes) {
       const entry = new Y.Map<unknown>();
-      entry.set('id', note.id);
-      entry.set('text', note.text);
-      entry.set('color', note.color);
-      entry.set('eventId', note.eventId ?? '');
-      entry.set('round', round);
-      entry.set('position', ++position);
-      entry.set('moderation', '');
       notesMap(doc).set(note.id, entry);
+      writeFields(entry, NOTE_RECORD, {
+        id: note.id,
+        text: note.text,
+        color: note.color,
+        eventId: note.eventId ?? '',
+        round,
+        position: ++position,
+        moderation: '',
+      });
     }
-    notesMeta(doc).set('rounds', round);
-    notesMeta(doc).set('lastRevealAt', now);
-    notesMeta(doc).set('lastRoundSize', notes.length);
-    if (notes.length < REVEAL_RULES.minNotes) notesMeta(doc).set('lastSmallRevealAt', now);
+    writeFields(notesMeta(doc), NOTES_META_RECORD, {
+      rounds: round,
+      lastRevealAt: now,
+      lastRoundSize: notes.length,
+      ...(notes.length < REVEAL_RULES.minNotes ? { lastSmallRevealAt: now } : {}),
+    });
   });
 }
 
@@ -43,10 +49,7 @@ export function revealNotes(doc: Y.Doc, notes: ReadonlyArray<NoteContent & { id:
 export function moderateRevealedNote(doc: Y.Doc, id: string, moderation: { state: 'hidden' } | { state: 'paraphrased' | ''; text: string }): boolean {
   const note = notesMap(doc).get(id);
   if (!note) return false;
-  doc.transact(() => {
-    note.set('moderation', moderation.state);
-    note.set('text', moderation.state === 'hidden' ? '' : moderation.text);
-  });
+  doc.transact(() => writeFields(note, NOTE_RECORD, { moderation: moderation.state, text: moderation.state === 'hidden' ? '' : moderation.text }));
   return true;
 }
 
@@ -54,11 +57,8 @@ export function moderateRevealedNote(doc: Y.Doc, id: string, moderation: { state
 export function updateRevealedNote(doc: Y.Doc, id: string, content: Partial<NoteContent>): boolean {
   const note = notesMap(doc).get(id);
   if (!note) return false;
-  doc.transact(() => {
-    if (content.text !== undefined) note.set('text', content.text);
-    if (content.color !== undefined) note.set('color', content.color);
-    if (content.eventId !== undefined) note.set('eventId', content.eventId ?? '');
-  });
+  const { eventId, ...rest } = content;
+  doc.transact(() => writeFields(note, NOTE_RECORD, { ...rest, ...(eventId !== undefined ? { eventId: eventId ?? '' } : {}) }));
   return true;
 }
 
@@ -71,5 +71,5 @@ export function removeRevealedNote(doc: Y.Doc, id: string): boolean {
 
 /** Publishes how many notes are held (a count only). */
 export function setHeldCount(doc: Y.Doc, count: number): void {
-  if (notesMeta(doc).get('heldCount') !== count) doc.transact(() => notesMeta(doc).set('heldCount', count));
+  if (notesMeta(doc).get('heldCount') !== count) doc.transact(() => writeFields(notesMeta(doc), NOTES_META_RECORD, { heldCount: count }));
 }
