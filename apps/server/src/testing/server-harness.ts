@@ -224,11 +224,11 @@ export function serverReceived(provider: HocuspocusProvider): Promise<void> {
 }
 
 /** Polls until the check passes or the time runs out. */
-export async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      check();
+      await check();
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;

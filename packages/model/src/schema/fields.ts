@@ -146,6 +146,7 @@ export function writeFields<R extends RecordSpec>(map: Y.Map<unknown>, spec: R, 
     if (field.type === 'string' && typeof value === 'string') {
       stored = field.format ? (formatProblem(field.format, value) ? '' : value) : value.slice(0, field.max);
     }
-    if (map.get(key) !== stored) map.set(key, stored);
+    // A map not yet in a document cannot be read (Yjs warns): it is new, so every value is a change.
+    if (map.doc === null || map.get(key) !== stored) map.set(key, stored);
   }
 }

@@ -1,0 +1,55 @@
+import { expect, it } from 'vitest';
+import { readReportSnapshot, REPORT_SCHEMA, StoredReportError } from './report-snapshot.ts';
+
+const v1 = {
+  schema: 'debrief.report/1',
+  id: 'pm',
+  version: 1,
+  publishedAt: '2026-11-01T10:00:00.000Z',
+  title: 'Checkout outage',
+  incidentAt: null,
+  summary: '',
+  impact: '',
+  timeline: [{ at: '2026-11-01T10:00:00.000Z', what: 'Alert fired', known: '', decisionPoint: false, evidence: '' }],
+  contributingFactors: {
+    findings: [],
+    fishbone: { problem: 'p', categories: [{ name: 'Tooling', factors: [{ text: 'a', children: [{ text: 'b', children: [] }] }] }] },
+  },
+  proximateCauses: [],
+  rootCauses: [],
+  wentWell: [],
+  gotLucky: [],
+  correctiveActions: [
+    {
+      what: 'Route alerts',
+      owner: 'SRE',
+      due: '',
+      status: 'Open',
+      priority: 'high',
+      kind: 'prevent',
+      trackerUrl: '',
+      findings: [],
+      committed: false,
+    },
+  ],
+  lessonsLearned: '',
+  observations: [
+    { text: 'muted', theme: null },
+    { text: 'reworded', theme: 'Alerts', paraphrased: true },
+  ],
+};
+
+it('upgrades a version 1 report: actions get an id (empty), observations say whether they were paraphrased', () => {
+  const report = readReportSnapshot(v1);
+  expect(report.schema).toBe(REPORT_SCHEMA);
+  expect(report.correctiveActions[0]!.id).toBe('');
+  expect(report.observations.map((o) => o.paraphrased)).toEqual([false, true]);
+  expect(report.contributingFactors.fishbone.categories[0]!.factors[0]!.children[0]!.text).toBe('b');
+  expect(readReportSnapshot(report)).toEqual(report);
+});
+
+it('refuses what is not a report of a known schema, saying what is wrong', () => {
+  expect(() => readReportSnapshot('{}')).toThrow(StoredReportError);
+  expect(() => readReportSnapshot({ ...v1, schema: 'debrief.report/0' })).toThrow(/unknown schema \(debrief.report\/0\)/);
+  expect(() => readReportSnapshot({ ...v1, timeline: [{ at: 5 }] })).toThrow(/timeline\.0\.at/);
+});
