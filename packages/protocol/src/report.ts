@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { Report } from './report-snapshot.ts';
+import type { Report } from '@debrief/model';
 
 export {
   REPORT_SCHEMA,
@@ -11,7 +11,7 @@ export {
   type Report,
   type ReportFactor,
   type ReportStatement,
-} from './report-snapshot.ts';
+} from '@debrief/model';
 
 /** The report as readers get it: without the facilitator's metadata. */
 export function publicReport(report: Report): Report {

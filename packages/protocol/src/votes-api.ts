@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { MAX_VOTES_PER_PERSON } from '@debrief/model';
-
-/** A vote target: `note:<id>`, `theme:<id>` or `factor:<id>`. */
-export const VOTE_TARGET_PATTERN = /^(note|theme|factor):[0-9a-z]{16}$/;
+import { MAX_VOTES_PER_PERSON, VOTE_TARGET_PATTERN } from '@debrief/model';
 
 /** Body of `POST /api/postmortems/:id/votes` and `DELETE /api/postmortems/:id/votes`. */
 export const voteRequest = z.strictObject({

@@ -1,7 +1,7 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { loadBlameModel } from '@debrief/blame-lint';
-import { publishedStatements, type NameReplacement } from '@debrief/model';
+import { publishedStatements, reportSnapshot, type NameReplacement } from '@debrief/model';
 import { DOCUMENT_KINDS, documentName, type LibraryItem, type Report } from '@debrief/protocol';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 import type { RevokeAccess } from '../postmortems/revoke-access.ts';
@@ -51,11 +51,13 @@ export class ReportsService {
         const statements = publishedStatements({ ...docs, fallback: record }, names);
         const { unresolved, kept } = blameGate(statements, options.keep ?? [], latest?.kept ?? []);
         if (unresolved.length > 0) throw new BlameUnresolvedError(unresolved);
-        const report: Report = {
+        // Checked against the declaration before it is stored: a projection that drifts from it fails here, at
+        // publish, not on every later read of what it stored.
+        const report: Report = reportSnapshot.parse({
           ...buildReport(record, docs, (latest?.version ?? 0) + 1, new Date(), names),
           ...(kept.length ? { kept } : {}),
           ...(names.length ? { names: names.map(({ name, role }) => ({ name, role })) } : {}),
-        };
+        });
         // With the findings document it was built from: the actions index then shows the follow-up status as published.
         await this.storage.saveReport(postmortemId, report, sources.findings ?? undefined);
         return report;

@@ -292,11 +292,12 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       await storage.createBallot(record.id, 'a'.repeat(64));
       expect(await storage.getBallot(record.id, 'b'.repeat(64))).toEqual([]);
       expect(await storage.getBallot(record.id, 'c'.repeat(64))).toBeNull();
-      await storage.saveBallot(record.id, 'b'.repeat(64), ['note:x', 'factor:y', 'note:x'], createBoardUpdate({ title: 'tallied' }));
+      const [note, factor] = ['note:' + 'x'.repeat(16), 'factor:' + 'y'.repeat(16)];
+      await storage.saveBallot(record.id, 'b'.repeat(64), [note, factor, note], createBoardUpdate({ title: 'tallied' }));
       await storage.close();
       storage = await h.reopen();
       expect(await storage.getVoting(record.id)).toEqual({ open: true, votesPerPerson: 5 });
-      expect((await storage.getBallot(record.id, 'b'.repeat(64)))?.sort()).toEqual(['factor:y', 'note:x', 'note:x']);
+      expect((await storage.getBallot(record.id, 'b'.repeat(64)))?.sort()).toEqual([factor, note, note]);
       expect((await storage.listBallots(record.id)).map((votes) => votes.length).sort()).toEqual([0, 3]);
       const doc = new Y.Doc();
       Y.applyUpdate(doc, (await storage.loadDocument(record.id, 'notes'))!);

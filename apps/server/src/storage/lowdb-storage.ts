@@ -2,7 +2,7 @@ import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { isPostmortemId, readReportSnapshot, type DocumentKind, type Report } from '@debrief/protocol';
-import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from '@debrief/model';
+import { DEFAULT_VOTES_PER_PERSON, readBallot, type NoteContent, type VotingSettings } from '@debrief/model';
 import { ByteLru } from './byte-lru.ts';
 import { LowdbIndex, type IndexFile } from './lowdb-index.ts';
 import { MeasuredJsonFile } from './measured-json-file.ts';
@@ -233,7 +233,7 @@ export class LowdbStorage implements Storage {
 
   async getBallot(postmortemId: string, ballotHash: string): Promise<string[] | null> {
     const votes = own((await this.file(postmortemId))?.data.ballots, ballotHash);
-    return votes ? [...votes] : null;
+    return votes ? readBallot(votes) : null;
   }
 
   async saveBallot(postmortemId: string, ballotHash: string, votes: readonly string[], notesState: Uint8Array): Promise<void> {
@@ -244,7 +244,7 @@ export class LowdbStorage implements Storage {
   }
 
   async listBallots(postmortemId: string): Promise<string[][]> {
-    return Object.values((await this.file(postmortemId))?.data.ballots ?? {});
+    return Object.values((await this.file(postmortemId))?.data.ballots ?? {}).map(readBallot);
   }
 
   async getVoting(postmortemId: string): Promise<VotingSettings> {

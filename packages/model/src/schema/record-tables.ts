@@ -1,6 +1,8 @@
 import { BOARD_SCHEMA_VERSION } from '../board/shape.ts';
 import { FINDINGS_SCHEMA_VERSION } from '../findings/shape.ts';
+import { BALLOT_DECLARATION } from '../notes/ballot.ts';
 import { NOTES_SCHEMA_VERSION } from '../notes/shape.ts';
+import { REPORT_SCHEMA } from '../publish/report-snapshot.ts';
 import { BOARD_RECORDS } from './board-records.ts';
 import type { FieldSpec, RecordSpec } from './fields.ts';
 import { FINDINGS_RECORDS } from './findings-records.ts';
@@ -72,6 +74,14 @@ export function recordTables(): string {
     for (const [root, record] of Object.entries(document.records.collections)) lines.push(...table(root, record, true));
     if (document.extra) lines.push(document.extra, '');
   }
+  const { votes } = BALLOT_DECLARATION;
+  lines.push(
+    '#### Kept by the server, never in a document',
+    '',
+    `- **${BALLOT_DECLARATION.name}**, ${BALLOT_DECLARATION.stored}: \`votes\`, ${votes.doc}, ≤ ${votes.max} entries, each \`${votes.pattern.source}\`.`,
+    `- **report** (\`${REPORT_SCHEMA}\`), one snapshot per published version: declared and upgraded on read in \`packages/model/src/publish/report-snapshot.ts\`; its sections are in report.md.`,
+    '',
+  );
   return lines.join('\n').trimEnd();
 }
 

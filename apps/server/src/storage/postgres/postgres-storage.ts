@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { isPostmortemId, readReportSnapshot, type DocumentKind, type Report } from '@debrief/protocol';
-import { DEFAULT_VOTES_PER_PERSON, type NoteContent, type VotingSettings } from '@debrief/model';
+import { DEFAULT_VOTES_PER_PERSON, readBallot, type NoteContent, type VotingSettings } from '@debrief/model';
 import {
   DEFAULT_STORAGE_LIMITS,
   InvalidIdError,
@@ -246,11 +246,11 @@ export class PostgresStorage implements Storage {
   }
 
   async getBallot(postmortemId: string, ballotHash: string): Promise<string[] | null> {
-    const { rows } = await this.pool.query<{ votes: string[] }>('SELECT votes FROM ballots WHERE postmortem_id = $1 AND ballot_hash = $2', [
+    const { rows } = await this.pool.query<{ votes: unknown }>('SELECT votes FROM ballots WHERE postmortem_id = $1 AND ballot_hash = $2', [
       check(postmortemId),
       ballotHash,
     ]);
-    return rows[0] ? [...rows[0].votes] : null;
+    return rows[0] ? readBallot(rows[0].votes) : null;
   }
 
   async saveBallot(postmortemId: string, ballotHash: string, votes: readonly string[], notesState: Uint8Array): Promise<void> {
@@ -267,10 +267,10 @@ export class PostgresStorage implements Storage {
   }
 
   async listBallots(postmortemId: string): Promise<string[][]> {
-    const { rows } = await this.pool.query<{ votes: string[] }>('SELECT votes FROM ballots WHERE postmortem_id = $1 ORDER BY ballot_hash', [
+    const { rows } = await this.pool.query<{ votes: unknown }>('SELECT votes FROM ballots WHERE postmortem_id = $1 ORDER BY ballot_hash', [
       check(postmortemId),
     ]);
-    return rows.map((row) => row.votes);
+    return rows.map((row) => readBallot(row.votes));
   }
 
   async getVoting(postmortemId: string): Promise<VotingSettings> {
