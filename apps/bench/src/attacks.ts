@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import pidusage from 'pidusage';
 import * as Y from 'yjs';
-import { addEvent, eventText, metaMap, readMeta, schemaVersion } from '@debrief/model';
+import { addEvent, eventText, LIMITS, metaMap, promoteFinding, readMeta, schemaVersion, themesMap } from '@debrief/model';
 import { frames, openRawSocket, type RawSocket } from '@debrief/testing/raw-socket';
 import { startServer, type ServerProcess } from '@debrief/testing/spawn-server';
 import type { ProbeMessage } from './probe-worker.ts';
@@ -83,6 +83,26 @@ async function startProbe(server: ServerProcess): Promise<{ stop(): Promise<{ p9
       return { p99: summarize(message.latencies).p99, edits: message.edits };
     },
   };
+}
+
+/** Adds about `bytes` of themes (each about 210 bytes encoded) as one change. */
+function addThemes(doc: Y.Doc, bytes: number): void {
+  const themes = themesMap(doc);
+  // Y.Map's size counts its entries, so it is read once.
+  const first = themes.size;
+  doc.transact(() => {
+    for (let order = first; order < first + bytes / 210; order++) {
+      const id = `j${String(order).padStart(15, '0')}`;
+      themes.set(
+        id,
+        new Y.Map<unknown>([
+          ['id', id],
+          ['title', 't'.repeat(LIMITS.themeTitle)],
+          ['order', order],
+        ]),
+      );
+    }
+  });
 }
 
 /** Writes `total` bytes through one client as 1 MB inserts each deleted again, so the document stays small. */
@@ -171,7 +191,10 @@ export const ATTACKS: Attack[] = [
         const pm = await createPostmortem(server, `Large ${p}`);
         const findings = await client(server, `${pm.id}/findings`, pm.facilitatorKey);
         held.push(findings);
-        findings.doc.getMap('padding').set('text', 'p'.repeat(1.1 * MB));
+        // Declared records only (the server empties anything else): 1,100 findings of 1,000 characters.
+        findings.doc.transact(() => {
+          for (let f = 0; f < 1_100; f++) promoteFinding(findings.doc, { type: 'contributing', statement: 'p'.repeat(LIMITS.findingStatement) });
+        });
         keys.push(`${pm.id}:${pm.facilitatorKey}`);
       }
       await pause(3_000);
@@ -198,8 +221,7 @@ export const ATTACKS: Attack[] = [
       for (let p = 0; p < 25; p++) {
         const pm = await createPostmortem(server, `Stored ${p}`);
         const board = await client(server, `${pm.id}/board`, pm.participantKey);
-        const id = addEvent(board.doc, { at: new Date().toISOString(), what: '' });
-        eventText(board.doc, id, 'known')!.insert(0, 'z'.repeat(4 * MB));
+        addThemes(board.doc, 4 * MB);
         await pause(300);
         board.close();
       }
@@ -231,16 +253,16 @@ export const ATTACKS: Attack[] = [
       const facilitator = await client(server, board, pm.facilitatorKey);
       held.push(attacker, facilitator);
       const id = addEvent(attacker.doc, { at: new Date().toISOString(), what: '' });
-      // Declared records keep their text within limits (the server trims it), so the megabytes go to a root text no
-      // record declares, which only the 5 MB cap bounds.
+      // Declared records keep their text within limits and roots no record declares are emptied (the server repairs
+      // both), so the megabytes come as themes, which have no count cap: the 5 MB cap is what bounds them.
       for (let i = 0; i < 6; i++) {
-        attacker.doc.getText('junk').insert(0, 'f'.repeat(MB));
+        addThemes(attacker.doc, MB);
         await pause(300);
       }
       attacker.doc.getText('more-junk').insert(0, 'g'.repeat(6 * MB - 4096));
       await pause(2_000);
-      const junk = facilitator.doc.getText('junk');
-      junk.delete(0, junk.length);
+      const themes = themesMap(facilitator.doc);
+      facilitator.doc.transact(() => [...themes.keys()].forEach((key) => themes.delete(key)));
       await pause(2_500);
       eventText(facilitator.doc, id, 'what')!.insert(0, 'cleaned up');
       const later = await client(server, board, pm.participantKey);

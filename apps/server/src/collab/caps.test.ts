@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addEvent, CAPS, eventText, readTimeline } from '@debrief/model';
+import { addEvent, CAPS, eventText, LIMITS, readTimeline, themesMap } from '@debrief/model';
 import { documentName, parseLimitNotice } from '@debrief/protocol';
 import type { Storage } from '../storage/storage.ts';
 import { api, connectClient, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
@@ -44,31 +44,45 @@ it('takes no change that would bring a document to its size cap, tells the write
   const writer = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
   const reader = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
   await Promise.all([writer.synced, reader.synced]);
-  // Declared records keep their text within limits (schema-guard.ts), so the megabytes go where no record is
-  // declared: a root text of its own. The size cap is what bounds that.
-  const junkText = (doc: Y.Doc) => doc.getText('junk');
-  const chunk = 'x'.repeat(1024 * 1024);
-  const known = () => junkText(reader.doc).length;
+  // Declared records keep their text within limits (schema-guard.ts) and a root no record declares is emptied again,
+  // so the megabytes come the way a real board could grow: themes, which have no count cap of their own, about a
+  // megabyte per 5,000 of them. The size cap is what bounds that.
+  const themes = (doc: Y.Doc) => themesMap(doc);
+  let added = 0;
+  const addThemes = (count: number) =>
+    writer.doc.transact(() => {
+      for (let i = 0; i < count; i++, added++) {
+        const id = `t${String(added).padStart(15, '0')}`;
+        themes(writer.doc).set(
+          id,
+          new Y.Map<unknown>([
+            ['id', id],
+            ['title', 't'.repeat(LIMITS.themeTitle)],
+            ['order', added],
+          ]),
+        );
+      }
+    });
+  const known = () => themes(reader.doc).size;
   // Four megabytes, a megabyte at a time, are taken…
   for (let i = 1; i <= 4; i++) {
-    junkText(writer.doc).insert(0, chunk);
-    await eventually(() => expect(known()).toBe(i * chunk.length), 15_000);
+    addThemes(5_000);
+    await eventually(() => expect(known()).toBe(i * 5_000), 15_000);
   }
   // …the fifth would reach the cap: nobody receives it, and the writer hears why.
-  junkText(writer.doc).insert(0, chunk);
+  addThemes(5_000);
   await eventually(() =>
     expect(writer.stateless.map(parseLimitNotice)).toContainEqual({ type: 'limit-reached', what: 'document', cap: CAPS.documentBytes }),
   );
   // A single change larger than what is left is refused whole, never applied first.
   writer.doc.getText('other').insert(0, 'y'.repeat(CAPS.documentBytes));
   await new Promise((r) => setTimeout(r, 500));
-  expect([known(), reader.doc.getText('other').length]).toEqual([4 * chunk.length, 0]);
+  expect([known(), reader.doc.getText('other').length]).toEqual([20_000, 0]);
 
-  // Whoever cleans up is heard: removing the junk is taken, and then so is the rest.
+  // Whoever cleans up is heard: removing the themes is taken, and then so is the rest.
   const facilitator = connectClient(server, documentName(pm.id, 'board'), pm.facilitatorKey);
   await facilitator.synced;
-  const junk = junkText(facilitator.doc);
-  junk.delete(0, junk.length);
+  facilitator.doc.transact(() => [...themes(facilitator.doc).keys()].forEach((id) => themes(facilitator.doc).delete(id)));
   await eventually(() => expect(known()).toBe(0), 15_000);
   const id = addEvent(facilitator.doc, { at: '2026-11-01T14:00:00.000Z', what: '' });
   await eventually(async () => {

@@ -97,6 +97,35 @@ it('keeps factors, bones, themes, the head, the metadata and note grouping withi
   bystander.destroy();
 });
 
+it('empties whatever a client writes into a root type no record declares, of any kind, and says so', async () => {
+  const { pm, attacker, bystander } = await attackerAndBystander();
+  attacker.doc.transact(() => {
+    attacker.doc.getText('junk').insert(0, 'j'.repeat(100_000));
+    attacker.doc.getArray('stash').push([{ hidden: 'payload' }]);
+    attacker.doc.getMap('padding').set('nested', new Y.Map([['deep', 'x'.repeat(10_000)]]));
+  });
+  await eventually(() =>
+    expect(fixesTold(attacker)).toEqual(
+      expect.arrayContaining([
+        '"junk". is not part of the document schema',
+        '"stash". is not part of the document schema',
+        '"padding". is not part of the document schema',
+      ]),
+    ),
+  );
+  // A newcomer receives none of it: the server's copy holds only what was deleted again.
+  const later = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
+  await later.synced;
+  expect([later.doc.getText('junk').length, later.doc.getArray('stash').length, later.doc.getMap('padding').size]).toEqual([0, 0, 0]);
+  await eventually(() => expect([bystander.doc.getText('junk').length, bystander.doc.getArray('stash').length]).toEqual([0, 0]));
+  // And a well-formed edit in the same board is still taken.
+  addEvent(attacker.doc, { at: '2026-01-01T10:00:00.000Z', what: 'after the junk' });
+  await eventually(() => expect(readTimeline(later.doc).map((e) => e.what)).toEqual(['after the junk']));
+  attacker.destroy();
+  bystander.destroy();
+  later.destroy();
+});
+
 it('leaves a well-formed change alone and says nothing', async () => {
   const { attacker, bystander } = await attackerAndBystander();
   addEvent(attacker.doc, { at: '2026-01-01T10:00:00.000Z', what: 'Deploy started', evidence: 'https://ci.example.com/run/1' });

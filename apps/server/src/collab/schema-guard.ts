@@ -9,11 +9,12 @@ interface DocumentRecords {
   collections: Readonly<Record<string, RecordSpec>>;
 }
 
-/** A document's root types that hold records, and (on the board) the note grouping map. */
+/** A document's root types that hold records, (on the board) the note grouping map, and every declared root. */
 interface Roots {
   collections: Map<unknown, RecordSpec>;
   singles: Map<unknown, RecordSpec>;
   links: Y.Map<unknown> | null;
+  declared: Set<unknown>;
 }
 
 /** The documents clients write, and their records (the notes document is written by the server alone). */
@@ -26,7 +27,8 @@ const MAX_LINK_LENGTH = 64;
  * Keeps what clients write to the board and findings documents within their declared records (packages/model,
  * schema/board-records.ts and findings-records.ts): after each client's change, the records it touched are repaired
  * in place by the server (text over its limit trimmed, a non-http(s) link or an unknown enum value reset, undeclared
- * keys removed), a change everyone converges on; the writer is told what was changed and why.
+ * keys removed, and whatever was written into a root type no record declares removed again), a change everyone
+ * converges on; the writer is told what was changed and why.
  *
  * Which records a change touched comes from the transaction (`afterTransaction`, registered when the document
  * loads), so a change costs a look at what it changed, never a scan of the whole board.
@@ -34,16 +36,16 @@ const MAX_LINK_LENGTH = 64;
 export class SchemaGuard {
   readonly #touched = new WeakMap<Y.Doc, Records>();
   readonly #junk = new WeakMap<Y.Doc, { map: Y.Map<unknown>; key: string; record: string }[]>();
+  readonly #undeclared = new WeakMap<Y.Doc, Set<Y.AbstractType<unknown>>>();
 
   /** Starts following the client changes of a board or findings document. */
   watch(doc: Y.Doc, kind: 'board' | 'findings', isClientChange: (origin: unknown) => boolean): void {
     const records = RECORDS[kind];
     // The document's root types, looked up once: a client change then costs only a look at what it changed.
-    const roots: Roots = {
-      collections: new Map(Object.entries(records.collections).map(([name, spec]) => [doc.getMap(name), spec])),
-      singles: new Map(Object.entries(records.single).map(([name, spec]) => [doc.getMap(name), spec])),
-      links: kind === 'board' ? doc.getMap('noteThemes') : null,
-    };
+    const collections = new Map<unknown, RecordSpec>(Object.entries(records.collections).map(([name, spec]) => [doc.getMap(name), spec]));
+    const singles = new Map<unknown, RecordSpec>(Object.entries(records.single).map(([name, spec]) => [doc.getMap(name), spec]));
+    const links = kind === 'board' ? doc.getMap('noteThemes') : null;
+    const roots: Roots = { collections, singles, links, declared: new Set([...collections.keys(), ...singles.keys(), ...(links ? [links] : [])]) };
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (isClientChange(transaction.origin)) this.#collect(doc, roots, transaction);
     });
@@ -53,11 +55,16 @@ export class SchemaGuard {
   repair(doc: Y.Doc, origin: unknown): RecordFix[] {
     const touched = this.#touched.get(doc);
     const junk = this.#junk.get(doc);
+    const undeclared = this.#undeclared.get(doc);
     this.#touched.delete(doc);
     this.#junk.delete(doc);
-    if (!touched && !junk) return [];
+    this.#undeclared.delete(doc);
+    if (!touched && !junk && !undeclared) return [];
     const fixes: RecordFix[] = [];
-    doc.transact(() => {
+    doc.transact((transaction) => {
+      for (const root of undeclared ?? []) {
+        if (clearType(root, transaction)) fixes.push({ record: rootName(doc, root), field: '', problem: 'is not part of the document schema' });
+      }
       for (const { map, key, record } of junk ?? []) {
         if (map.has(key)) map.delete(key);
         fixes.push({ record, field: key, problem: 'is not a record' });
@@ -68,11 +75,17 @@ export class SchemaGuard {
     return fixes;
   }
 
-  #collect(doc: Y.Doc, { collections, singles, links }: Roots, transaction: Y.Transaction): void {
+  #collect(doc: Y.Doc, { collections, singles, links, declared }: Roots, transaction: Y.Transaction): void {
     const touched: Records = this.#touched.get(doc) ?? new Map();
     const junk = this.#junk.get(doc) ?? [];
     for (const [changed, keys] of transaction.changed) {
       const type = changed as unknown as Y.AbstractType<unknown>;
+      const root = rootOf(type);
+      if (!declared.has(root)) {
+        const undeclared = this.#undeclared.get(doc) ?? new Set();
+        this.#undeclared.set(doc, undeclared.add(root));
+        continue;
+      }
       if (links && type === (links as unknown)) {
         for (const key of keys) {
           const value = key === null ? undefined : links.get(key);
@@ -116,4 +129,30 @@ function recordHolding(
     if (collection) return child instanceof Y.Map ? { map: child, spec: collection } : null;
     child = parent;
   }
+}
+
+/** The root type a type sits in (itself for a root). */
+function rootOf(type: Y.AbstractType<unknown>): Y.AbstractType<unknown> {
+  let root = type;
+  while (root._item?.parent instanceof Y.AbstractType) root = root._item.parent;
+  return root;
+}
+
+/** The name a root type has in its document (how the writer is told which one was cleared). */
+function rootName(doc: Y.Doc, root: Y.AbstractType<unknown>): string {
+  for (const [name, type] of doc.share) if (type === root) return `"${name.slice(0, 64)}"`;
+  return 'a root type';
+}
+
+/**
+ * Deletes everything in a type, whatever kind a client made it (a root no record declares is known to the server
+ * only as an AbstractType, so it is emptied item by item rather than through Y.Map or Y.Text). Returns whether there
+ * was anything to delete.
+ */
+function clearType(type: Y.AbstractType<unknown>, transaction: Y.Transaction): boolean {
+  const items: Y.Item[] = [...type._map.values()];
+  for (let item = type._start; item !== null; item = item.right) items.push(item);
+  const live = items.filter((item) => !item.deleted);
+  for (const item of live) item.delete(transaction);
+  return live.length > 0;
 }
