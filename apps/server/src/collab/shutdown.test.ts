@@ -2,7 +2,9 @@ import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentName } from '@debrief/protocol';
 import { frames, openRawSocket } from '@debrief/testing/raw-socket';
-import { createTestPostmortem, startTestServer } from '../testing/server-harness.ts';
+import { addEvent } from '@debrief/model';
+import type { Storage } from '../storage/storage.ts';
+import { connectClient, createTestPostmortem, startTestServer } from '../testing/server-harness.ts';
 
 it('shuts down within seconds while a connected peer never answers the close', { timeout: 30_000 }, async () => {
   const server = await startTestServer();
@@ -19,4 +21,37 @@ it('shuts down within seconds while a connected peer never answers the close', {
   await server.stop();
   expect(Date.now() - started).toBeLessThan(5_000);
   silent.destroy();
+});
+
+it('refuses sockets that arrive while it saves and stops, so a reconnecting client cannot hold the shutdown open', { timeout: 30_000 }, async () => {
+  // Saving takes a while here, as it can on a loaded machine: the window in which clients reconnect.
+  let slowSaves = false;
+  const server = await startTestServer({
+    wrapStorage: (storage: Storage) =>
+      new Proxy(storage, {
+        get(target, property, receiver) {
+          const value: unknown = Reflect.get(target, property, receiver);
+          if (property === 'storeDocument' && typeof value === 'function')
+            return async (...args: unknown[]) => {
+              if (slowSaves) await new Promise((resolve) => setTimeout(resolve, 1_500));
+              return (value as (...a: unknown[]) => Promise<void>).apply(target, args);
+            };
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+  });
+  const pm = await createTestPostmortem(server, 'Reconnect during shutdown');
+  const writer = connectClient(server, documentName(pm.id, 'board'), pm.participantKey);
+  await writer.synced;
+  addEvent(writer.doc, { at: '2026-11-01T14:00:00.000Z', what: 'unsaved when the shutdown begins' });
+  await writer.received();
+  writer.destroy();
+
+  slowSaves = true;
+  const started = Date.now();
+  const stopping = server.stop();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await expect(openRawSocket(server.wsUrl)).rejects.toThrow('upgrade refused: 503');
+  await stopping;
+  expect(Date.now() - started).toBeLessThan(5_000);
 });

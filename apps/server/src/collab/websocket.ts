@@ -69,8 +69,15 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
   const limits = { ...SOCKET_LIMITS, ...options.limits };
   const unsent = new UnsentData(limits);
   let unauthenticated = 0;
+  let shuttingDown = false;
 
   const upgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A client reconnecting while the server saves and stops would get a socket nothing cuts, and the HTTP
+    // server's close would wait for it for ever.
+    if (shuttingDown) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\r\n');
+      return;
+    }
     if (refusedUpgrade(request, socket, options.allowedHosts, options.trustProxy)) return;
     const path = (request.url ?? '').split('?')[0];
     if (path !== COLLAB_PATH) {
@@ -86,6 +93,11 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
     }
     // Each socket not yet authenticated may hold a little queued data: their number bounds it all together.
     if (unauthenticated >= limits.unauthenticatedSockets) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // The rate limiter may have taken a while: shutdown can have begun meanwhile.
+    if (shuttingDown) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -150,6 +162,7 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
     upgrade(request, socket, head).catch(() => socket.destroy());
   });
   return () => {
+    shuttingDown = true;
     unsent.stop();
     for (const websocket of sockets.clients) websocket.close(1001, 'server shutting down');
     // A peer that does not answer the close (a page mid-reload, a stalled reader) would hold the HTTP server's close
