@@ -25,11 +25,17 @@ test('a session is published, read by a third browser with no key, printed to PD
   await alice.join(created.participantUrl, 'Alice');
   await expect(alice.page.getByTestId('incident-title')).toHaveText(`Payments outage ${XSS}`);
 
-  await alice.addEvent(`Gateway timeout alarm ${XSS}`);
+  const alarm = await alice.addEvent(`Gateway timeout alarm ${XSS}`);
+  await alice.evidence(alarm).fill('https://grafana.example/d/payments?from=now-1h');
+  await alice.evidence(alarm).press('Tab');
   const findings = await noteBecomesRootCause(alice.page, fiona.page, 'Gateway timeouts were set to 60 seconds by default.');
   const fish = new FishboneTab(alice.page);
   await fish.open();
   await fish.addFactor('Safeguards & architecture', 'No circuit breaker on the gateway client');
+  // A factor that cites the alarm: the report keeps the citation in every format.
+  const evidence = alice.page.getByTestId('evidence-item').filter({ hasText: 'Gateway timeout alarm' });
+  await evidence.getByRole('button', { name: /^Cite event/ }).click();
+  await evidence.getByRole('combobox', { name: 'Bone to cite it on' }).selectOption({ label: 'Monitoring & detection' });
 
   await findings.addRootCauseAction({ what: 'Add a circuit breaker to the gateway client', owner: 'Payments team', due: '2026-12-20' });
   await findings.writeImpact('About 4,000 card payments failed.');
@@ -37,25 +43,30 @@ test('a session is published, read by a third browser with no key, printed to PD
   await fiona.page.getByRole('button', { name: 'Publish report' }).click();
   const reportUrl = await fiona.page.getByTestId('report-link').getAttribute('href');
   expect(reportUrl).toBe(`${server.url}/r/${created.id}`);
+  // The participants are told, with a link.
+  await expect(alice.page.getByTestId('published-notice')).toContainText('Published (version 1): read the report');
+  await expect(alice.page.getByTestId('published-notice').getByRole('link')).toHaveAttribute('href', `/r/${created.id}`);
 
   // A reader with no key and no history.
   await readerPage!.goto(reportUrl!);
   await expect(readerPage!.getByRole('heading', { level: 1 })).toHaveText(`Payments outage ${XSS}`);
-  for (const heading of [
+  // The classic order: what happened, then its causes, then the rest.
+  await expect(readerPage!.locator('article h2')).toHaveText([
     'Summary',
     'Impact',
     'Timeline',
-    'Contributing factors',
     'Proximate cause',
     'Root causes',
+    'Contributing factors',
     'What went well',
     'Where we got lucky',
     'Corrective actions',
     'Lessons learned',
-  ]) {
-    await expect(readerPage!.getByRole('heading', { level: 2, name: heading })).toBeVisible();
-  }
-  await expect(readerPage!.getByText(`Gateway timeout alarm ${XSS}`)).toBeVisible();
+    'Observations',
+  ]);
+  await expect(readerPage!.getByTestId('report-fishbone-factors')).toContainText('Cites the event at');
+  await expect(readerPage!.getByTestId('report-fishbone-factors')).toContainText(`, “Gateway timeout alarm ${XSS}”`);
+  await expect(readerPage!.getByText(`Gateway timeout alarm ${XSS}`, { exact: true })).toBeVisible();
   await expect(readerPage!.getByText('No proximate cause was recorded.')).toBeVisible();
   await expect(readerPage!.getByRole('cell', { name: 'Payments team' })).toBeVisible();
   await expect(readerPage!.getByRole('img', { name: /^Fishbone diagram/ })).toBeVisible();
@@ -64,6 +75,15 @@ test('a session is published, read by a third browser with no key, printed to PD
 
   // Print: the PDF is produced; its first page (print media) is kept to look at.
   await readerPage!.emulateMedia({ media: 'print' });
+  // On paper a link prints its address.
+  const evidenceLink = readerPage!.getByRole('link', { name: 'Evidence' });
+  expect(await evidenceLink.evaluate((a) => getComputedStyle(a, '::after').content)).toBe('" (https://grafana.example/d/payments?from=now-1h)"');
+  // Printed pages have margins and say which page they are.
+  const pageRule = await readerPage!.evaluate(() =>
+    [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule) => rule instanceof CSSPageRule)?.cssText ?? '',
+  );
+  expect(pageRule).toContain('margin: 18mm 16mm 20mm');
+  expect(pageRule).toContain('counter(page)');
   await readerPage!.screenshot({ path: testInfo.outputPath('report-print-first-page.png') });
   const pdf = testInfo.outputPath('report.pdf');
   await readerPage!.pdf({ path: pdf, format: 'A4' });
@@ -71,7 +91,16 @@ test('a session is published, read by a third browser with no key, printed to PD
   await readerPage!.emulateMedia({ media: 'screen' });
 
   const markdown = await (await readerPage!.request.get(`${server.url}/api/postmortems/${created.id}/report.md`)).text();
-  expect(markdown).toContain('# Payments outage \\<img src=x onerror=alert\\(1\\)\\>');
+  expect(markdown).toContain('# Payments outage \\<img src=x onerror=alert(1)>');
+  expect(markdown).toContain(`(cites the event at 2026-`);
+  expect(markdown).toContain('  - Evidence: <https://grafana.example/d/payments?from=now-1h>');
+
+  // A second version says what changed since the first.
+  await findings.writeImpact(' Refunds took two days.');
+  await fiona.page.getByRole('button', { name: 'Publish report' }).click();
+  await readerPage!.goto(reportUrl!);
+  await expect(readerPage!.getByTestId('report-changes')).toContainText('What changed since version 1');
+  await expect(readerPage!.getByTestId('report-changes')).toContainText('Impact reworded');
 
   // The library finds it.
   await readerPage!.goto(`${server.url}/library`);

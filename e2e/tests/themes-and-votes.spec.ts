@@ -45,11 +45,21 @@ test('two people group notes into themes and dot-vote, anonymously, within the f
   await target.getByRole('button', { name: /^Take back a vote/ }).click();
   await expect(note(bob!, 'deleted dashboard').getByTestId('vote-count')).toHaveText('● 1');
 
-  // Bob votes for the theme and ranks by votes.
+  // Bob votes for the theme; the facilitator ranks by votes, and everyone's wall follows.
   await bobsTheme.getByRole('button', { name: /^Vote for theme/ }).click();
   await expect(alice!.page.getByTestId('theme').getByTestId('vote-count').first()).toHaveText('● 1');
-  await bob!.page.getByRole('button', { name: 'Rank by votes' }).click();
-  await expect(bob!.page.getByRole('button', { name: '✓ Ranked by votes' })).toBeVisible();
+  await expect(bob!.page.getByRole('button', { name: /Rank by votes/ })).toHaveCount(0);
+  await note(bob!, 'muted channel')
+    .getByRole('button', { name: /^Vote for note/ })
+    .click();
+  await expect(note(alice!, 'muted channel').getByTestId('vote-count')).toHaveText('● 1');
+  await fiona!.page.getByRole('button', { name: 'Rank by votes for everyone' }).click();
+  await expect(fiona!.page.getByRole('button', { name: '✓ Ranked by votes for everyone' })).toBeVisible();
+  for (const tab of [alice!, bob!]) {
+    await expect(tab.page.getByTestId('ranked-by-facilitator')).toBeVisible();
+    // In the theme, the note with a vote comes first on every screen (the reveal's shuffle set the order before).
+    await expect(tab.page.getByTestId('theme').getByTestId('sticky-note').first()).toContainText('muted channel');
+  }
 
   // Factors take votes too, and the fishbone ranks them in one click.
   const fishbone = new FishboneTab(alice!.page);

@@ -8,5 +8,6 @@ export * from './votes-api.ts';
 export * from './actions-api.ts';
 export * from './facilitator-keys-header.ts';
 export * from './report.ts';
+export * from './report-reading.ts';
 export * from './server-messages.ts';
 export * from './presence.ts';

@@ -9,6 +9,7 @@ export {
   StoredReportError,
   type KeptStatement,
   type Report,
+  type ReportCitation,
   type ReportFactor,
   type ReportStatement,
 } from '@debrief/model';
@@ -24,9 +25,9 @@ export const REPORT_SECTIONS = [
   'Summary',
   'Impact',
   'Timeline',
-  'Contributing factors',
   'Proximate cause',
   'Root causes',
+  'Contributing factors',
   'What went well',
   'Where we got lucky',
   'Corrective actions',

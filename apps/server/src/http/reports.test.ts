@@ -17,9 +17,9 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
   const pm = await createTestPostmortem(server, `Checkout outage ${XSS}`);
   const fiona = connectPerson(server, pm.id, pm.facilitatorKey, 'Fiona');
   await Promise.all([fiona.board.synced, fiona.findings.synced]);
-  addEvent(fiona.board.doc, { at: '2026-11-01T14:02:00.000Z', what: 'Config v42 deployed', decision: true });
+  const deployed = addEvent(fiona.board.doc, { at: '2026-11-01T14:02:00.000Z', what: 'Config v42 deployed', decision: true });
   const bone = readFishbone(fiona.board.doc).categories[1]!;
-  addFactor(fiona.board.doc, { categoryId: bone.id, text: 'Deploy tool hides the diff' });
+  addFactor(fiona.board.doc, { categoryId: bone.id, text: 'Deploy tool hides the diff', evidence: { kind: 'event', id: deployed } });
   promoteFinding(fiona.findings.doc, { type: 'proximate', statement: 'Config v42 removed a pool setting' });
   const root = promoteFinding(fiona.findings.doc, { type: 'root', statement: 'Config changes ship without review' });
   promoteFinding(fiona.findings.doc, { type: 'contributing', statement: 'Diffs are hidden', category: 'Tooling' });
@@ -37,8 +37,9 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
 
   const report = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body;
   expect(report).toMatchObject({
-    schema: 'debrief.report/2',
+    schema: 'debrief.report/3',
     version: 1,
+    changes: null,
     title: `Checkout outage ${XSS}`,
     impact: '30% of checkouts failed for 40 minutes',
     proximateCauses: [{ statement: 'Config v42 removed a pool setting' }],
@@ -53,20 +54,28 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
     ],
   });
   expect(report.timeline[0]).toMatchObject({ what: 'Config v42 deployed', decisionPoint: true });
-  expect(report.contributingFactors.fishbone.categories[1].factors[0].text).toBe('Deploy tool hides the diff');
+  expect(report.contributingFactors.fishbone.categories[1].factors[0]).toEqual({
+    text: 'Deploy tool hides the diff',
+    cites: { kind: 'event', at: '2026-11-01T14:02:00.000Z', text: 'Config v42 deployed' },
+    children: [],
+  });
   expect(JSON.stringify(report)).not.toContain('Fiona');
 
   const markdown = await (await fetch(`${server.url}/api/postmortems/${pm.id}/report.md`)).text();
   for (const heading of REPORT_SECTIONS) expect(markdown).toContain(`## ${heading}`);
-  expect(markdown).not.toMatch(/(^|[^\\])</m); // every < is escaped
-  expect(markdown).toContain('\\<img src=x onerror=alert\\(1\\)\\>');
+  expect(markdown).not.toMatch(/(^|[^\\])<(?!https?:)/m); // every < is escaped, but for our own autolinks
+  expect(markdown).toContain('\\<img src=x onerror=alert(1)>');
+  expect(markdown).toContain('- Deploy tool hides the diff (cites the event at 2026-11-01 14:02 UTC, “Config v42 deployed”)');
   expect(markdown).toContain('_No lessons were written._');
 
   // A change and a second publish make version 2; version 1 stays readable.
   promoteFinding(fiona.findings.doc, { type: 'lucky', statement: 'It happened on a holiday' });
   await fiona.received();
   expect((await api(server, 'POST', `/api/postmortems/${pm.id}/publish`, pm.facilitatorKey)).body.version).toBe(2);
-  expect((await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body.gotLucky).toEqual([{ statement: 'It happened on a holiday' }]);
+  expect((await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body).toMatchObject({
+    gotLucky: [{ statement: 'It happened on a holiday' }],
+    changes: { since: 1, items: ['Where we got lucky: 1 added'] },
+  });
   expect((await api(server, 'GET', `/api/postmortems/${pm.id}/report?version=1`, null)).body.gotLucky).toEqual([]);
   expect((await api(server, 'GET', `/api/postmortems/${pm.id}/report?version=9`, null)).status).toBe(404);
   expect((await api(server, 'GET', `/api/postmortems/${pm.id}/report?version=abc`, null)).status).toBe(400);

@@ -14,7 +14,7 @@ import {
   type FactorNode,
   type NameReplacement,
 } from '@debrief/model';
-import { REPORT_SCHEMA, type Report, type ReportFactor } from '@debrief/protocol';
+import { REPORT_SCHEMA, type Report, type ReportCitation, type ReportFactor } from '@debrief/protocol';
 import type { PostmortemRecord } from '../storage/storage.ts';
 
 /** The three documents of a post-mortem, as Yjs updates. */
@@ -45,10 +45,18 @@ export function buildReport(
   version: number,
   publishedAt: Date,
   names: readonly NameReplacement[] = [],
-): Report {
+): Omit<Report, 'changes'> {
   const { board, notes, findings: findingsDoc } = docs;
   const roles = (text: string) => replaceNames(text, names);
-  const factorTree = (nodes: FactorNode[]): ReportFactor[] => nodes.map((n) => ({ text: roles(n.text), children: factorTree(n.children) }));
+  const timeline = readTimeline(board);
+  const revealed = readNotes(notes);
+  // What a factor cites, in words, as published: an event with its time, an observation ('' once it was hidden).
+  const events = new Map(timeline.map((e) => [e.id, { kind: 'event' as const, at: e.at, text: roles(e.what) }]));
+  const observations = new Map(revealed.map((n) => [n.id, { kind: 'note' as const, at: '', text: n.moderation === 'hidden' ? '' : roles(n.text) }]));
+  const cited = (evidence: FactorNode['evidence']): ReportCitation | null =>
+    !evidence ? null : ((evidence.kind === 'event' ? events : observations).get(evidence.id) ?? null);
+  const factorTree = (nodes: FactorNode[]): ReportFactor[] =>
+    nodes.map((n) => ({ text: roles(n.text), cites: cited(n.evidence), children: factorTree(n.children) }));
   const meta = readMeta(board);
   const findings = readFindings(findingsDoc).map((f) => ({ ...f, statement: roles(f.statement) }));
   const statements = (type: string) => findings.filter((f) => f.type === type).map((f) => ({ statement: f.statement }));
@@ -65,7 +73,7 @@ export function buildReport(
     incidentAt: meta.incidentAt || record.incidentAt,
     summary: roles(meta.summary || record.summary),
     impact: roles(review.impact),
-    timeline: readTimeline(board).map((e) => ({
+    timeline: timeline.map((e) => ({
       at: e.at,
       what: roles(e.what),
       known: roles(e.known),
@@ -97,7 +105,7 @@ export function buildReport(
     })),
     lessonsLearned: roles(review.lessons),
     // Notes the facilitator hid are not published; a paraphrase says so.
-    observations: readNotes(notes)
+    observations: revealed
       .filter((n) => n.moderation !== 'hidden')
       .map((n) => ({ text: roles(n.text), theme: themeOf.get(n.id) ?? null, paraphrased: n.moderation === 'paraphrased' })),
   };

@@ -1,15 +1,30 @@
 import { httpUrl } from '@debrief/model';
-import type { Report, ReportFactor } from '@debrief/protocol';
-import { isDateTime, isDay, plainText } from '../actions/export-values.ts';
+import { actionLabels, citationText, formatMinutes, formatUtc, timelineSpan, type Report, type ReportFactor } from '@debrief/protocol';
+import { isDay, plainText } from '../actions/export-values.ts';
 
 /**
- * Escapes user text for Markdown so it can never become a link, an image, HTML or a heading: one line, no control
- * characters, every Markdown punctuation mark escaped.
+ * CommonMark's inline constructs, escaped only where they could act: code spans, emphasis (`_` only at a word's
+ * edge, where it can open or close one), strikethrough, links and images, autolinks and HTML, entity references, and a
+ * backslash only before the punctuation it would escape, tildes only when there are two or more. "re-seed", "(DMARC)" and "a_b" stay as written.
+ */
+const INLINE = /\\(?=[!-/:-@[-`{-~])|[`*~[\]<]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|&(?=#?[\p{L}\p{N}]+;)/gu;
+
+/** User text inside a line: one line, no control characters, nothing that Markdown would read as markup. */
+export function mdInline(text: string): string {
+  const line = plainText(text).trim();
+  // Strikethrough needs a pair: a lone tilde ("~5,000") is left as written.
+  const pairedTildes = line.indexOf('~') !== line.lastIndexOf('~');
+  return line.replace(INLINE, (c) => (c === '~' && !pairedTildes ? c : `\\${c}`));
+}
+
+/**
+ * User text that starts a block (a paragraph, a list item's first line): also what would open a heading, a quote,
+ * a list or a thematic break there is escaped.
  */
 export function mdText(text: string): string {
-  return plainText(text)
-    .replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`)
-    .trim();
+  return mdInline(text)
+    .replace(/^[#>+-]/, (c) => `\\${c}`)
+    .replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
 
 /**
@@ -20,24 +35,46 @@ export function mdLink(url: string): string {
   return (httpUrl(url) ?? '').replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\\/g, '%5C');
 }
 
-const list = (items: string[], empty: string) => (items.length ? items.map((i) => `- ${i}`).join('\n') : `_${empty}_`);
+/** A link written as its own address (an autolink), so the URL is what a reader sees and what prints. */
+const autolink = (url: string) => (mdLink(url) ? `<${mdLink(url)}>` : '');
+
+const list = (items: string[], empty: string) => (items.length ? items.map((item) => `- ${item}`).join('\n') : `_${empty}_`);
 const para = (text: string, empty: string) => (text.trim() ? mdText(text) : `_${empty}_`);
+/** Lines under a list item, as a nested list (two spaces: the item's content starts after "- "). */
+const nested = (lines: string[], depth = 1) => lines.map((line) => `\n${'  '.repeat(depth)}- ${line}`).join('');
 
 function factors(nodes: ReportFactor[], depth: number): string[] {
-  return nodes.flatMap((n) => [`${'  '.repeat(depth)}- ${mdText(n.text || 'Untitled factor')}`, ...factors(n.children, depth + 1)]);
+  return nodes.flatMap((n) => [
+    `${'  '.repeat(depth)}- ${mdText(n.text || 'Untitled factor')}${n.cites ? ` (cites ${mdInline(citationText(n.cites))})` : ''}`,
+    ...factors(n.children, depth + 1),
+  ]);
 }
 
-/** The report as Markdown, sections in the classic order; an empty section says so. */
-export function reportMarkdown(report: Report): string {
-  // Dates are written as they are only in their own shape; the server sets them, but old data is read here too.
-  const when = isDateTime(report.incidentAt) ? `Incident: ${report.incidentAt} · ` : '';
-  const published = isDateTime(report.publishedAt) ? report.publishedAt : 'unknown';
+/** The line under the title: when it began, how long the timeline spans, when and which version was published. */
+function metadata(report: Report): string {
+  const span = timelineSpan(report);
   const version = Number.isSafeInteger(report.version) ? report.version : '?';
+  return [
+    formatUtc(report.incidentAt) && `Incident began ${formatUtc(report.incidentAt)}`,
+    span && `Timeline spans ${formatMinutes(span.minutes)} (first to last event)`,
+    `Published ${formatUtc(report.publishedAt) || 'at an unknown time'}`,
+    `Version ${version}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+const statements = (items: { statement: string }[]) => items.map((item) => mdText(item.statement));
+
+/** The report as CommonMark, sections in the order of REPORT_SECTIONS; an empty section says so. */
+export function reportMarkdown(report: Report): string {
   const cf = report.contributingFactors;
   const bones = cf.fishbone.categories.filter((c) => c.factors.length);
+  const changes = report.changes;
   return [
     `# ${mdText(report.title)}`,
-    `${when}Published ${published} · version ${version}`,
+    metadata(report),
+    ...(changes?.items.length ? [`Changes since version ${changes.since}:`, list(changes.items.map(mdText), '')] : []),
     '## Summary',
     para(report.summary, 'No summary was written.'),
     '## Impact',
@@ -46,43 +83,46 @@ export function reportMarkdown(report: Report): string {
     list(
       report.timeline.map(
         (e) =>
-          `**${mdText(e.at)}**${e.decisionPoint ? ' (decision point)' : ''}: ${mdText(e.what || 'untitled event')}${e.known ? ` — known then: ${mdText(e.known)}` : ''}${mdLink(e.evidence) ? ` ([evidence](${mdLink(e.evidence)}))` : ''}`,
+          `**${formatUtc(e.at) || 'No time set'}** — ${mdInline(e.what || 'Untitled event')}${e.decisionPoint ? ' _(decision point)_' : ''}` +
+          nested([...(e.known ? [`Known then: ${mdInline(e.known)}`] : []), ...(autolink(e.evidence) ? [`Evidence: ${autolink(e.evidence)}`] : [])]),
       ),
       'No timeline events.',
     ),
+    '## Proximate cause',
+    list(statements(report.proximateCauses), 'No proximate cause was recorded.'),
+    '## Root causes',
+    list(statements(report.rootCauses), 'No root cause was recorded.'),
     '## Contributing factors',
     list(
-      cf.findings.map((f) => `${mdText(f.statement)}${f.category ? ` (${mdText(f.category)})` : ''}`),
+      cf.findings.map((f) => `${mdText(f.statement)}${f.category ? ` (${mdInline(f.category)})` : ''}`),
       'No contributing factors were recorded as findings.',
     ),
     ...(bones.length
-      ? ['', `Fishbone: ${mdText(cf.fishbone.problem)}`, '', ...bones.flatMap((c) => [`- **${mdText(c.name)}**`, ...factors(c.factors, 1)])]
+      ? [
+          `Fishbone: ${mdInline(cf.fishbone.problem) || 'no problem statement'}`,
+          bones.flatMap((c) => [`- **${mdInline(c.name)}**`, ...factors(c.factors, 1)]).join('\n'),
+        ]
       : []),
-    '## Proximate cause',
-    list(
-      report.proximateCauses.map((f) => mdText(f.statement)),
-      'No proximate cause was recorded.',
-    ),
-    '## Root causes',
-    list(
-      report.rootCauses.map((f) => mdText(f.statement)),
-      'No root cause was recorded.',
-    ),
     '## What went well',
-    list(
-      report.wentWell.map((f) => mdText(f.statement)),
-      'Nothing was recorded.',
-    ),
+    list(statements(report.wentWell), 'Nothing was recorded.'),
     '## Where we got lucky',
-    list(
-      report.gotLucky.map((f) => mdText(f.statement)),
-      'Nothing was recorded.',
-    ),
+    list(statements(report.gotLucky), 'Nothing was recorded.'),
     '## Corrective actions',
     list(
       report.correctiveActions.map(
         (a) =>
-          `${mdText(a.what || 'undescribed action')} — owner: ${mdText(a.owner || 'none')}, due: ${isDay(a.due) ? a.due : 'none'}, status: ${mdText(a.status)}${a.committed ? '' : ' (not committed)'}`,
+          mdText(a.what || 'Undescribed action') +
+          nested([
+            [
+              `Owner: ${mdInline(a.owner) || 'none'}`,
+              `Due: ${isDay(a.due) ? a.due : 'none'}`,
+              `Status: ${mdInline(a.status)}`,
+              ...actionLabels(a),
+            ].join(' · '),
+            ...(autolink(a.trackerUrl) ? [`Tracker: ${autolink(a.trackerUrl)}`] : []),
+            ...a.findings.map((finding) => `For: ${mdInline(finding)}`),
+            ...(a.committed ? [] : ['Not committed: it has no owner or no due date']),
+          ]),
       ),
       'No corrective actions.',
     ),
@@ -91,10 +131,11 @@ export function reportMarkdown(report: Report): string {
     '## Observations',
     list(
       report.observations.map(
-        (o) => `${mdText(o.text)}${o.paraphrased ? ' _(paraphrased by the facilitator)_' : ''}${o.theme ? ` (${mdText(o.theme)})` : ''}`,
+        (o) => `${mdText(o.text)}${o.paraphrased ? ' _(paraphrased by the facilitator)_' : ''}${o.theme ? ` (theme: ${mdInline(o.theme)})` : ''}`,
       ),
       'No anonymous observations.',
     ),
-    '',
-  ].join('\n\n');
+  ]
+    .join('\n\n')
+    .concat('\n');
 }

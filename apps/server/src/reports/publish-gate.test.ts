@@ -109,7 +109,7 @@ it('publishes a paraphrase in a note’s place, marked as such', async () => {
   const report = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body;
   expect(report.observations).toContainEqual({ text: 'The two hostnames were easy to confuse.', theme: null, paraphrased: true });
   const markdown = await (await fetch(`${server.url}/api/postmortems/${pm.id}/report.md`)).text();
-  expect(markdown).toContain('The two hostnames were easy to confuse\\. _(paraphrased by the facilitator)_');
+  expect(markdown).toContain('The two hostnames were easy to confuse. _(paraphrased by the facilitator)_');
   fiona.destroy();
 });
 

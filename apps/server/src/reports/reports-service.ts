@@ -1,7 +1,8 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { loadBlameModel } from '@debrief/blame-lint';
-import { publishedStatements, reportSnapshot, type NameReplacement } from '@debrief/model';
+import { publishedStatements, reportChanges, reportSnapshot, writePublishedVersion, type NameReplacement } from '@debrief/model';
+import { writeAsServer } from '../collab/server-writes.ts';
 import { DOCUMENT_KINDS, documentName, type LibraryItem, type Report } from '@debrief/protocol';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 import type { RevokeAccess } from '../postmortems/revoke-access.ts';
@@ -53,13 +54,23 @@ export class ReportsService {
         if (unresolved.length > 0) throw new BlameUnresolvedError(unresolved);
         // Checked against the declaration before it is stored: a projection that drifts from it fails here, at
         // publish, not on every later read of what it stored.
+        const built = buildReport(record, docs, (latest?.version ?? 0) + 1, new Date(), names);
         const report: Report = reportSnapshot.parse({
-          ...buildReport(record, docs, (latest?.version ?? 0) + 1, new Date(), names),
+          ...built,
+          changes: latest ? { since: latest.version, items: reportChanges(latest, { ...built, changes: null }) } : null,
           ...(kept.length ? { kept } : {}),
           ...(names.length ? { names: names.map(({ name, role }) => ({ name, role })) } : {}),
         });
         // With the findings document it was built from: the actions index then shows the follow-up status as published.
         await this.storage.saveReport(postmortemId, report, sources.findings ?? undefined);
+        // Everyone on the board is told (a link to the report appears), through the document only the server writes.
+        await writeAsServer(
+          { collab: this.collab, storage: this.storage },
+          postmortemId,
+          'notes',
+          (doc) => writePublishedVersion(doc, report.version),
+          (state) => this.storage.storeDocument(postmortemId, 'notes', state),
+        );
         return report;
       } finally {
         for (const doc of Object.values(docs)) doc.destroy();

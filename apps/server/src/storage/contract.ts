@@ -36,6 +36,7 @@ export function sampleReport(postmortemId: string, version: number, overrides: P
     correctiveActions: [],
     lessonsLearned: '',
     observations: [],
+    changes: null,
     ...overrides,
   };
 }

@@ -7,10 +7,10 @@ import { readRecord, writeFields } from '../schema/fields.ts';
 
 /**
  * Formal findings in `<id>/findings`, declared in schema/findings-records.ts (only the facilitator writes them).
- * A finding links to what it came from (a note, a theme or a factor), never to a person.
+ * A finding links to what it came from (a note, a theme, a factor or a timeline event), never to a person.
  */
 export * from './finding-types.ts';
-export type SourceKind = 'note' | 'theme' | 'factor';
+export type SourceKind = 'note' | 'theme' | 'factor' | 'event';
 
 export interface FindingSource {
   kind: SourceKind;
@@ -28,7 +28,7 @@ export interface Finding {
 
 export const findingsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('findings');
 
-const isSourceKind = (value: unknown): value is SourceKind => value === 'note' || value === 'theme' || value === 'factor';
+const isSourceKind = (value: unknown): value is SourceKind => value === 'note' || value === 'theme' || value === 'factor' || value === 'event';
 
 /** How a source is stored: one entry of the finding's `sources` Y.Array. */
 export const sourceEntry = (source: FindingSource): string => `${source.kind}:${source.id}`;
@@ -90,10 +90,7 @@ export function findingStatement(doc: Y.Doc, id: string): Y.Text | undefined {
 export function retypeFinding(doc: Y.Doc, id: string, type: FindingType, category?: string, origin: unknown = null): void {
   const entry = findingsMap(doc).get(id);
   if (!entry) return;
-  doc.transact(() => {
-    entry.set('type', type);
-    if (category !== undefined) entry.set('category', category);
-  }, origin);
+  doc.transact(() => writeFields(entry, FINDING_RECORD, { type, category }), origin);
 }
 
 /** Moves a finding one place up or down among findings of the same type. */
@@ -107,7 +104,8 @@ export function moveFinding(doc: Y.Doc, id: string, direction: -1 | 1, origin: u
   if (!neighbour) return;
   const beyond = sameType[index + 2 * direction];
   const order = beyond ? (neighbour.order + beyond.order) / 2 : neighbour.order + direction;
-  doc.transact(() => findingsMap(doc).get(id)?.set('order', order), origin);
+  const entry = findingsMap(doc).get(id);
+  if (entry) doc.transact(() => writeFields(entry, FINDING_RECORD, { order }), origin);
 }
 
 /** Merges `from` into `into`: statements joined, sources combined, actions re-pointed; `from` is removed. */

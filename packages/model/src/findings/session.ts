@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { type PhaseId } from './phases.ts';
 import { SESSION_RECORD } from '../schema/findings-records.ts';
-import { readRecord } from '../schema/fields.ts';
+import { readRecord, writeFields } from '../schema/fields.ts';
 
 /** Facilitation state in `<id>/findings` (only the facilitator writes it): the session record (schema/findings-records.ts). */
 export interface Timer {
@@ -16,6 +16,8 @@ export interface FacilitationState {
   phase: PhaseId;
   /** When true, people move around freely and the board does not follow the phase. */
   roam: boolean;
+  /** When true, every wall shows themes and notes by votes (the facilitator's choice, shared). */
+  rankByVotes: boolean;
   timer: Timer;
 }
 
@@ -27,6 +29,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
   return {
     phase: session.phase as PhaseId,
     roam: session.roam,
+    rankByVotes: session.rankByVotes,
     timer: {
       durationMs: session.timerDurationMs,
       endsAt: session.timerEndsAt > 0 ? session.timerEndsAt : null,
@@ -46,6 +49,10 @@ export function setPhase(doc: Y.Doc, phase: PhaseId, origin: unknown = null): vo
 }
 
 /** Lets people roam freely (or makes boards follow the phase again). */
+export function setRankByVotes(doc: Y.Doc, rankByVotes: boolean, origin: unknown = null): void {
+  doc.transact(() => writeFields(sessionMap(doc), SESSION_RECORD, { rankByVotes }), origin);
+}
+
 export function setRoam(doc: Y.Doc, roam: boolean, origin: unknown = null): void {
   doc.transact(() => sessionMap(doc).set('roam', roam), origin);
 }

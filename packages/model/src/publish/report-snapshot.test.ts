@@ -39,12 +39,13 @@ const v1 = {
   ],
 };
 
-it('upgrades a version 1 report: actions get an id (empty), observations say whether they were paraphrased', () => {
+it('upgrades a version 1 report through version 2: actions get an id (empty), observations say whether they were paraphrased, factors cite nothing, no changes are listed', () => {
   const report = readReportSnapshot(v1);
   expect(report.schema).toBe(REPORT_SCHEMA);
   expect(report.correctiveActions[0]!.id).toBe('');
   expect(report.observations.map((o) => o.paraphrased)).toEqual([false, true]);
-  expect(report.contributingFactors.fishbone.categories[0]!.factors[0]!.children[0]!.text).toBe('b');
+  expect(report.contributingFactors.fishbone.categories[0]!.factors[0]!.children[0]).toEqual({ text: 'b', cites: null, children: [] });
+  expect(report.changes).toBeNull();
   expect(readReportSnapshot(report)).toEqual(report);
 });
 

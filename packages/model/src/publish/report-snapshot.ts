@@ -4,14 +4,21 @@ import { z } from 'zod';
  * A published report as stored and served: declared once here (the type is inferred from it), validated and
  * upgraded whenever storage hands one back, so a report published by an older server reads like a new one.
  */
-export const REPORT_SCHEMA = 'debrief.report/2';
+export const REPORT_SCHEMA = 'debrief.report/3';
+
+/** What a factor cites as its evidence: a timeline event (with its time) or an observation ('' when it was hidden). */
+const citation = z.object({ kind: z.enum(['event', 'note']), at: z.string(), text: z.string() });
+export type ReportCitation = z.infer<typeof citation>;
 
 export interface ReportFactor {
   text: string;
+  cites: ReportCitation | null;
   children: ReportFactor[];
 }
 
-const reportFactor: z.ZodType<ReportFactor> = z.lazy(() => z.object({ text: z.string(), children: z.array(reportFactor) }));
+const reportFactor: z.ZodType<ReportFactor> = z.lazy(() =>
+  z.object({ text: z.string(), cites: citation.nullable(), children: z.array(reportFactor) }),
+);
 const statement = z.object({ statement: z.string() });
 const keptStatement = z.object({ section: z.string(), id: z.string(), text: z.string(), reason: z.string() });
 
@@ -56,6 +63,8 @@ export const reportSnapshot = z.object({
    * for the facilitator: never in the public answers, the page or the Markdown (see `publicReport`).
    */
   kept: z.array(keptStatement).optional(),
+  /** What changed since the version before this one (null in version 1), section by section, in words. */
+  changes: z.object({ since: z.number().int().positive(), items: z.array(z.string()) }).nullable(),
   /**
    * The names-to-roles replacement this version was published with, so follow-up text written after publishing
    * (an action's status reason) gets the same replacement. Facilitator metadata, like `kept`: it lists names.
@@ -71,6 +80,10 @@ type Stored = Record<string, unknown>;
 const list = (value: unknown): Stored[] =>
   Array.isArray(value) ? value.filter((item): item is Stored => typeof item === 'object' && item !== null) : [];
 
+/** Version 2's factors, with `cites` (which version 2 did not keep) as null all the way down. */
+const uncited = (value: unknown): Stored[] => list(value).map((factor) => ({ ...factor, cites: null, children: uncited(factor.children) }));
+const record = (value: unknown): Stored => (typeof value === 'object' && value !== null ? (value as Stored) : {});
+
 /** From each older schema to the next one; read in order until the current one. */
 const UPGRADES: Record<string, (report: Stored) => Stored> = {
   // Version 1 left out an action's id (before ids were kept) and `paraphrased` when false.
@@ -80,6 +93,20 @@ const UPGRADES: Record<string, (report: Stored) => Stored> = {
     correctiveActions: list(report.correctiveActions).map((action) => ({ ...action, id: typeof action.id === 'string' ? action.id : '' })),
     observations: list(report.observations).map((note) => ({ ...note, paraphrased: note.paraphrased === true })),
   }),
+  // Version 2 kept no factor citations and no list of changes since the version before.
+  'debrief.report/2': (report) => {
+    const factors = record(report.contributingFactors);
+    const fishbone = record(factors.fishbone);
+    return {
+      ...report,
+      schema: 'debrief.report/3',
+      contributingFactors: {
+        ...factors,
+        fishbone: { ...fishbone, categories: list(fishbone.categories).map((bone) => ({ ...bone, factors: uncited(bone.factors) })) },
+      },
+      changes: null,
+    };
+  },
 };
 
 /** A stored report that is not a report of any schema this server knows. */

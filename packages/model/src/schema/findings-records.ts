@@ -16,6 +16,7 @@ export const SESSION_RECORD = {
     timerDurationMs: { type: 'number', doc: '0 when there is no timer' },
     timerEndsAt: { type: 'number', doc: 'epoch ms while running, 0 while paused or stopped' },
     timerRemainingMs: { type: 'number', doc: 'what is left while paused' },
+    rankByVotes: { type: 'boolean', doc: 'true: everyone’s wall shows themes and notes by votes, most first' },
   },
 } as const satisfies RecordSpec;
 
@@ -33,7 +34,7 @@ export const FINDING_RECORD = {
     statement: { type: 'text', max: LIMITS.findingStatement, doc: 'the finding, about the system' },
     order: ORDER,
     category: { type: 'string', max: LIMITS.boneName, doc: 'its fishbone bone, for contributing factors' },
-    sources: { type: 'list', max: 200, doc: 'what it came from: "note:<id>", "theme:<id>" or "factor:<id>" (never an author)' },
+    sources: { type: 'list', max: 200, doc: 'what it came from: "note:<id>", "theme:<id>", "factor:<id>" or "event:<id>" (never an author)' },
   },
 } as const satisfies RecordSpec;
 

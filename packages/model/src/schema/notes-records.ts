@@ -14,6 +14,7 @@ export const NOTES_META_RECORD = {
     lastRevealAt: { type: 'number', doc: 'epoch ms of the last reveal, 0 before the first' },
     lastSmallRevealAt: { type: 'number', doc: 'epoch ms of the last reveal of fewer than 3 notes, 0 for none' },
     lastRoundSize: { type: 'number', doc: 'how many notes the last reveal released' },
+    publishedVersion: { type: 'number', doc: 'the latest published report version, 0 before the first' },
   },
 } as const satisfies RecordSpec;
 

@@ -18,7 +18,12 @@ import {
  * facilitator's browser writes it (the server drops anyone else's writes); everyone reads it live.
  */
 export class FacilitationView {
-  state = $state.raw<FacilitationState>({ phase: 'timeline', roam: false, timer: { durationMs: 0, endsAt: null, remainingMs: 0 } });
+  state = $state.raw<FacilitationState>({
+    phase: 'timeline',
+    roam: false,
+    rankByVotes: false,
+    timer: { durationMs: 0, endsAt: null, remainingMs: 0 },
+  });
   findings = $state.raw<Finding[]>([]);
   actions = $state.raw<CorrectiveAction[]>([]);
   /** Impact and lessons learned, live for everyone (the facilitator types them in the Review step). */

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { shareUnchanged } from './stable.ts';
-import { heldCount, notesMap, notesMeta, readNotes, revealTimes, type NoteColor, type RevealedNote } from '@debrief/model';
+import { heldCount, notesMap, notesMeta, publishedVersion, readNotes, revealTimes, type NoteColor, type RevealedNote } from '@debrief/model';
 import type { ModerateNotesRequest } from '@debrief/protocol';
 import { ApiRequestError, editNote, moderateNotes, revealNotes, submitNote, withdrawNote } from '../api/client.ts';
 import { loadMyNotes, saveMyNotes, type MyNote } from './my-notes.ts';
@@ -33,6 +33,8 @@ export class NotesState {
   /** When the last reveal happened, and the last one of fewer than the minimum (epoch ms; 0 for never). */
   reveals = $state.raw({ last: 0, lastSmall: 0, lastSize: 0 });
   mine = $state.raw<MyNote[]>([]);
+  /** The latest published report version (0 before the first), as the server announced it. */
+  published = $state(0);
   /** The revealed notes the wall shows: all but those the facilitator hid. */
   readonly visible: RevealedNote[] = $derived(this.revealed.filter((note) => note.moderation !== 'hidden'));
   /** This browser's notes, newest first, each with where it stands. */
@@ -59,6 +61,7 @@ export class NotesState {
     const refresh = () => {
       this.revealed = shareUnchanged(this.revealed, readNotes(doc));
       this.waiting = heldCount(doc);
+      this.published = publishedVersion(doc);
       const times = revealTimes(doc);
       if (times.last !== this.reveals.last || times.lastSmall !== this.reveals.lastSmall || times.lastSize !== this.reveals.lastSize)
         this.reveals = times;

@@ -4,6 +4,7 @@ import {
   pauseTimer,
   resumeTimer,
   setPhase,
+  setRankByVotes,
   setRoam,
   startTimer,
   stopTimer,
@@ -12,7 +13,7 @@ import {
 import type { DocumentEdits } from './document-edits.ts';
 import type { FacilitationView } from './facilitation.svelte.ts';
 
-/** The session record: which phase the room is in, whether people may roam, and the shared timer. */
+/** The session record: which phase the room is in, whether people may roam, the shared timer and ranking. */
 export class PhasesState {
   constructor(
     private readonly view: FacilitationView,
@@ -26,6 +27,11 @@ export class PhasesState {
   /** Moves everyone to the next (1) or previous (-1) phase. */
   step(direction: -1 | 1): void {
     this.findings.edit((doc, origin) => setPhase(doc, adjacentPhase(this.view.state.phase, direction), origin));
+  }
+
+  /** Shows everyone's wall by votes, most first (or back in board order). */
+  setRankByVotes(on: boolean): void {
+    this.findings.edit((doc, origin) => setRankByVotes(doc, on, origin));
   }
 
   setRoam(roam: boolean): void {
