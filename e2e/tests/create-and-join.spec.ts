@@ -100,3 +100,33 @@ test('the key never leaves the browser in a request line', async ({ browser, ser
   for (const url of urls) expect(url).not.toContain(key);
   await context.close();
 });
+
+test('everyone copies the participant link from the board; only the facilitator, in their browser, the facilitator link', async ({ team }) => {
+  const { links, facilitator, alice } = team;
+  const clipboard = (board: BoardPage) => board.page.evaluate(() => navigator.clipboard.readText());
+  const share = (board: BoardPage) => board.page.getByTestId('share-links');
+  await share(alice).getByRole('button', { name: 'Copy participant link' }).click();
+  expect(await clipboard(alice)).toBe(links.participantUrl);
+  await expect(share(alice).getByRole('button', { name: /Copy facilitator link/ })).toHaveCount(0);
+  await share(facilitator).getByRole('button', { name: 'Copy participant link' }).click();
+  expect(await clipboard(facilitator)).toBe(links.participantUrl);
+  await share(facilitator)
+    .getByRole('button', { name: /Copy facilitator link/ })
+    .click();
+  expect(await clipboard(facilitator)).toBe(links.facilitatorUrl);
+});
+
+test('the creation page keeps both links through a reload until the facilitator says they are saved', async ({ landing, page }) => {
+  await landing.title().fill('Search index rebuild');
+  await landing.submit().click();
+  const facilitatorLink = await page.getByRole('textbox', { name: 'Facilitator link' }).inputValue();
+  expect(facilitatorLink).toMatch(/#k=/);
+  await page.reload();
+  await expect(page.getByText('Post-mortem created')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Facilitator link' })).toHaveValue(facilitatorLink);
+  await expect(page.getByRole('heading', { name: 'Search index rebuild' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'I have saved both links' }).check();
+  await page.reload();
+  await expect(landing.title()).toBeVisible();
+  await expect(page.getByText('Post-mortem created')).toHaveCount(0);
+});
