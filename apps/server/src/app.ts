@@ -27,6 +27,7 @@ import { webAppRoutes } from './http/web-app.ts';
 import { NotesService, type RevealRules } from './notes/notes-service.ts';
 import { REVEAL_RULES } from '@debrief/model';
 import type { Storage } from './storage/storage.ts';
+import { HTTP_GRACE_MS, step, trackConnections } from './shutdown.ts';
 
 export interface AppOptions {
   storage: Storage;
@@ -117,7 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock, { ...REVEAL_RULES, ...options.revealRules }), limiter));
   await http.register(voteRoutes(storage, new VotingService(storage, collab, notesLock), limiter));
   const actions = new ActionsService(storage, collab, scopedLock(lock, 'findings'));
-  await http.register(actionRoutes(storage, actions, limiter));
+  await http.register(actionRoutes(storage, actions, limiter, options.publicUrl));
   await http.register(learningRoutes(new LearningService(storage, actions), limiter));
   await http.register(
     reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports'), revokeAccess), limiter, options.publicUrl),
@@ -132,17 +133,27 @@ export async function createApp(options: AppOptions): Promise<App> {
     limits: options.socketLimits,
   });
 
+  const connections = trackConnections(http.server);
   let closing: Promise<void> | undefined;
+  const warn = (message: string) => log.warn(message);
   const close = () =>
     (closing ??= (async () => {
       closeSockets();
       stopSweep();
       saver.stop();
-      await saver.saveAll();
-      await http.close();
-      await collab.hooks('onDestroy', { instance: collab });
-      await options.onClose?.();
-      await storage.close();
+      await step('saving open documents', () => saver.saveAll(), warn);
+      // Everything is saved: requests still in flight get a grace, then whatever connection is left is cut (a peer
+      // that never closes would otherwise hold the HTTP server's close, and the process, for ever).
+      const cut = setTimeout(() => {
+        const count = connections.cutAll();
+        if (count > 0) warn(`shutdown cut ${count} connection(s) still open after ${HTTP_GRACE_MS / 1000} s`);
+      }, HTTP_GRACE_MS);
+      cut.unref();
+      await step('the HTTP server to close', () => http.close(), warn);
+      clearTimeout(cut);
+      await step('collaboration hooks', () => collab.hooks('onDestroy', { instance: collab }), warn);
+      await step('the scale-out connections', async () => options.onClose?.(), warn);
+      await step('storage to close', () => storage.close(), warn);
     })());
 
   return { http, collab, close };

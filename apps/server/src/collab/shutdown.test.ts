@@ -1,9 +1,11 @@
+import { connect } from 'node:net';
 import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentName } from '@debrief/protocol';
 import { frames, openRawSocket } from '@debrief/testing/raw-socket';
 import { addEvent } from '@debrief/model';
 import type { Storage } from '../storage/storage.ts';
+import { HTTP_GRACE_MS } from '../shutdown.ts';
 import { connectClient, createTestPostmortem, startTestServer } from '../testing/server-harness.ts';
 
 it('shuts down within seconds while a connected peer never answers the close', { timeout: 30_000 }, async () => {
@@ -54,4 +56,20 @@ it('refuses sockets that arrive while it saves and stops, so a reconnecting clie
   await expect(openRawSocket(server.wsUrl)).rejects.toThrow('upgrade refused: 503');
   await stopping;
   expect(Date.now() - started).toBeLessThan(5_000);
+});
+
+it('cuts a connection that never finishes its request once everything is saved, instead of waiting for it', { timeout: 30_000 }, async () => {
+  const server = await startTestServer();
+  // A request whose headers never end: the HTTP server's own close would wait for it for minutes.
+  const { port } = new URL(server.url);
+  const stuck = connect(Number(port), '127.0.0.1');
+  await new Promise((resolve) => stuck.once('connect', resolve));
+  stuck.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+  const closed = new Promise((resolve) => stuck.once('close', resolve));
+  stuck.on('error', () => undefined);
+
+  const started = Date.now();
+  await server.stop();
+  expect(Date.now() - started).toBeLessThan(HTTP_GRACE_MS + 3_000);
+  await closed;
 });
