@@ -79,8 +79,8 @@ test('a session is published, read by a third browser with no key, printed to PD
   const evidenceLink = readerPage!.getByRole('link', { name: 'Evidence' });
   expect(await evidenceLink.evaluate((a) => getComputedStyle(a, '::after').content)).toBe('" (https://grafana.example/d/payments?from=now-1h)"');
   // Printed pages have margins and say which page they are.
-  const pageRule = await readerPage!.evaluate(() =>
-    [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule) => rule instanceof CSSPageRule)?.cssText ?? '',
+  const pageRule = await readerPage!.evaluate(
+    () => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule) => rule instanceof CSSPageRule)?.cssText ?? '',
   );
   expect(pageRule).toContain('margin: 18mm 16mm 20mm');
   expect(pageRule).toContain('counter(page)');
@@ -107,9 +107,26 @@ test('a session is published, read by a third browser with no key, printed to PD
   await readerPage!.getByRole('searchbox', { name: 'Search' }).fill('circuit breaker');
   await readerPage!.getByRole('button', { name: 'Search' }).click();
   await expect(readerPage!.getByTestId('library-results').getByRole('link', { name: /Payments outage/ })).toBeVisible();
+  // Where it matched, the words marked; the search is in the address, so a reload (or a shared link) keeps it.
+  await expect(readerPage!.getByTestId('library-snippet').locator('mark').first()).toHaveText('circuit');
+  expect(new URL(readerPage!.url()).searchParams.get('q')).toBe('circuit breaker');
+  await readerPage!.reload();
+  await expect(readerPage!.getByRole('searchbox', { name: 'Search' })).toHaveValue('circuit breaker');
+  await expect(readerPage!.getByTestId('library-snippet')).toContainText('Add a circuit breaker to the gateway client');
+  // The timeline is searched too.
+  await readerPage!.getByRole('searchbox', { name: 'Search' }).fill('alarm');
+  await readerPage!.getByRole('button', { name: 'Search' }).click();
+  await expect(readerPage!.getByTestId('library-snippet')).toContainText(`Gateway timeout alarm ${XSS}`);
   await readerPage!.getByRole('searchbox', { name: 'Search' }).fill('kubernetes');
   await readerPage!.getByRole('button', { name: 'Search' }).click();
   await expect(readerPage!.getByText('No published post-mortems match.')).toBeVisible();
+
+  // The site's navigation is on every page; /actions links each action's post-mortem to its report.
+  await readerPage!.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Corrective actions' }).click();
+  await expect(readerPage!).toHaveURL(`${server.url}/actions`);
+  const row = readerPage!.getByTestId('action-row').filter({ hasText: 'Add a circuit breaker to the gateway client' });
+  await row.getByRole('link', { name: `Payments outage ${XSS}` }).click();
+  await expect(readerPage!).toHaveURL(reportUrl!);
 
   expect(dialogs, 'no injected script ran').toEqual([]);
   await Promise.all(contexts.map((c) => c.close()));

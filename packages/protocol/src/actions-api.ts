@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_STATUSES, type CorrectiveAction } from '@debrief/model';
+import { ACTION_STATUSES, LIMITS, type CorrectiveAction } from '@debrief/model';
 
 /** One corrective action as listed on the Actions page (across all post-mortems): the action, where it is from. */
 export interface ActionListItem extends Omit<CorrectiveAction, 'findingIds' | 'order'> {
@@ -9,6 +9,8 @@ export interface ActionListItem extends Omit<CorrectiveAction, 'findingIds' | 'o
   findings: string[];
   committed: boolean;
   overdue: boolean;
+  /** Whether its post-mortem has a published report (at /r/<postmortemId>). */
+  published: boolean;
 }
 
 /**
@@ -19,6 +21,26 @@ export interface ActionList {
   today: string;
   items: ActionListItem[];
   next: string | null;
+}
+
+/**
+ * Query of `GET /api/actions.csv` and `.ics`: the Actions page's filters, so a download holds what the page shows.
+ * Each is optional; `overdue=1` keeps only overdue actions.
+ */
+export const actionFilters = z.strictObject({
+  status: z.enum(ACTION_STATUSES, { error: `status must be one of ${ACTION_STATUSES.join(', ')}` }).optional(),
+  owner: z.string().max(LIMITS.actionOwner, `owner is limited to ${LIMITS.actionOwner} characters`).optional(),
+  overdue: z.literal('1', { error: 'overdue must be 1 when given' }).optional(),
+});
+export type ActionFilters = z.infer<typeof actionFilters>;
+
+/** Whether an action passes the filters. */
+export function matchesActionFilters(action: Pick<ActionListItem, 'status' | 'owner' | 'overdue'>, filters: ActionFilters): boolean {
+  return (
+    (filters.status === undefined || action.status === filters.status) &&
+    (filters.owner === undefined || action.owner === filters.owner) &&
+    (filters.overdue === undefined || action.overdue)
+  );
 }
 
 /** Body of `PATCH /api/postmortems/:id/actions/:actionId` (facilitator key): follow-up after the session. */
@@ -33,7 +55,8 @@ export interface LearningSummary {
   months: string[];
   /** For each contributing-factor category, how many findings fell in it each month (aligned with `months`). */
   categories: { name: string; counts: number[] }[];
-  actions: { total: number; done: number; doneOnTime: number; overdue: number };
+  /** `dueOrDone`: actions done, or whose due date has passed; "on time" is counted among these, never among actions not due yet. */
+  actions: { total: number; done: number; doneOnTime: number; dueOrDone: number; overdue: number };
   /** One page of the overdue actions, most overdue first (`?limit=`, 50 by default, at most 200); `actions.overdue` counts them all. */
   overdue: ActionListItem[];
   /** The `cursor` for the next page of `overdue`, null on the last. */

@@ -90,6 +90,8 @@ export interface LibraryItem {
   version: number;
   summary: string;
   categories: string[];
+  /** Where the search's first word was found, as written (a line cut to about 160 characters); null without a search. */
+  snippet: string | null;
 }
 
 /**

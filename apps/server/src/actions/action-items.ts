@@ -28,7 +28,7 @@ const linkOrNone = (value: string) => httpUrl(value) ?? '';
  * Every action as the findings document holds it now, for the post-mortem's facilitator (their key was presented):
  * drafts, names and actions added after publishing included, because it is their own working list.
  */
-export function liveActionItems(record: PostmortemRecord, findingsDoc: Y.Doc, today: string): ActionListItem[] {
+export function liveActionItems(record: PostmortemRecord, findingsDoc: Y.Doc, today: string): Omit<ActionListItem, 'published'>[] {
   const findings = new Map(readFindings(findingsDoc).map((f) => [f.id, f.statement]));
   return readActions(findingsDoc).map((action, index) => {
     const due = dayOrNone(action.due);
@@ -58,7 +58,12 @@ export function liveActionItems(record: PostmortemRecord, findingsDoc: Y.Doc, to
  * one without the key. Only the follow-up moves on live (status, its reason with the same names replaced, the
  * tracker link, the day done), matched by action id; an action deleted since keeps its published status.
  */
-export function publishedActionItems(record: PostmortemRecord, report: Report, findingsDoc: Y.Doc, today: string): ActionListItem[] {
+export function publishedActionItems(
+  record: PostmortemRecord,
+  report: Report,
+  findingsDoc: Y.Doc,
+  today: string,
+): Omit<ActionListItem, 'published'>[] {
   const live = new Map(readActions(findingsDoc).map((a) => [a.id, a]));
   return report.correctiveActions.map((published, index) => {
     const now = published.id ? live.get(published.id) : undefined;

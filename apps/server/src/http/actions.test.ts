@@ -21,7 +21,7 @@ async function get(path: string, keys: Record<string, string> | string | null = 
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 const listed = async (keys: Record<string, string> | null = null) =>
-  (JSON.parse((await get('/api/actions', keys)).text) as { items: { postmortemId: string; what: string }[] }).items;
+  (JSON.parse((await get('/api/actions', keys)).text) as { items: { postmortemId: string; what: string; published: boolean }[] }).items;
 
 it('lists actions across post-mortems with overdue first, exports CSV and iCalendar, and lets only the facilitator follow up', async () => {
   const pm = await createTestPostmortem(server, 'Search outage');
@@ -43,6 +43,7 @@ it('lists actions across post-mortems with overdue first, exports CSV and iCalen
     postmortemTitle: 'Search outage',
     overdue: true,
     committed: true,
+    published: false,
     findings: ['No owner for shared jobs'],
   });
   expect(body.items.find((a: { id: string }) => a.id === later)).toMatchObject({ overdue: false, committed: true });
@@ -55,6 +56,14 @@ it('lists actions across post-mortems with overdue first, exports CSV and iCalen
   const ics = (await get('/api/actions.ics', mine)).text;
   expect(ics).toContain('DTSTART;VALUE=DATE:20200131');
   expect(ics).not.toContain('Uncommitted idea');
+  // Downloads honour the Actions page's filters; a malformed filter is a clear 400.
+  const sreOnly = (await get('/api/actions.csv?owner=SRE', mine)).text;
+  expect([sreOnly.includes('=cmd'), sreOnly.includes('Add a maintenance calendar')]).toEqual([true, false]);
+  const overdueOnly = (await get('/api/actions.ics?overdue=1', mine)).text;
+  expect([overdueOnly.includes('DTSTART;VALUE=DATE:20200131'), overdueOnly.includes('20990601')]).toEqual([true, false]);
+  expect((await get('/api/actions.csv?status=done', mine)).text.split('\r\n').filter(Boolean)).toHaveLength(1);
+  const bad = await get('/api/actions.csv?status=finished', mine);
+  expect([bad.status, JSON.parse(bad.text).error.message]).toEqual([400, expect.stringContaining('status must be one of')]);
 
   const asParticipant = await api(server, 'PATCH', `/api/postmortems/${pm.id}/actions/${late}`, pm.participantKey, { status: 'done' });
   expect([asParticipant.status, asParticipant.body.error.code]).toEqual([403, 'facilitator_only']);
@@ -89,6 +98,13 @@ it('lists unpublished post-mortems only to the holder of their facilitator key, 
     fiona.destroy();
   }
   expect((await api(server, 'POST', `/api/postmortems/${shipped.id}/publish`, shipped.facilitatorKey)).status).toBe(200);
+  // A published one says so (the Actions page links its title to the report); a draft does not.
+  const afterPublish = await listed({ [draft.id]: draft.facilitatorKey });
+  const publishedOf = (id: string) => afterPublish.filter((a) => a.postmortemId === id).map((a) => a.published);
+  expect(publishedOf(shipped.id)).toEqual([true]);
+  expect(publishedOf(draft.id)).toEqual([false]);
+  // Its calendar event links back to the report.
+  expect((await get('/api/actions.ics', null)).text).toContain(`URL:${server.url}/r/${shipped.id}`);
 
   const wrongKey = 'W'.repeat(43);
   const hidden = 'Page the queue owner on backlog';

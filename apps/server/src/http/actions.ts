@@ -1,10 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ACTION_STATUS_LABELS } from '@debrief/model';
 import {
+  actionFilters,
   FACILITATOR_KEYS_HEADER,
   isItemId,
+  matchesActionFilters,
   parseFacilitatorKeys,
   updateActionStatusRequest,
+  validate,
   type ActionList,
   type ActionListItem,
   type PresentedKey,
@@ -48,7 +51,7 @@ function presentedKeys(request: FastifyRequest, reply: FastifyReply): PresentedK
  * actions of published post-mortems, plus those of each unpublished post-mortem whose facilitator key the request
  * presents; status updates by facilitators. Reading across post-mortems is limited per client address.
  */
-export function actionRoutes(storage: Storage, actions: ActionsService, limiter: RateLimiter): FastifyPluginAsync {
+export function actionRoutes(storage: Storage, actions: ActionsService, limiter: RateLimiter, publicUrl?: string): FastifyPluginAsync {
   return async (app) => {
     const limited = { onRequest: rateLimited(limiter, 'readAcrossPostmortems') };
     const sorted = async (request: FastifyRequest, reply: FastifyReply, today = todayUtc()) =>
@@ -61,8 +64,15 @@ export function actionRoutes(storage: Storage, actions: ActionsService, limiter:
       return body;
     });
 
+    /** The export's filters from its query (those of the Actions page); a malformed one is a 400. */
+    const filtered = async (request: FastifyRequest, reply: FastifyReply) => {
+      const filters = validate(actionFilters, request.query ?? {});
+      if (!filters.ok) throw new ApiError(400, 'bad_request', filters.message);
+      return (await sorted(request, reply)).filter((a) => matchesActionFilters(a, filters.data));
+    };
+
     app.get('/api/actions.csv', limited, async (request, reply) => {
-      const items = await sorted(request, reply);
+      const items = await filtered(request, reply);
       const csv = toCsv(
         ['Post-mortem', 'Action', 'Owner', 'Due', 'Status', 'Reason', 'Priority', 'Kind', 'Overdue', 'Committed', 'Findings', 'Tracker'],
         items.map((a) => [
@@ -84,15 +94,26 @@ export function actionRoutes(storage: Storage, actions: ActionsService, limiter:
     });
 
     app.get('/api/actions.ics', limited, async (request, reply) => {
-      const items = (await sorted(request, reply)).filter((a) => a.due !== '' && (a.status === 'open' || a.status === 'in_progress'));
+      const items = (await filtered(request, reply)).filter((a) => a.due !== '' && (a.status === 'open' || a.status === 'in_progress'));
+      const origin = publicUrl ?? `${request.protocol}://${request.host}`;
       const ics = toIcs(
-        items.map((a) => ({
-          uid: `${a.postmortemId}-${a.id}`,
-          date: a.due,
-          summary: `${a.what || 'Corrective action'} (${a.owner || 'no owner'})`,
-          description: `Post-mortem: ${a.postmortemTitle}\nStatus: ${ACTION_STATUS_LABELS[a.status]}\nFindings: ${a.findings.join('; ')}`,
-          url: a.trackerUrl || undefined,
-        })),
+        items.map((a) => {
+          // An event leads back to the published report it came from (a draft has none yet), and names the tracker.
+          const report = a.published ? `${origin}/r/${a.postmortemId}` : '';
+          return {
+            uid: `${a.postmortemId}-${a.id}`,
+            date: a.due,
+            summary: `${a.what || 'Corrective action'} (${a.owner || 'no owner'})`,
+            description: [
+              `Post-mortem: ${a.postmortemTitle}`,
+              `Status: ${ACTION_STATUS_LABELS[a.status]}`,
+              `Findings: ${a.findings.join('; ')}`,
+              ...(report ? [`Report: ${report}`] : []),
+              ...(a.trackerUrl ? [`Tracker: ${a.trackerUrl}`] : []),
+            ].join('\n'),
+            url: report || a.trackerUrl || undefined,
+          };
+        }),
         new Date(),
       );
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="debrief-actions.ics"').send(ics);

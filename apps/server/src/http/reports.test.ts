@@ -86,6 +86,10 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
   expect(await search('q=ship+without+review')).toContain(pm.id);
   expect(await search('category=Tooling')).toContain(pm.id);
   expect(await search('q=kubernetes')).not.toContain(pm.id);
+  // The timeline is searched too, and each result shows where the first word was found, as written.
+  const found = (await api(server, 'GET', '/api/reports?q=DEPLOYED', null)).body.items.find((i: { id: string }) => i.id === pm.id);
+  expect(found?.snippet).toBe('Config v42 deployed');
+  expect((await api(server, 'GET', '/api/reports', null)).body.items.find((i: { id: string }) => i.id === pm.id)?.snippet).toBeNull();
   expect(await search('to=2020-01-01')).not.toContain(pm.id); // no incident date: the publish date counts
   expect((await api(server, 'GET', '/api/reports?from=yesterday', null)).status).toBe(400);
 

@@ -1,6 +1,6 @@
 import { doneOnTime } from '@debrief/model';
 import type { LearningSummary } from '@debrief/protocol';
-import type { ActionsService } from '../actions/actions-service.ts';
+import { todayUtc, type ActionsService } from '../actions/actions-service.ts';
 import type { Storage } from '../storage/storage.ts';
 
 /**
@@ -19,7 +19,7 @@ export class LearningService {
   ) {}
 
   /** The summary, with every overdue action (in no particular order: the route sorts and pages them). */
-  async summary(): Promise<Omit<LearningSummary, 'next'>> {
+  async summary(today = todayUtc()): Promise<Omit<LearningSummary, 'next'>> {
     const perMonth = new Map<string, Map<string, number>>();
     const published = new Set<string>();
     for (const report of await this.storage.listReportIndex()) {
@@ -43,6 +43,8 @@ export class LearningService {
         total: actions.length,
         done: actions.filter((a) => a.status === 'done').length,
         doneOnTime: actions.filter((a) => doneOnTime(a)).length,
+        // An action not due yet is neither on time nor late: it is left out of the share.
+        dueOrDone: actions.filter((a) => a.status === 'done' || (a.due !== '' && a.due < today)).length,
         overdue: actions.filter((a) => a.overdue).length,
       },
       overdue: actions.filter((a) => a.overdue),

@@ -35,6 +35,8 @@ it('counts factor categories per month and the share of actions done on time, ac
   await published('One', '2026-09-10T10:00:00Z', ['Tooling', 'Process'], { due: '2026-10-01', done: '2026-09-30' });
   await published('Two', '2026-10-05T10:00:00Z', ['Tooling'], { due: '2026-10-20', done: '2026-10-25' });
   await published('Three', '2026-10-20T10:00:00Z', ['Tooling', 'Monitoring & detection'], { due: '2020-01-01' });
+  // Open and not due for years: neither on time nor late, so it does not lower the share.
+  await published('Four', '2026-10-22T10:00:00Z', [], { due: '2099-01-01' });
   // Never published: its factor and its overdue action count nowhere, even when its facilitator key is presented.
   const draft = await published('Unpublished', '2026-10-12T10:00:00Z', ['Tooling', 'Draft-only bone'], { due: '2020-01-01' }, false);
 
@@ -47,6 +49,6 @@ it('counts factor categories per month and the share of actions done on time, ac
     { name: 'Process', counts: [1, 0] },
     { name: 'Tooling', counts: [1, 2] },
   ]);
-  expect(body.actions).toEqual({ total: 3, done: 2, doneOnTime: 1, overdue: 1 });
+  expect(body.actions).toEqual({ total: 4, done: 2, doneOnTime: 1, dueOrDone: 3, overdue: 1 });
   expect(body.overdue.map((a: { postmortemTitle: string }) => a.postmortemTitle)).toEqual(['Three']);
 });

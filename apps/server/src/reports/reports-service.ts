@@ -9,6 +9,7 @@ import type { RevokeAccess } from '../postmortems/revoke-access.ts';
 import type { Storage } from '../storage/storage.ts';
 import { BlameUnresolvedError, blameGate } from './blame-gate.ts';
 import { buildReport, loadSources, type ReportSources } from './build-report.ts';
+import { snippetOf } from './snippet.ts';
 
 /** Filters for the library. */
 export interface LibraryQuery {
@@ -94,7 +95,8 @@ export class ReportsService {
   }
 
   /**
-   * The latest version of every published post-mortem that matches (title, summary, findings, actions), in no
+   * The latest version of every published post-mortem that matches (title, summary, impact, lessons, findings,
+   * actions, timeline), each with a snippet of where the first search word was found, in no
    * particular order (the route sorts and pages them). Read from the report index, never from the reports themselves.
    */
   async library(query: LibraryQuery): Promise<LibraryItem[]> {
@@ -103,12 +105,13 @@ export class ReportsService {
     for (const entry of await this.storage.listReportIndex()) {
       const categories = [...new Set(entry.factorCategories.filter(Boolean))];
       const day = (entry.incidentAt ?? entry.publishedAt).slice(0, 10);
-      if (terms.some((term) => !entry.searchText.includes(term))) continue;
+      const text = entry.searchText.toLowerCase();
+      if (terms.some((term) => !text.includes(term))) continue;
       if (query.from && day < query.from) continue;
       if (query.to && day > query.to) continue;
       if (query.category && !categories.includes(query.category)) continue;
       const { postmortemId: id, title, incidentAt, publishedAt, version, summary } = entry;
-      items.push({ id, title, incidentAt, publishedAt, version, summary, categories });
+      items.push({ id, title, incidentAt, publishedAt, version, summary, categories, snippet: snippetOf(entry.searchText, terms) });
     }
     return items;
   }

@@ -11,7 +11,7 @@ import type { ActionsIndexEntry, IndexedAction, PostmortemRecord, ReportIndexEnt
 /** Any day will do: the day only decides `overdue`, which the index leaves to the reader. */
 const ANY_DAY = '1970-01-01';
 
-const withoutOverdue = ({ overdue: _overdue, ...item }: ActionListItem): IndexedAction => item;
+const withoutOverdue = ({ overdue: _overdue, ...item }: Omit<ActionListItem, 'published'>): IndexedAction => item;
 
 /**
  * A stored report as the indexes read it: upgraded like any read, but a damaged one is left out of the indexes
@@ -62,6 +62,7 @@ export function reportIndexEntry(report: Report): ReportIndexEntry {
     ...report.wentWell.map((f) => f.statement),
     ...report.gotLucky.map((f) => f.statement),
     ...report.correctiveActions.map((a) => a.what),
+    ...report.timeline.flatMap((e) => [e.what, e.known]),
   ];
   return {
     postmortemId: report.id,
@@ -71,7 +72,8 @@ export function reportIndexEntry(report: Report): ReportIndexEntry {
     publishedAt: report.publishedAt,
     version: report.version,
     factorCategories: report.contributingFactors.findings.map((f) => f.category),
-    searchText: searched.join('\n').toLowerCase(),
+    // As written (the library shows a snippet of the matching line); matching ignores case.
+    searchText: searched.filter(Boolean).join('\n'),
   };
 }
 

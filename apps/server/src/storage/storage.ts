@@ -38,7 +38,7 @@ export interface NoteModeration {
 export type InitialDocuments = Partial<Record<DocumentKind, Uint8Array>>;
 
 /** One corrective action as the actions index keeps it: what a list shows, except `overdue`, which depends on the day. */
-export type IndexedAction = Omit<ActionListItem, 'overdue'>;
+export type IndexedAction = Omit<ActionListItem, 'overdue' | 'published'>;
 
 /**
  * A post-mortem's entry in the actions index: a projection storage rewrites whenever what it is made of changes

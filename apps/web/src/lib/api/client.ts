@@ -19,7 +19,7 @@ import {
   type SubmitNoteRequest,
   type SubmitNoteResponse,
 } from '@debrief/protocol';
-import { FACILITATOR_KEYS_HEADER, formatFacilitatorKeys } from '@debrief/protocol';
+import { FACILITATOR_KEYS_HEADER, formatFacilitatorKeys, type ActionFilters } from '@debrief/protocol';
 
 /** An API answer other than success, with the server's code and message (or a network description). */
 export class ApiRequestError extends Error {
@@ -163,10 +163,15 @@ export interface DownloadedFile {
  * `GET /api/actions.csv` or `/api/actions.ics` with the same keys as `listActions`, as a file to save (a plain link
  * could not send the keys, so it would leave out the unpublished post-mortems this browser facilitates).
  */
-export async function fetchActionsFile(format: 'csv' | 'ics', facilitatorKeys: Readonly<Record<string, string>> = {}): Promise<DownloadedFile> {
+export async function fetchActionsFile(
+  format: 'csv' | 'ics',
+  facilitatorKeys: Readonly<Record<string, string>> = {},
+  filters: ActionFilters = {},
+): Promise<DownloadedFile> {
   let response: Response;
+  const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined));
   try {
-    response = await fetch(`/api/actions.${format}`, { headers: facilitatorKeysHeader(facilitatorKeys) });
+    response = await fetch(`/api/actions.${format}${query.size ? `?${query}` : ''}`, { headers: facilitatorKeysHeader(facilitatorKeys) });
   } catch {
     throw new ApiRequestError(0, 'network', 'Could not reach the Debrief server. Check your connection and try again.');
   }
