@@ -21,7 +21,7 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
   const bone = readFishbone(fiona.board.doc).categories[1]!;
   addFactor(fiona.board.doc, { categoryId: bone.id, text: 'Deploy tool hides the diff', evidence: { kind: 'event', id: deployed } });
   promoteFinding(fiona.findings.doc, { type: 'proximate', statement: 'Config v42 removed a pool setting' });
-  const root = promoteFinding(fiona.findings.doc, { type: 'root', statement: 'Config changes ship without review' });
+  const root = promoteFinding(fiona.findings.doc, { type: 'root', statement: 'Config changes ship without review', category: 'Process' });
   promoteFinding(fiona.findings.doc, { type: 'contributing', statement: 'Diffs are hidden', category: 'Tooling' });
   const action = addAction(fiona.findings.doc, [root], 'Require reviewed config diffs');
   updateAction(fiona.findings.doc, action, { owner: 'Platform team', due: '2026-12-15' });
@@ -43,7 +43,7 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
     title: `Checkout outage ${XSS}`,
     impact: '30% of checkouts failed for 40 minutes',
     proximateCauses: [{ statement: 'Config v42 removed a pool setting' }],
-    rootCauses: [{ statement: 'Config changes ship without review' }],
+    rootCauses: [{ statement: 'Config changes ship without review', category: 'Process' }],
     correctiveActions: [
       expect.objectContaining({
         what: 'Require reviewed config diffs',
@@ -67,6 +67,7 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
   expect(markdown).toContain('\\<img src=x onerror=alert(1)>');
   expect(markdown).toContain('- Deploy tool hides the diff (cites the event at 2026-11-01 14:02 UTC, “Config v42 deployed”)');
   expect(markdown).toContain('_No lessons were written._');
+  expect(markdown).toContain('- Config changes ship without review (Process)');
 
   // A change and a second publish make version 2; version 1 stays readable.
   promoteFinding(fiona.findings.doc, { type: 'lucky', statement: 'It happened on a holiday' });
@@ -85,6 +86,8 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
   expect(await search('q=checkout')).toContain(pm.id);
   expect(await search('q=ship+without+review')).toContain(pm.id);
   expect(await search('category=Tooling')).toContain(pm.id);
+  // A root cause's category counts too.
+  expect(await search('category=Process')).toContain(pm.id);
   expect(await search('q=kubernetes')).not.toContain(pm.id);
   // The timeline is searched too, and each result shows where the first word was found, as written.
   const found = (await api(server, 'GET', '/api/reports?q=DEPLOYED', null)).body.items.find((i: { id: string }) => i.id === pm.id);

@@ -4,8 +4,8 @@ import { todayUtc, type ActionsService } from '../actions/actions-service.ts';
 import type { Storage } from '../storage/storage.ts';
 
 /**
- * Patterns across published post-mortems (double-loop learning): which contributing-factor categories keep
- * coming back, month by month, and whether corrective actions get done on time. Uses each post-mortem's latest
+ * Patterns across published post-mortems (double-loop learning): which categories (of contributing factors and
+ * root causes) keep coming back, month by month, and whether corrective actions get done on time. Uses each post-mortem's latest
  * published report for factors (its report index entry), and the actions with their follow-up status (their status
  * moves on after publishing), both from the indexes storage keeps, so no document is decoded here.
  *

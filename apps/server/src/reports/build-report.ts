@@ -88,7 +88,9 @@ export function buildReport(
       },
     },
     proximateCauses: statements('proximate'),
-    rootCauses: statements('root'),
+    rootCauses: findings
+      .filter((f) => f.type === 'root')
+      .map((f) => ({ statement: f.statement, ...(f.category ? { category: roles(f.category) } : {}) })),
     wentWell: statements('went-well'),
     gotLucky: statements('lucky'),
     correctiveActions: readActions(findingsDoc).map((a) => ({

@@ -91,7 +91,10 @@ export function reportMarkdown(report: Report): string {
     '## Proximate cause',
     list(statements(report.proximateCauses), 'No proximate cause was recorded.'),
     '## Root causes',
-    list(statements(report.rootCauses), 'No root cause was recorded.'),
+    list(
+      report.rootCauses.map((f) => `${mdText(f.statement)}${f.category ? ` (${mdInline(f.category)})` : ''}`),
+      'No root cause was recorded.',
+    ),
     '## Contributing factors',
     list(
       cf.findings.map((f) => `${mdText(f.statement)}${f.category ? ` (${mdInline(f.category)})` : ''}`),

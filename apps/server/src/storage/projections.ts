@@ -71,7 +71,11 @@ export function reportIndexEntry(report: Report): ReportIndexEntry {
     incidentAt: report.incidentAt,
     publishedAt: report.publishedAt,
     version: report.version,
-    factorCategories: report.contributingFactors.findings.map((f) => f.category),
+    // The categories of what contributed and of the root causes: Learning and the library count both.
+    factorCategories: [
+      ...report.contributingFactors.findings.map((f) => f.category),
+      ...report.rootCauses.flatMap((f) => (f.category ? [f.category] : [])),
+    ],
     // As written (the library shows a snippet of the matching line); matching ignores case.
     searchText: searched.filter(Boolean).join('\n'),
   };

@@ -37,7 +37,8 @@ export const reportSnapshot = z.object({
     fishbone: z.object({ problem: z.string(), categories: z.array(z.object({ name: z.string(), factors: z.array(reportFactor) })) }),
   }),
   proximateCauses: z.array(statement),
-  rootCauses: z.array(statement),
+  /** `category`: the fishbone category the facilitator gave a root cause, when one was given. */
+  rootCauses: z.array(statement.extend({ category: z.string().optional() })),
   wentWell: z.array(statement),
   gotLucky: z.array(statement),
   correctiveActions: z.array(
