@@ -1,4 +1,4 @@
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, tick } from 'svelte';
 import type { SourceKind } from '@debrief/model';
 
 const KEY = Symbol('board-navigation');
@@ -9,8 +9,10 @@ export interface BoardTarget {
   id: string;
 }
 
+type TargetView = 'timeline' | 'notes' | 'factors';
+
 /** Where each kind of thing lives: its view, and how its element is found there. */
-export const TARGET_PLACES: Record<SourceKind, { view: 'timeline' | 'notes' | 'factors'; selector: (id: string) => string }> = {
+const TARGET_PLACES: Record<SourceKind, { view: TargetView; selector: (id: string) => string }> = {
   event: { view: 'timeline', selector: (id) => `[data-event-id="${CSS.escape(id)}"]` },
   note: { view: 'notes', selector: (id) => `[data-note-id="${CSS.escape(id)}"]` },
   theme: { view: 'notes', selector: (id) => `[data-theme-id="${CSS.escape(id)}"]` },
@@ -25,4 +27,25 @@ export function provideBoardNavigation(show: (target: BoardTarget) => void): voi
 /** Opens the view that holds the target and brings it into sight (nothing outside a board). */
 export function boardNavigation(): (target: BoardTarget) => void {
   return getContext<((target: BoardTarget) => void) | undefined>(KEY) ?? (() => undefined);
+}
+
+/**
+ * Opens the target's view (through `openView`), then scrolls to it, focuses it and marks it for a moment. A view
+ * opened for the first time is built over a few frames (a long wall progressively), so the element is waited for.
+ */
+export async function showTarget({ kind, id }: BoardTarget, openView: (view: TargetView) => void): Promise<void> {
+  const place = TARGET_PLACES[kind];
+  openView(place.view);
+  let element: HTMLElement | null = null;
+  for (let frame = 0; frame < 60 && !element; frame++) {
+    await tick();
+    element = document.querySelector<HTMLElement>(`#panel-${place.view} ${place.selector(id)}`);
+    if (!element) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  if (!element) return;
+  element.scrollIntoView({ block: 'center' });
+  if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+  element.focus({ preventScroll: true });
+  element.classList.add('shown-source');
+  setTimeout(() => element.classList.remove('shown-source'), 2_000);
 }
