@@ -44,6 +44,26 @@ test('the facilitator promotes a timeline event and adds a finding of their own;
   const root = alice.page.getByTestId('root-findings').getByTestId('finding');
   await expect(root).toContainText('Config changes ship without a reviewed diff.');
   await expect(root.getByTestId('finding-provenance')).toHaveText('Added by the facilitator');
+  // A root cause takes a fishbone category, as a contributing factor does (Learning counts both).
+  await fiona.page.getByTestId('root-findings').getByRole('combobox', { name: 'Fishbone category' }).selectOption({ label: 'Process' });
+  await expect(root.locator('.source')).toContainText('Process');
   await expect(alice.page.getByTestId('root-findings').getByRole('button', { name: '+ Add finding' })).toHaveCount(0);
+
+  // An action is linked to its findings through a search, not a wall of checkboxes.
+  await fiona.page.getByTestId('proximate-findings').getByRole('button', { name: '+ Action' }).click();
+  await fiona.page.keyboard.type('Require a reviewed diff for config changes');
+  const action = fiona.page.getByTestId('action');
+  const chips = action.getByRole('group', { name: 'For findings' }).locator('.chip');
+  await expect(chips).toHaveCount(1);
+  await expect(chips).toContainText('The deploy tool let a config without the pool setting reach production.');
+  await action.getByRole('searchbox', { name: 'Find a finding to link' }).fill('reviewed');
+  await action
+    .getByRole('list', { name: 'Findings to link' })
+    .getByRole('button', { name: /Config changes ship/ })
+    .click();
+  await expect(chips).toHaveCount(2);
+  await action.getByRole('button', { name: /^Unlink “The deploy tool/ }).click();
+  await expect(chips).toHaveCount(1);
+  await expect(chips).toContainText('Config changes ship without a reviewed diff.');
   await testInfo.attach('findings.png', { body: await fiona.page.screenshot({ fullPage: true }), contentType: 'image/png' });
 });
