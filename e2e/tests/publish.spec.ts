@@ -80,7 +80,10 @@ test('a session is published, read by a third browser with no key, printed to PD
   expect(await evidenceLink.evaluate((a) => getComputedStyle(a, '::after').content)).toBe('" (https://grafana.example/d/payments?from=now-1h)"');
   // Printed pages have margins and say which page they are.
   const pageRule = await readerPage!.evaluate(
-    () => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule) => rule instanceof CSSPageRule)?.cssText ?? '',
+    () =>
+      Array.from(document.styleSheets)
+        .flatMap((sheet) => Array.from(sheet.cssRules))
+        .find((rule) => rule instanceof CSSPageRule)?.cssText ?? '',
   );
   expect(pageRule).toContain('margin: 18mm 16mm 20mm');
   expect(pageRule).toContain('counter(page)');

@@ -36,9 +36,12 @@ export function timelineSpan(report: Report): { first: string; last: string; min
   return { first, last, minutes: (Date.parse(last) - Date.parse(first)) / 60_000 };
 }
 
-/** What a factor cites, in words: `the event at 2026-11-30 14:02 UTC, “Deploy started”`. */
-export function citationText(cites: ReportCitation): string {
-  if (cites.kind === 'event') return `the event at ${formatUtc(cites.at) || 'an unknown time'}, “${cites.text || 'untitled event'}”`;
+/**
+ * What a factor cites, in words: `the event at 2026-11-30 14:02 UTC, “Deploy started”` (a page passes its own time
+ * format, so the citation reads in the same zone as the rest of it).
+ */
+export function citationText(cites: ReportCitation, formatTime: (iso: string) => string = formatUtc): string {
+  if (cites.kind === 'event') return `the event at ${formatTime(cites.at) || 'an unknown time'}, “${cites.text || 'untitled event'}”`;
   return cites.text ? `an observation, “${cites.text}”` : 'an observation the facilitator hid';
 }
 

@@ -105,8 +105,11 @@ export class ReportsService {
     for (const entry of await this.storage.listReportIndex()) {
       const categories = [...new Set(entry.factorCategories.filter(Boolean))];
       const day = (entry.incidentAt ?? entry.publishedAt).slice(0, 10);
-      const text = entry.searchText.toLowerCase();
-      if (terms.some((term) => !text.includes(term))) continue;
+      // The index keeps the text as written (for snippets); only a search pays for folding its case.
+      if (terms.length > 0) {
+        const text = entry.searchText.toLowerCase();
+        if (terms.some((term) => !text.includes(term))) continue;
+      }
       if (query.from && day < query.from) continue;
       if (query.to && day > query.to) continue;
       if (query.category && !categories.includes(query.category)) continue;
