@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA, type Report } from '@debrief/protocol';
 import MarkdownIt from 'markdown-it';
 import { plainText } from '../actions/export-values.ts';
+import { sampleReportAction } from '../storage/contract.ts';
 import { mdLink, mdText, reportMarkdown } from './markdown.ts';
 
 /** A report as storage could hand it back: the server builds it, but from documents clients wrote. */
@@ -60,17 +61,7 @@ describe('report Markdown from hostile values', () => {
   });
 
   it('writes a due date only when it is YYYY-MM-DD', () => {
-    const action = {
-      id: 'a1',
-      what: 'Fix it',
-      owner: 'SRE',
-      status: 'Open',
-      priority: 'high',
-      kind: 'prevent',
-      trackerUrl: '',
-      findings: [],
-      committed: true,
-    };
+    const action = sampleReportAction({ id: 'a1', what: 'Fix it', owner: 'SRE' });
     expect(reportMarkdown(report({ correctiveActions: [{ ...action, due: '2026-12-01' }] }))).toContain(
       'Owner: SRE · Due: 2026-12-01 · Status: Open',
     );
