@@ -11,6 +11,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { noteRoutes } from './http/notes.ts';
 import { voteRoutes } from './http/votes.ts';
 import { actionRoutes } from './http/actions.ts';
+import { actionFollowUpRoutes } from './http/action-follow-up.ts';
 import { ActionsService } from './actions/actions-service.ts';
 import { reportRoutes } from './http/reports.ts';
 import { ReportsService } from './reports/reports-service.ts';
@@ -118,7 +119,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   await http.register(noteRoutes(storage, new NotesService(storage, collab, notesLock, { ...REVEAL_RULES, ...options.revealRules }), limiter));
   await http.register(voteRoutes(storage, new VotingService(storage, collab, notesLock), limiter));
   const actions = new ActionsService(storage, collab, scopedLock(lock, 'findings'));
-  await http.register(actionRoutes(storage, actions, limiter, options.publicUrl));
+  await http.register(actionRoutes(actions, limiter, options.publicUrl));
+  await http.register(actionFollowUpRoutes(storage, actions));
   await http.register(learningRoutes(new LearningService(storage, actions), limiter));
   await http.register(
     reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports'), revokeAccess), limiter, options.publicUrl),

@@ -16,6 +16,8 @@ export const LIMITS = {
   actionWhat: 500,
   actionOwner: 120,
   statusReason: 500,
+  /** What an action's owner last reported on it. */
+  progressNote: 1000,
   /** Impact and lessons learned, each. */
   reviewText: 5000,
 } as const;

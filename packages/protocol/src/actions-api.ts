@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_STATUSES, LIMITS, type CorrectiveAction } from '@debrief/model';
+import { ACTION_STATUSES, isHttpUrl, LIMITS, type CorrectiveAction } from '@debrief/model';
 
 /** One corrective action as listed on the Actions page (across all post-mortems): the action, where it is from. */
 export interface ActionListItem extends Omit<CorrectiveAction, 'findingIds' | 'order'> {
@@ -43,11 +43,43 @@ export function matchesActionFilters(action: Pick<ActionListItem, 'status' | 'ow
   );
 }
 
-/** Body of `PATCH /api/postmortems/:id/actions/:actionId` (facilitator key): follow-up after the session. */
-export const updateActionStatusRequest = z.strictObject({
-  status: z.enum(ACTION_STATUSES, { error: `status must be one of ${ACTION_STATUSES.join(', ')}` }),
-  statusReason: z.string().trim().max(300, 'statusReason is limited to 300 characters').optional(),
-});
+/**
+ * Body of `PATCH /api/postmortems/:id/actions/:actionId`: follow-up after the session, with the facilitator key or
+ * the action's owner key. Each field is optional, at least one is given; `trackerUrl` is an http(s) link or '' to
+ * remove it; a progress note is dated by the server.
+ */
+export const updateActionStatusRequest = z
+  .strictObject({
+    status: z.enum(ACTION_STATUSES, { error: `status must be one of ${ACTION_STATUSES.join(', ')}` }).optional(),
+    statusReason: z.string().trim().max(LIMITS.statusReason, `statusReason is limited to ${LIMITS.statusReason} characters`).optional(),
+    progressNote: z.string().trim().max(LIMITS.progressNote, `progressNote is limited to ${LIMITS.progressNote} characters`).optional(),
+    trackerUrl: z
+      .string()
+      .trim()
+      .max(LIMITS.evidenceUrl, `trackerUrl is limited to ${LIMITS.evidenceUrl} characters`)
+      .refine((url) => url === '' || isHttpUrl(url), 'trackerUrl must be an http(s) link, or empty to remove it')
+      .optional(),
+  })
+  .refine(
+    (update) => Object.values(update).some((value) => value !== undefined),
+    'Send at least one of status, statusReason, progressNote, trackerUrl.',
+  );
+export type UpdateActionStatusRequest = z.infer<typeof updateActionStatusRequest>;
+
+/**
+ * Answer of `POST /api/postmortems/:id/actions/:actionId/owner-link` (facilitator key): the key of a new owner link
+ * (see `ownerLink`). The server keeps only its hash; making a new one stops the previous one.
+ */
+export interface OwnerLinkResponse {
+  actionId: string;
+  key: string;
+}
+
+/**
+ * Answer of `GET /api/postmortems/:id/actions/:actionId` (the action's owner key, or the facilitator key): the one
+ * action as its owner sees it.
+ */
+export type OwnedAction = ActionListItem & { today: string };
 
 /** Answer of `GET /api/learning`: patterns across published post-mortems. */
 export interface LearningSummary {

@@ -45,6 +45,8 @@ export function liveActionItems(record: PostmortemRecord, findingsDoc: Y.Doc, to
       statusReason: action.statusReason,
       trackerUrl: linkOrNone(action.trackerUrl),
       doneAt: dayOrNone(action.doneAt),
+      progressNote: action.progressNote,
+      progressAt: dayOrNone(action.progressAt),
       findings: action.findingIds.map((id) => findings.get(id)).filter((s): s is string => s !== undefined),
       committed: isCommitted({ owner: action.owner, due }),
       overdue: isOverdue({ due, status: action.status }, today),
@@ -55,8 +57,8 @@ export function liveActionItems(record: PostmortemRecord, findingsDoc: Y.Doc, to
 /**
  * The actions as the latest report published them, for everyone else: the words (title, what, owner, findings)
  * passed the publish gate and had names replaced by roles, so a name or an action added since publishing reaches no
- * one without the key. Only the follow-up moves on live (status, its reason with the same names replaced, the
- * tracker link, the day done), matched by action id; an action deleted since keeps its published status.
+ * one without the key. Only the follow-up moves on live (status, its reason and the progress note with the same names
+ * replaced, the tracker link, the days done and noted), matched by action id; an action deleted since keeps its published status.
  */
 export function publishedActionItems(
   record: PostmortemRecord,
@@ -81,6 +83,8 @@ export function publishedActionItems(
       statusReason: now ? replaceNames(now.statusReason, report.names ?? []) : '',
       trackerUrl: linkOrNone(now?.trackerUrl ?? published.trackerUrl),
       doneAt: dayOrNone(now?.doneAt ?? ''),
+      progressNote: now ? replaceNames(now.progressNote, report.names ?? []) : '',
+      progressAt: dayOrNone(now?.progressAt ?? ''),
       findings: published.findings,
       committed: published.committed,
     };

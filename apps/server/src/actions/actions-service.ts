@@ -1,11 +1,12 @@
 import type { Hocuspocus } from '@hocuspocus/server';
-import { isOverdue, statusPatch, updateAction, type ActionStatus } from '@debrief/model';
-import { documentName, type ActionListItem, type PresentedKey } from '@debrief/protocol';
+import { isOverdue, statusPatch, updateAction, type ActionPatch } from '@debrief/model';
+import { documentName, type ActionListItem, type OwnedAction, type PresentedKey, type UpdateActionStatusRequest } from '@debrief/protocol';
 import { liveActionItems } from './action-items.ts';
+import { currentDocument } from '../collab/current-document.ts';
 import { writeAsServer } from '../collab/server-writes.ts';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 import { keyMatches } from '../postmortems/keys.ts';
-import type { ActionsIndexEntry, IndexedAction, Storage } from '../storage/storage.ts';
+import type { ActionsIndexEntry, IndexedAction, PostmortemRecord, Storage } from '../storage/storage.ts';
 
 /** Today's date (YYYY-MM-DD) in UTC, the reference for "overdue". */
 export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
@@ -45,20 +46,43 @@ export class ActionsService {
     return items;
   }
 
-  /** Updates an action's status after the session (the route checks the facilitator key); false if unknown. */
-  updateStatus(postmortemId: string, actionId: string, status: ActionStatus, statusReason?: string): Promise<boolean> {
+  /**
+   * Follow-up after the session (the route checked the facilitator key or the action's owner key): status (with the
+   * day done), its reason, a progress note dated today, the tracker link. False if the action is unknown.
+   */
+  update(postmortemId: string, actionId: string, update: UpdateActionStatusRequest): Promise<boolean> {
+    const today = todayUtc();
+    const { status, statusReason, progressNote, trackerUrl } = update;
+    const patch: ActionPatch = {
+      ...(status !== undefined ? statusPatch(status, today) : {}),
+      ...(statusReason !== undefined ? { statusReason } : {}),
+      ...(progressNote !== undefined ? { progressNote, progressAt: progressNote ? today : '' } : {}),
+      ...(trackerUrl !== undefined ? { trackerUrl } : {}),
+    };
     return this.lock.run(postmortemId, async () => {
       let found = false;
       await writeAsServer(
         { collab: this.collab, storage: this.storage },
         postmortemId,
         'findings',
-        (doc) =>
-          (found = updateAction(doc, actionId, { ...statusPatch(status, todayUtc()), ...(statusReason !== undefined ? { statusReason } : {}) })),
+        (doc) => (found = updateAction(doc, actionId, patch)),
         (state) => this.storage.storeDocument(postmortemId, 'findings', state),
       );
       return found;
     });
+  }
+
+  /** One action as it is now (live, drafts included), for its owner or the facilitator; null if unknown. */
+  async owned(record: PostmortemRecord, actionId: string): Promise<OwnedAction | null> {
+    const today = todayUtc();
+    const doc = await currentDocument({ collab: this.collab, storage: this.storage }, record.id, 'findings');
+    try {
+      const item = liveActionItems(record, doc, today).find((a) => a.id === actionId);
+      if (!item) return null;
+      return { ...item, published: (await this.storage.getReport(record.id)) !== null, today };
+    } finally {
+      doc.destroy();
+    }
   }
 
   /**

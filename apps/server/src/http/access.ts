@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '@debrief/protocol';
-import { authorize, type Access } from '../postmortems/authorize.ts';
-import type { Storage } from '../storage/storage.ts';
+import { authorize, authorizeActionKey, findPostmortem, type Access } from '../postmortems/authorize.ts';
+import type { PostmortemRecord, Storage } from '../storage/storage.ts';
 import { ApiError } from './errors.ts';
 
 /** The key from `Authorization: Bearer <key>`, or null. */
@@ -29,4 +29,26 @@ export async function requireAccess(
     throw new ApiError(403, 'facilitator_only', 'Only the facilitator can do this.');
   }
   return access;
+}
+
+/**
+ * Checks the request's key opens one corrective action's follow-up: the facilitator key, or the owner key made for
+ * that action. Throws a 4xx; answers the post-mortem's record and who the key makes its holder.
+ */
+export async function requireActionAccess(
+  storage: Storage,
+  request: FastifyRequest<{ Params: { id: string; actionId: string } }>,
+): Promise<{ role: 'facilitator' | 'owner'; postmortem: PostmortemRecord }> {
+  const found = await findPostmortem(storage, request.params.id, bearerKey(request));
+  if (!found.ok) throw ACCESS_ERRORS[found.reason]();
+  const { postmortem, key } = found;
+  const role = authorizeActionKey(postmortem, request.params.actionId, key);
+  if (role === 'participant') throw new ApiError(403, 'facilitator_only', 'Only the facilitator or the owner of this action can do this.');
+  if (!role)
+    throw new ApiError(
+      403,
+      'wrong_key',
+      'This link does not open this action (a newer owner link may have replaced it). Ask the facilitator for a new one.',
+    );
+  return { role, postmortem };
 }

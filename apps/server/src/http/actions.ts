@@ -3,10 +3,8 @@ import { ACTION_STATUS_LABELS } from '@debrief/model';
 import {
   actionFilters,
   FACILITATOR_KEYS_HEADER,
-  isItemId,
   matchesActionFilters,
   parseFacilitatorKeys,
-  updateActionStatusRequest,
   validate,
   type ActionList,
   type ActionListItem,
@@ -16,9 +14,6 @@ import { todayUtc, type ActionsService } from '../actions/actions-service.ts';
 import { toCsv } from '../actions/csv.ts';
 import { toIcs } from '../actions/ics.ts';
 import type { RateLimiter } from '../limits/rate-limits.ts';
-import type { Storage } from '../storage/storage.ts';
-import { requireAccess } from './access.ts';
-import { bodyOf } from './body.ts';
 import { ApiError } from './errors.ts';
 import { page, pageRequest, sortBy, type Order, type PageQuery } from './pagination.ts';
 import { rateLimited } from './rate-limit.ts';
@@ -49,9 +44,9 @@ function presentedKeys(request: FastifyRequest, reply: FastifyReply): PresentedK
 /**
  * The Actions page's data as JSON (a page at a time), CSV and iCalendar (every row: files to keep): the corrective
  * actions of published post-mortems, plus those of each unpublished post-mortem whose facilitator key the request
- * presents; status updates by facilitators. Reading across post-mortems is limited per client address.
+ * presents (one action's follow-up is in action-follow-up.ts). Reading across post-mortems is limited per client address.
  */
-export function actionRoutes(storage: Storage, actions: ActionsService, limiter: RateLimiter, publicUrl?: string): FastifyPluginAsync {
+export function actionRoutes(actions: ActionsService, limiter: RateLimiter, publicUrl?: string): FastifyPluginAsync {
   return async (app) => {
     const limited = { onRequest: rateLimited(limiter, 'readAcrossPostmortems') };
     const sorted = async (request: FastifyRequest, reply: FastifyReply, today = todayUtc()) =>
@@ -117,15 +112,6 @@ export function actionRoutes(storage: Storage, actions: ActionsService, limiter:
         new Date(),
       );
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="debrief-actions.ics"').send(ics);
-    });
-
-    app.patch<{ Params: { id: string; actionId: string } }>('/api/postmortems/:id/actions/:actionId', async (request) => {
-      await requireAccess(storage, request, 'facilitator');
-      if (!isItemId(request.params.actionId)) throw new ApiError(404, 'not_found', 'There is no such action.');
-      const update = bodyOf(updateActionStatusRequest, request);
-      const found = await actions.updateStatus(request.params.id, request.params.actionId, update.status, update.statusReason);
-      if (!found) throw new ApiError(404, 'not_found', 'There is no such action.');
-      return { id: request.params.actionId, ...update };
     });
   };
 }

@@ -137,6 +137,25 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
       await expect(storage.replaceKeyHashes('zzzzzzzzzzzzzzzz', rotated)).rejects.toThrow();
     });
 
+    it('keeps one owner key hash per action, replaced or removed without touching the others', async () => {
+      const record = sampleRecord();
+      await storage.createPostmortem(record, {});
+      await Promise.all([
+        storage.setOwnerKeyHash(record.id, 'aaaaaaaaaaaaaaaa', 'e'.repeat(64)),
+        storage.setOwnerKeyHash(record.id, 'bbbbbbbbbbbbbbbb', 'f'.repeat(64)),
+      ]);
+      await storage.setOwnerKeyHash(record.id, 'aaaaaaaaaaaaaaaa', '1'.repeat(64));
+      await storage.close();
+      storage = await h.reopen();
+      expect((await storage.getPostmortem(record.id))?.ownerKeyHashes).toEqual({
+        aaaaaaaaaaaaaaaa: '1'.repeat(64),
+        bbbbbbbbbbbbbbbb: 'f'.repeat(64),
+      });
+      await storage.setOwnerKeyHash(record.id, 'bbbbbbbbbbbbbbbb', null);
+      expect(await storage.getPostmortem(record.id)).toEqual({ ...record, ownerKeyHashes: { aaaaaaaaaaaaaaaa: '1'.repeat(64) } });
+      await expect(storage.setOwnerKeyHash('zzzzzzzzzzzzzzzz', 'aaaaaaaaaaaaaaaa', '2'.repeat(64))).rejects.toThrow();
+    });
+
     it('lists every post-mortem', async () => {
       expect(await storage.listPostmortems()).toEqual([]);
       const a = sampleRecord({ title: 'A' });

@@ -153,6 +153,13 @@ export class LowdbStorage implements Storage {
     await this.update(id, (data) => (data.postmortem = { ...data.postmortem, keyHashes }), { reindex: true });
   }
 
+  async setOwnerKeyHash(id: string, actionId: string, hash: string | null): Promise<void> {
+    await this.update(id, (data) => {
+      const { [actionId]: _replaced, ...others } = data.postmortem.ownerKeyHashes ?? {};
+      data.postmortem = { ...data.postmortem, ownerKeyHashes: hash === null ? others : { ...others, [actionId]: hash } };
+    });
+  }
+
   async loadDocument(postmortemId: string, kind: DocumentKind): Promise<Uint8Array | null> {
     const encoded = (await this.file(postmortemId))?.data.documents[kind];
     return encoded === undefined ? null : decode(encoded);

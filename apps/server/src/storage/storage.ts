@@ -9,6 +9,11 @@ export interface PostmortemRecord {
   incidentAt: string | null;
   createdAt: string;
   keyHashes: { facilitator: string; participant: string };
+  /**
+   * Owner links, by action id: the hash of the key that lets one action's owner update its follow-up. Absent until a
+   * facilitator makes the first one.
+   */
+  ownerKeyHashes?: Record<string, string>;
 }
 
 /**
@@ -89,6 +94,8 @@ export interface Storage {
   getPostmortem(id: string): Promise<PostmortemRecord | null>;
   /** Replaces the post-mortem's key hashes (rotation): the old keys stop working with the next request. */
   replaceKeyHashes(id: string, keyHashes: PostmortemRecord['keyHashes']): Promise<void>;
+  /** Sets the hash of an action's owner key (the previous key stops working), or removes it with null. */
+  setOwnerKeyHash(id: string, actionId: string, hash: string | null): Promise<void>;
   /** A document's stored state as one Yjs update, or null when none was stored. */
   loadDocument(postmortemId: string, kind: DocumentKind): Promise<Uint8Array | null>;
   /** Replaces a document's stored state (for `findings`, with its actions index entry); resolves once it is durable. */

@@ -31,6 +31,10 @@ export interface CorrectiveAction {
   trackerUrl: string;
   /** The day it was marked done (YYYY-MM-DD), for "done on time"; '' otherwise. */
   doneAt: string;
+  /** How it is going, as its owner (or the facilitator) last wrote after the session; '' until then. */
+  progressNote: string;
+  /** The day `progressNote` was written (YYYY-MM-DD); '' without one. */
+  progressAt: string;
   order: number;
 }
 

@@ -53,6 +53,8 @@ export const ACTION_RECORD = {
     statusReason: { type: 'string', max: LIMITS.statusReason, doc: 'why it stopped or changed' },
     trackerUrl: { type: 'string', max: LIMITS.evidenceUrl, format: 'http-url', doc: 'its ticket, or empty' },
     doneAt: { type: 'string', max: 10, format: 'date', doc: 'the day it was marked done, or empty' },
+    progressNote: { type: 'string', max: LIMITS.progressNote, doc: 'how it is going, in its owner’s words (after the session)' },
+    progressAt: { type: 'string', max: 10, format: 'date', doc: 'the day the progress note was last written, or empty' },
     order: ORDER,
   },
 } as const satisfies RecordSpec;

@@ -138,6 +138,18 @@ export class PostgresStorage implements Storage {
     if (rowCount === 0) throw new Error(`unknown post-mortem ${id}`);
   }
 
+  async setOwnerKeyHash(id: string, actionId: string, hash: string | null): Promise<void> {
+    // One statement, so two owner links made at once for different actions both stay.
+    const hashes = `coalesce(record->'ownerKeyHashes', '{}'::jsonb)`;
+    const { rowCount } = await this.pool.query(
+      hash === null
+        ? `UPDATE postmortems SET record = jsonb_set(record, '{ownerKeyHashes}', ${hashes} - $2::text) WHERE id = $1`
+        : `UPDATE postmortems SET record = jsonb_set(record, '{ownerKeyHashes}', ${hashes} || jsonb_build_object($2::text, $3::text)) WHERE id = $1`,
+      hash === null ? [check(id), actionId] : [check(id), actionId, hash],
+    );
+    if (rowCount === 0) throw new Error(`unknown post-mortem ${id}`);
+  }
+
   async loadDocument(postmortemId: string, kind: DocumentKind): Promise<Uint8Array | null> {
     const { rows } = await this.pool.query<{ state: Buffer }>('SELECT state FROM documents WHERE postmortem_id = $1 AND kind = $2', [
       check(postmortemId),
