@@ -1,5 +1,5 @@
 import type { Hocuspocus } from '@hocuspocus/server';
-import { isOverdue, statusPatch, updateAction, type ActionPatch } from '@debrief/model';
+import { actionsMap, isOverdue, statusPatch, updateAction, type ActionPatch } from '@debrief/model';
 import { documentName, type ActionListItem, type OwnedAction, type PresentedKey, type UpdateActionStatusRequest } from '@debrief/protocol';
 import { liveActionItems } from './action-items.ts';
 import { currentDocument } from '../collab/current-document.ts';
@@ -53,8 +53,7 @@ export class ActionsService {
   update(postmortemId: string, actionId: string, update: UpdateActionStatusRequest): Promise<boolean> {
     const today = todayUtc();
     const { status, statusReason, progressNote, trackerUrl } = update;
-    const patch: ActionPatch = {
-      ...(status !== undefined ? statusPatch(status, today) : {}),
+    const rest: ActionPatch = {
       ...(statusReason !== undefined ? { statusReason } : {}),
       ...(progressNote !== undefined ? { progressNote, progressAt: progressNote ? today : '' } : {}),
       ...(trackerUrl !== undefined ? { trackerUrl } : {}),
@@ -65,7 +64,11 @@ export class ActionsService {
         { collab: this.collab, storage: this.storage },
         postmortemId,
         'findings',
-        (doc) => (found = updateAction(doc, actionId, patch)),
+        (doc) => {
+          // Saving a progress note with the status unchanged keeps the day it was done.
+          const unchanged = status === undefined || actionsMap(doc).get(actionId)?.get('status') === status;
+          found = updateAction(doc, actionId, unchanged ? rest : { ...statusPatch(status, today), ...rest });
+        },
         (state) => this.storage.storeDocument(postmortemId, 'findings', state),
       );
       return found;

@@ -106,6 +106,16 @@ it('refuses bad follow-up with a clear error and changes nothing', async () => {
   expect((await api(server, 'GET', actionPath({ id: 'zzzzzzzzzzzzzzzz' }, mine), ownerKey)).status).toBe(404);
   expect(readActions(fiona.findings.doc).find((a) => a.id === mine)).toEqual(before);
 
+  // Saving again with the same status keeps the day it was done.
+  await api(server, 'PATCH', actionPath(pm, mine), ownerKey, { status: 'done' });
+  await eventually(() => expect(readActions(fiona.findings.doc).find((a) => a.id === mine)?.doneAt).toBe(today()));
+  updateAction(fiona.findings.doc, mine, { doneAt: '2026-01-02' });
+  await eventually(async () => expect((await api(server, 'GET', actionPath(pm, mine), ownerKey)).body.doneAt).toBe('2026-01-02'));
+  await api(server, 'PATCH', actionPath(pm, mine), ownerKey, { status: 'done', progressNote: 'Shipped' });
+  await eventually(() =>
+    expect(readActions(fiona.findings.doc).find((a) => a.id === mine)).toMatchObject({ doneAt: '2026-01-02', progressNote: 'Shipped' }),
+  );
+
   // Clearing the note clears its date; an empty tracker link removes it.
   await api(server, 'PATCH', actionPath(pm, mine), ownerKey, { progressNote: 'Started', trackerUrl: 'https://tracker.example/1' });
   expect((await api(server, 'PATCH', actionPath(pm, mine), ownerKey, { progressNote: '', trackerUrl: '' })).status).toBe(200);

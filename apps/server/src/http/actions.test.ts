@@ -50,7 +50,9 @@ it('lists actions across post-mortems with overdue first, exports CSV and iCalen
   expect(body.items.at(-1)).toMatchObject({ what: 'Uncommitted idea', committed: false });
 
   const csv = (await get('/api/actions.csv', mine)).text;
-  expect(csv.split('\r\n')[0]).toBe('Post-mortem,Action,Owner,Due,Status,Reason,Priority,Kind,Overdue,Committed,Findings,Tracker');
+  expect(csv.split('\r\n')[0]).toBe(
+    'Post-mortem,Action,Owner,Due,Status,Reason,Priority,Kind,Overdue,Committed,Findings,Tracker,Progress,Progress on',
+  );
   expect(csv).toContain('Search outage,Add a maintenance calendar,Platform team,2020-01-31,Open,,high,prevent,yes,yes');
   expect(csv).toContain(`"'=cmd|""/c calc""!A1"`);
   const ics = (await get('/api/actions.ics', mine)).text;

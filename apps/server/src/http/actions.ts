@@ -69,7 +69,22 @@ export function actionRoutes(actions: ActionsService, limiter: RateLimiter, publ
     app.get('/api/actions.csv', limited, async (request, reply) => {
       const items = await filtered(request, reply);
       const csv = toCsv(
-        ['Post-mortem', 'Action', 'Owner', 'Due', 'Status', 'Reason', 'Priority', 'Kind', 'Overdue', 'Committed', 'Findings', 'Tracker'],
+        [
+          'Post-mortem',
+          'Action',
+          'Owner',
+          'Due',
+          'Status',
+          'Reason',
+          'Priority',
+          'Kind',
+          'Overdue',
+          'Committed',
+          'Findings',
+          'Tracker',
+          'Progress',
+          'Progress on',
+        ],
         items.map((a) => [
           a.postmortemTitle,
           a.what,
@@ -83,6 +98,8 @@ export function actionRoutes(actions: ActionsService, limiter: RateLimiter, publ
           a.committed ? 'yes' : 'no',
           a.findings.join(' | '),
           a.trackerUrl,
+          a.progressNote,
+          a.progressAt,
         ]),
       );
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="debrief-actions.csv"').send(csv);

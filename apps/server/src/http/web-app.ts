@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { sendError } from './errors.ts';
 
 /**
- * Serves the built Svelte app. Client-side pages (`/pm/<id>` and unknown paths) get index.html so the app can
+ * Serves the built Svelte app. Client-side pages (`/pm/<id>`, `/o/<id>/<actionId>` and unknown paths) get index.html so the app can
  * show the right page; API paths that match nothing get a JSON 404.
  */
 export function webAppRoutes(distDir: string): FastifyPluginAsync {
@@ -34,6 +34,7 @@ export function webAppRoutes(distDir: string): FastifyPluginAsync {
     app.get('/library', sendApp(200));
     app.get('/learning', sendApp(200));
     app.get('/r/:id', sendApp(200));
+    app.get('/o/:id/:actionId', sendApp(200));
 
     app.setNotFoundHandler(async (request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {

@@ -19,7 +19,14 @@ import {
   type SubmitNoteRequest,
   type SubmitNoteResponse,
 } from '@debrief/protocol';
-import { FACILITATOR_KEYS_HEADER, formatFacilitatorKeys, type ActionFilters } from '@debrief/protocol';
+import {
+  FACILITATOR_KEYS_HEADER,
+  formatFacilitatorKeys,
+  type ActionFilters,
+  type OwnedAction,
+  type OwnerLinkResponse,
+  type UpdateActionStatusRequest,
+} from '@debrief/protocol';
 
 /** An API answer other than success, with the server's code and message (or a network description). */
 export class ApiRequestError extends Error {
@@ -183,13 +190,26 @@ export async function fetchActionsFile(
   return { blob: await response.blob(), filename: suggested ?? `debrief-actions.${format}` };
 }
 
-/** `PATCH /api/postmortems/:id/actions/:actionId` (facilitator key): follow-up after the session. */
-export function updateActionStatus(id: string, key: string, actionId: string, status: string, statusReason?: string): Promise<unknown> {
-  return request(`/api/postmortems/${encodeURIComponent(id)}/actions/${encodeURIComponent(actionId)}`, {
-    method: 'PATCH',
-    headers: { ...auth(key), ...json },
-    body: JSON.stringify({ status, ...(statusReason !== undefined ? { statusReason } : {}) }),
-  });
+const actionPath = (id: string, actionId: string) => `/api/postmortems/${encodeURIComponent(id)}/actions/${encodeURIComponent(actionId)}`;
+
+/** `PATCH /api/postmortems/:id/actions/:actionId` (facilitator key or the action's owner key): follow-up after the session. */
+export function updateActionFollowUp(id: string, key: string, actionId: string, update: UpdateActionStatusRequest): Promise<unknown> {
+  return request(actionPath(id, actionId), { method: 'PATCH', headers: { ...auth(key), ...json }, body: JSON.stringify(update) });
+}
+
+/** `GET /api/postmortems/:id/actions/:actionId` (facilitator key or the action's owner key): one action as it is now. */
+export function fetchOwnedAction(id: string, key: string, actionId: string): Promise<OwnedAction> {
+  return request(actionPath(id, actionId), { headers: auth(key) });
+}
+
+/** `POST …/owner-link` (facilitator key): a new owner link's key for one action; the previous link stops working. */
+export function createOwnerLink(id: string, key: string, actionId: string): Promise<OwnerLinkResponse> {
+  return request(`${actionPath(id, actionId)}/owner-link`, { method: 'POST', headers: auth(key) });
+}
+
+/** `DELETE …/owner-link` (facilitator key): the action's owner link stops working. */
+export function revokeOwnerLink(id: string, key: string, actionId: string): Promise<void> {
+  return request(`${actionPath(id, actionId)}/owner-link`, { method: 'DELETE', headers: auth(key) });
 }
 
 /**
