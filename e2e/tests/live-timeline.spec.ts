@@ -11,6 +11,9 @@ test('two participants add and edit events and see each other within a second', 
   const second = await bob.addEvent('Error-rate alert fired for checkout');
   await expect(alice.what(second)).toHaveValue('Error-rate alert fired for checkout', ONE_SECOND);
 
+  // A row opens into its form to edit it; the others stay one line each.
+  await bob.openEvent(first);
+  await expect(bob.card(second)).not.toHaveClass(/\bopen\b/);
   await bob.known(first).click();
   await bob.page.keyboard.type('Canary looked healthy');
   await expect(alice.known(first)).toHaveValue('Canary looked healthy', ONE_SECOND);
@@ -18,10 +21,13 @@ test('two participants add and edit events and see each other within a second', 
   await alice.decision(second).check();
   await expect(bob.decision(second)).toBeChecked(ONE_SECOND);
 
+  await alice.openEvent(second);
   await alice.evidence(second).fill('https://grafana.example.com/d/checkout?from=now-1h');
   await alice.evidence(second).press('Enter');
   await expect(bob.evidence(second)).toHaveValue('https://grafana.example.com/d/checkout?from=now-1h', ONE_SECOND);
-  await expect(bob.event(second).getByRole('link', { name: 'Open ↗' })).toHaveAttribute('href', /grafana/);
+  // Closed, the row still shows what was known and links the evidence.
+  await expect(bob.event(second).getByRole('link', { name: 'Evidence ↗' })).toHaveAttribute('href', /grafana/);
+  await expect(alice.event(first).getByTestId('event-summary')).toContainText('Known then: Canary looked healthy');
 
   await bob.what(first).click();
   await expect(alice.editorsOn(first)).toHaveText('✎ Bob', ONE_SECOND);

@@ -16,6 +16,7 @@ test('offline: keep editing, reload without network, and merge with what others 
   await expect(alice.page.getByTestId('connection-status')).toHaveText('Offline · edits kept on this device');
   // Meanwhile Bob keeps working online.
   const bobs = await bob.addEvent('Bob added this while Alice was offline');
+  await bob.openEvent(shared);
   await bob.known(shared).fill('');
 
   // A reload without network still opens the board, with Alice's offline edit in it.
