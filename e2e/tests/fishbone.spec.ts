@@ -45,7 +45,9 @@ test('two people build a fishbone together: factors, whys four deep, a cited not
   await chooseOption(b.page.getByRole('combobox', { name: 'Evidence' }), 'Index rebuild started');
   await expect(a.factor(/^Factor: Latency alert window.*cites event/)).toBeVisible();
 
-  // Cite the note by dragging it onto a bone, and the event from the keyboard.
+  // Cite the note by dragging it onto a bone, and the event from the keyboard. The tray sits under the diagram, so
+  // dragging needs both on screen (a tall one here); on a shorter screen the tray's "Cite … on" picker does it.
+  await a.page.setViewportSize({ width: 1280, height: 1500 });
   const note = a.page.getByTestId('evidence-item').filter({ hasText: 'rate limit' });
   await note.dragTo(a.category('Tooling'));
   await expect(a.factor(/^Factor: The rebuild job has no rate limit.*cites note/)).toBeVisible();
@@ -131,7 +133,7 @@ test('bones can be renamed, added, reordered and removed (asking first when not 
   await expect(b.category('Capacity planning')).toHaveCount(0);
 });
 
-test('a fish wider than the screen is drawn smaller and fitted on opening: every bone inside the viewport', async ({ team }) => {
+test('a fish too wide for the screen stands upright: text at least 12 px, every bone inside the viewport on opening', async ({ team }, testInfo) => {
   await seedBoard(team.links, { events: 0, factors: 12, notes: 0 });
   const fishbone = new FishboneTab(team.alice.page);
   await team.alice.page.reload();
@@ -145,6 +147,11 @@ test('a fish wider than the screen is drawn smaller and fitted on opening: every
       const box = (await fishbone.category(bone).boundingBox())!;
       expect(box.y, `${bone} top`).toBeGreaterThanOrEqual(viewport.y);
       expect(box.y + box.height, `${bone} bottom`).toBeLessThanOrEqual(viewport.y + viewport.height);
+      expect(box.x + box.width, `${bone} right`).toBeLessThanOrEqual(viewport.x + viewport.width);
     }
+    // 13-unit text drawn at the view's scale: at least 12 px on screen at 100 % zoom.
+    const scale = await team.alice.page.locator('g[data-viewport]').evaluate((g) => (g as SVGGraphicsElement).getCTM()!.a);
+    expect(13 * scale).toBeGreaterThanOrEqual(12);
   }).toPass({ timeout: 3_000 });
+  await testInfo.attach('upright-fishbone.png', { body: await team.alice.page.screenshot({ fullPage: true }), contentType: 'image/png' });
 });

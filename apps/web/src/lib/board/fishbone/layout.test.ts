@@ -108,6 +108,39 @@ describe('fishbone layout', () => {
     expect(label.height).toBeGreaterThanOrEqual(label.lines.length * 17);
   });
 
+  it.each([1, 2, 3])('stands the fish upright when it is too wide for its space, still without overlap (seed %i)', (seed) => {
+    const fishbone = randomFishbone(seed, 60);
+    const across = layoutFishbone(fishbone);
+    expect(across.orientation).toBe('across');
+    expect(layoutFishbone(fishbone, across.width).orientation).toBe('across');
+    const layout = layoutFishbone(fishbone, 700);
+    expect(layout.orientation).toBe('down');
+    expect(layout.width).toBeLessThanOrEqual(700);
+    const boxes: Box[] = [layout.head];
+    for (const column of layout.columns) boxes.push(column.label, column.addSlot, ...column.factors);
+    expect(layout.columns.flatMap((c) => c.factors)).toHaveLength(60);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `boxes ${i} and ${j} overlap`).toBe(false);
+    }
+    for (const box of boxes) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(layout.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
+    }
+    const spineX = layout.spine.x1;
+    expect(layout.spine.x2).toBe(spineX);
+    for (const column of layout.columns) {
+      expect(column.bone.x2).toBe(spineX);
+      for (const factor of column.factors) {
+        if (column.side === 'left') expect(factor.x + factor.width).toBeLessThan(spineX);
+        else expect(factor.x).toBeGreaterThan(spineX);
+        // A factor's connector reaches its bone or its parent, never across the spine.
+        expect(Math.min(factor.connector.x1, factor.connector.x2) < spineX === (column.side === 'left')).toBe(true);
+      }
+      expect(column.bone.y2).toBeLessThan(layout.head.y);
+    }
+  });
+
   it('lays out an empty diagram with its bones and head', () => {
     const layout = layoutFishbone({ problem: '', categories: [{ id: 'a', name: 'Process', order: 1, factors: [] }] });
     expect(layout.columns).toHaveLength(1);

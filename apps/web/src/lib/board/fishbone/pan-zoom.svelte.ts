@@ -27,8 +27,15 @@ export class PanZoom {
   }
 
   /** Shows the whole drawing centred in the viewport, never larger than life (see `fitView`). */
-  fit(contentWidth: number, contentHeight: number, viewWidth: number, viewHeight: number, heightAt?: (scale: number) => number): void {
-    const fitted = fitView({ contentWidth, contentHeight, viewWidth, viewHeight, heightAt, minScale: PanZoom.MIN });
+  fit(
+    contentWidth: number,
+    contentHeight: number,
+    viewWidth: number,
+    viewHeight: number,
+    heightAt?: (scale: number) => number,
+    minScale: number = PanZoom.MIN,
+  ): void {
+    const fitted = fitView({ contentWidth, contentHeight, viewWidth, viewHeight, heightAt, minScale: Math.max(PanZoom.MIN, minScale) });
     this.scale = fitted.scale;
     this.x = fitted.x;
     this.y = fitted.y;

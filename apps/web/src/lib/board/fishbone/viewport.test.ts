@@ -40,4 +40,10 @@ describe('diagram viewport', () => {
     expect(fitted.scale).toBe(0.5);
     expect(fitted.y).toBe(24);
   });
+
+  it('keeps a drawing readable: never below the smallest scale asked for, starting at its top when taller than the view', () => {
+    const fitted = fitView({ contentWidth: 400, contentHeight: 1200, viewWidth: 900, viewHeight: 600, minScale: 12 / 13 });
+    expect(fitted.scale).toBeCloseTo(12 / 13);
+    expect(fitted.y).toBe(0);
+  });
 });

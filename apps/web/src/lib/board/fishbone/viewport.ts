@@ -1,3 +1,8 @@
+import { FONT_SIZE } from './wrap.ts';
+
+/** The smallest scale at which the diagram's text is still 12 px on screen: layout and fit keep to it where they can. */
+export const READABLE_SCALE = 12 / FONT_SIZE;
+
 /**
  * The diagram viewport's height follows the drawing at its current scale, plus a margin, between a floor and a share
  * of the window: tall enough to show the whole fish once fitted, never taller than the screen.
@@ -16,8 +21,9 @@ export function viewportHeightPx(contentHeight: number, scale: number, windowHei
 }
 
 /**
- * The scale and offset that show a whole drawing centred, never larger than life. `viewHeight` is the most the
- * viewport can be; when its height follows the scale (`heightAt`), the drawing is centred in the height it will take.
+ * The scale and offset that show a whole drawing centred, never larger than life and never smaller than `minScale`.
+ * `viewHeight` is the most the viewport can be; when its height follows the scale (`heightAt`), the drawing is
+ * centred in the height it will take. A drawing still taller than that starts at its top (the rest is panned to).
  */
 export function fitView(input: {
   contentWidth: number;
@@ -32,6 +38,6 @@ export function fitView(input: {
   return {
     scale,
     x: (viewWidth - contentWidth * scale) / 2,
-    y: ((heightAt?.(scale) ?? viewHeight) - contentHeight * scale) / 2,
+    y: Math.max(0, ((heightAt?.(scale) ?? viewHeight) - contentHeight * scale) / 2),
   };
 }
