@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CategoryNode, FactorNode, Fishbone } from '@debrief/model';
-import { layoutFishbone, type Box } from './layout.ts';
+import { layoutFishbone, type Box, type FishboneLayout } from './layout.ts';
 import { wrapText } from './wrap.ts';
 
 /** A small deterministic random source, so a failing case can be replayed. */
@@ -40,6 +40,22 @@ function randomFishbone(seed: number, factorCount: number): Fishbone {
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** Every box of a layout of `count` factors: none overlaps another, all inside the drawing. */
+function expectTidy(layout: FishboneLayout, count: number) {
+  const boxes: Box[] = [layout.head];
+  for (const column of layout.columns) boxes.push(column.label, column.addSlot, ...column.factors);
+  expect(layout.columns.flatMap((c) => c.factors)).toHaveLength(count);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `boxes ${i} and ${j} overlap`).toBe(false);
+  }
+  for (const box of boxes) {
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(layout.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
+  }
+}
+
 describe('fishbone layout', () => {
   it('wraps text to the width, splitting words that are too long', () => {
     expect(wrapText('the quick brown fox jumps', 10)).toEqual(['the quick', 'brown fox', 'jumps']);
@@ -50,18 +66,7 @@ describe('fishbone layout', () => {
 
   it.each([1, 2, 3, 4, 5])('places 60 factors of random length and nesting without any overlap (seed %i)', (seed) => {
     const layout = layoutFishbone(randomFishbone(seed, 60));
-    const boxes: Box[] = [layout.head];
-    for (const column of layout.columns) boxes.push(column.label, column.addSlot, ...column.factors);
-    expect(layout.columns.flatMap((c) => c.factors)).toHaveLength(60);
-    for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `boxes ${i} and ${j} overlap`).toBe(false);
-    }
-    for (const box of boxes) {
-      expect(box.x).toBeGreaterThanOrEqual(0);
-      expect(box.y).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width).toBeLessThanOrEqual(layout.width);
-      expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
-    }
+    expectTidy(layout, 60);
     // Every factor's text fits its box.
     for (const factor of layout.columns.flatMap((c) => c.factors)) {
       for (const line of factor.lines) expect(line.length * 7.4).toBeLessThanOrEqual(factor.width - 16 + 0.001);
@@ -116,17 +121,7 @@ describe('fishbone layout', () => {
     const layout = layoutFishbone(fishbone, 700);
     expect(layout.orientation).toBe('down');
     expect(layout.width).toBeLessThanOrEqual(700);
-    const boxes: Box[] = [layout.head];
-    for (const column of layout.columns) boxes.push(column.label, column.addSlot, ...column.factors);
-    expect(layout.columns.flatMap((c) => c.factors)).toHaveLength(60);
-    for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `boxes ${i} and ${j} overlap`).toBe(false);
-    }
-    for (const box of boxes) {
-      expect(box.x).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width).toBeLessThanOrEqual(layout.width);
-      expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
-    }
+    expectTidy(layout, 60);
     const spineX = layout.spine.x1;
     expect(layout.spine.x2).toBe(spineX);
     for (const column of layout.columns) {
