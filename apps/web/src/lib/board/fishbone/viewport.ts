@@ -4,20 +4,19 @@ import { FONT_SIZE } from './wrap.ts';
 export const READABLE_SCALE = 12 / FONT_SIZE;
 
 /**
- * The diagram viewport's height follows the drawing at its current scale, plus a margin, between a floor and a share
- * of the window: tall enough to show the whole fish once fitted, never taller than the screen.
+ * The diagram viewport's height follows the drawing at its current scale, plus a margin, with a floor: the whole
+ * fish is on the page at a readable size (a tall upright one included), and the page scrolls past it.
  */
-export const VIEWPORT = { marginPx: 48, minRem: 20, maxVh: 72 } as const;
+export const VIEWPORT = { marginPx: 48, minRem: 20 } as const;
 
 /** The CSS height of the viewport for a drawing of this height at this scale. */
 export function viewportHeightCss(contentHeight: number, scale: number): string {
-  return `clamp(${VIEWPORT.minRem}rem, ${Math.round(contentHeight * scale + VIEWPORT.marginPx)}px, ${VIEWPORT.maxVh}vh)`;
+  return `max(${VIEWPORT.minRem}rem, ${Math.round(contentHeight * scale + VIEWPORT.marginPx)}px)`;
 }
 
-/** The same height in pixels, for a window of this height and root font size. */
-export function viewportHeightPx(contentHeight: number, scale: number, windowHeight: number, remPx: number): number {
-  const max = (VIEWPORT.maxVh / 100) * windowHeight;
-  return Math.min(max, Math.max(VIEWPORT.minRem * remPx, Math.round(contentHeight * scale + VIEWPORT.marginPx)));
+/** The same height in pixels, for this root font size. */
+export function viewportHeightPx(contentHeight: number, scale: number, remPx: number): number {
+  return Math.max(VIEWPORT.minRem * remPx, Math.round(contentHeight * scale + VIEWPORT.marginPx));
 }
 
 /**
