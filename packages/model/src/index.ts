@@ -1,4 +1,4 @@
-export { CAPS, LIMITS } from './limits.ts';
+export { CANVAS_EXTENT, CAPS, LIMITS } from './limits.ts';
 export { newId } from './ids.ts';
 export * from './safe-url.ts';
 export * from './schema/versioning.ts';
@@ -26,6 +26,7 @@ export * from './findings/actions.ts';
 export * from './findings/review.ts';
 export * from './board/fishbone.ts';
 export * from './board/themes.ts';
+export * from './board/canvas.ts';
 export * from './board/caps.ts';
 export * from './publish/names.ts';
 export * from './publish/statements.ts';

@@ -22,6 +22,9 @@ export const LIMITS = {
   reviewText: 5000,
 } as const;
 
+/** How far from the origin anything on the observations canvas may sit, in canvas units (CSS pixels at 100 % zoom). */
+export const CANVAS_EXTENT = 100_000;
+
 /**
  * How much one post-mortem may hold. Far above any real session (a long one has a few hundred notes), low enough
  * that one participant cannot exhaust the server. The UI says so when a cap is reached; the server enforces it.

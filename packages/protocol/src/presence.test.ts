@@ -20,6 +20,16 @@ describe('presence states', () => {
     });
   });
 
+  it('keeps a pointer on the canvas or the fishbone, and drops a malformed one without dropping the person', () => {
+    const cursor = { surface: 'canvas', x: 120, y: -40 };
+    expect(parsePresence({ user, editing: null, cursor })).toEqual({ user, editing: null, cursor });
+    for (const bad of [{ surface: 'composer', x: 1, y: 1 }, { surface: 'canvas', x: 1e9, y: 0 }, { surface: 'fishbone', x: 'a', y: 0 }, null, 3]) {
+      const parsed = parsePresence({ user, editing: null, cursor: bad });
+      expect(parsed, JSON.stringify(bad)).toEqual({ user, editing: null });
+      expect(parsed).not.toHaveProperty('cursor', bad);
+    }
+  });
+
   it('refuses anything that is not a presence state', () => {
     const refused: unknown[] = [
       null,

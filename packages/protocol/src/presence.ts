@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from '@debrief/model';
+import { CANVAS_EXTENT, LIMITS } from '@debrief/model';
 import type { Role } from './api.ts';
 
 /**
@@ -31,9 +31,18 @@ export const presenceUser = z.object({
   role: z.enum(ROLES),
 });
 
+const coordinate = z.number().finite().min(-CANVAS_EXTENT).max(CANVAS_EXTENT);
+
+/**
+ * Where someone's pointer is on a shared surface (the observations canvas or the fishbone), in that surface's own
+ * units, so everyone sees it at the same place whatever their zoom. Never about the note composer or "My notes".
+ */
+export const presenceCursor = z.object({ surface: z.enum(['canvas', 'fishbone']), x: coordinate, y: coordinate });
+
 /**
  * A whole presence state. `editing` is the id of the timeline event or factor that has this person's focus (absent
- * means none). Unknown top-level keys are stripped, so a later field reaches nobody until it is defined here.
+ * means none); `cursor` their pointer on a shared surface (absent means none). Unknown top-level keys are stripped, so a later
+ * field reaches nobody until it is defined here.
  */
 export const presenceState = z.object({
   user: presenceUser,
@@ -42,7 +51,11 @@ export const presenceState = z.object({
     .regex(/^[0-9A-Za-z_-]{1,64}$/)
     .nullable()
     .default(null),
+  // A malformed pointer is dropped on its own; the person stays present.
+  cursor: presenceCursor.optional().catch(undefined),
 });
+
+export type PresenceCursor = z.output<typeof presenceCursor>;
 
 export type PresenceUserState = z.output<typeof presenceUser>;
 export type PresenceStateShape = z.output<typeof presenceState>;

@@ -13,14 +13,14 @@ describe('board migrations', () => {
     expect(schemaVersion(doc)).toBe(0);
 
     expect(migrateDocument('board', doc)).toEqual({ from: 0, to: BOARD_SCHEMA_VERSION });
-    expect(readMeta(doc)).toEqual({ schemaVersion: 2, title: 'Old board', incidentAt: '', summary: '' });
+    expect(readMeta(doc)).toEqual({ schemaVersion: BOARD_SCHEMA_VERSION, title: 'Old board', incidentAt: '', summary: '' });
   });
 
   it('gives a version 1 board a fishbone headed by its title, with the default bones and no People bone', () => {
     const doc = new Y.Doc();
     metaMap(doc).set('schemaVersion', 1);
     metaMap(doc).set('title', 'Checkout outage');
-    expect(migrateDocument('board', doc)).toEqual({ from: 1, to: 2 });
+    expect(migrateDocument('board', doc)).toEqual({ from: 1, to: BOARD_SCHEMA_VERSION });
     const fishbone = readFishbone(doc);
     expect(fishbone.problem).toBe('Checkout outage');
     expect(fishbone.categories.map((c) => c.name)).toEqual([...DEFAULT_CATEGORIES]);
@@ -31,7 +31,7 @@ describe('board migrations', () => {
     const doc = new Y.Doc();
     initBoard(doc, { title: 'Now' });
     const before = Y.encodeStateVector(doc);
-    expect(migrateDocument('board', doc)).toEqual({ from: 2, to: 2 });
+    expect(migrateDocument('board', doc)).toEqual({ from: BOARD_SCHEMA_VERSION, to: BOARD_SCHEMA_VERSION });
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import type { Migration } from '../schema/versioning.ts';
 import { categoriesMap, DEFAULT_CATEGORIES, fishboneMap } from './fishbone.ts';
+import { frameUnframedThemes } from './canvas.ts';
 import { metaMap } from './shape.ts';
 
 /** Ordered: each entry's version is one more than the previous one's. */
@@ -36,5 +37,10 @@ export const boardMigrations: readonly Migration[] = [
         });
       }
     },
+  },
+  {
+    version: 3,
+    description: 'canvas: each theme becomes a frame (in a row, as the wall listed them) with its notes inside it',
+    up: (doc) => frameUnframedThemes(doc),
   },
 ];

@@ -5,11 +5,11 @@ import { readRecord } from '../schema/fields.ts';
 
 /**
  * The board document (`<id>/board`): everything every participant may write. Its records (meta, event, fishbone,
- * bone, factor, theme) are declared in schema/board-records.ts.
+ * bone, factor, theme, placement) are declared in schema/board-records.ts.
  *
  * Presence (who is here, who edits what) is awareness state and never lives here.
  */
-export const BOARD_SCHEMA_VERSION = 2;
+export const BOARD_SCHEMA_VERSION = 3;
 
 export const BOARD_KEYS = {
   meta: META_KEY,

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import { THEME_RECORD } from '../schema/board-records.ts';
 import { readRecord, writeFields } from '../schema/fields.ts';
+import { frameUnframedThemes } from './canvas.ts';
 
 /**
  * Themes group revealed notes, in the board document (anyone may group): `themes` holds theme records
@@ -12,6 +13,11 @@ export interface Theme {
   title: string;
   order: number;
   noteIds: string[];
+  /** Its frame on the canvas (board/canvas.ts); width 0 until the canvas lays it out. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export const themesMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('themes');
@@ -22,8 +28,8 @@ export function readThemes(doc: Y.Doc): Theme[] {
   const themes = new Map<string, Theme>();
   themesMap(doc).forEach((entry, id) => {
     if (!(entry instanceof Y.Map)) return;
-    const { title, order } = readRecord(entry, THEME_RECORD);
-    themes.set(id, { id, title, order, noteIds: [] });
+    const { title, order, x, y, width, height } = readRecord(entry, THEME_RECORD);
+    themes.set(id, { id, title, order, x, y, width, height, noteIds: [] });
   });
   noteThemesMap(doc).forEach((themeId, noteId) => themes.get(themeId)?.noteIds.push(noteId));
   return [...themes.values()]
@@ -39,6 +45,8 @@ export function createTheme(doc: Y.Doc, title: string, noteIds: readonly string[
     writeFields(entry, THEME_RECORD, { id, title, order: readThemes(doc).reduce((max, t) => Math.max(max, t.order), 0) + 1 });
     themesMap(doc).set(id, entry);
     for (const noteId of noteIds) noteThemesMap(doc).set(noteId, id);
+    // Its frame goes after the others on the canvas, with its notes inside.
+    frameUnframedThemes(doc, origin);
   }, origin);
   return id;
 }

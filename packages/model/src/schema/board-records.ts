@@ -1,4 +1,4 @@
-import { LIMITS } from '../limits.ts';
+import { CANVAS_EXTENT, LIMITS } from '../limits.ts';
 import { ID_FIELD, ORDER_FIELD, type RecordSpec } from './fields.ts';
 
 const ID = ID_FIELD;
@@ -57,10 +57,31 @@ export const FACTOR_RECORD = {
   },
 } as const satisfies RecordSpec;
 
-/** `<id>/board` → `themes` (by id): a named group of revealed notes. */
+/** A coordinate on the observations canvas, in canvas units (CSS pixels at 100 % zoom; a note is 220 wide). */
+const COORDINATE = { type: 'number', min: -CANVAS_EXTENT, max: CANVAS_EXTENT } as const;
+const SIZE = { type: 'number', min: 0, max: CANVAS_EXTENT } as const;
+
+/** `<id>/board` → `themes` (by id): a named group of revealed notes, drawn as a frame on the canvas. */
 export const THEME_RECORD = {
   name: 'theme',
-  fields: { id: ID, title: { type: 'string', max: LIMITS.themeTitle, doc: 'the theme' }, order: ORDER },
+  fields: {
+    id: ID,
+    title: { type: 'string', max: LIMITS.themeTitle, doc: 'the theme' },
+    order: ORDER,
+    x: { ...COORDINATE, doc: 'its frame’s left edge on the canvas' },
+    y: { ...COORDINATE, doc: 'its frame’s top edge' },
+    width: { ...SIZE, doc: 'its frame’s width' },
+    height: { ...SIZE, doc: 'its frame’s height' },
+  },
+} as const satisfies RecordSpec;
+
+/** `<id>/board` → `placements` (by note id): where a revealed note sits on the canvas once someone moved it. */
+export const PLACEMENT_RECORD = {
+  name: 'placement',
+  fields: {
+    x: { ...COORDINATE, doc: 'the note’s left edge on the canvas' },
+    y: { ...COORDINATE, doc: 'the note’s top edge' },
+  },
 } as const satisfies RecordSpec;
 
 /**
@@ -69,5 +90,5 @@ export const THEME_RECORD = {
  */
 export const BOARD_RECORDS = {
   single: { meta: META_RECORD, fishbone: FISHBONE_RECORD },
-  collections: { events: EVENT_RECORD, categories: BONE_RECORD, factors: FACTOR_RECORD, themes: THEME_RECORD },
+  collections: { events: EVENT_RECORD, categories: BONE_RECORD, factors: FACTOR_RECORD, themes: THEME_RECORD, placements: PLACEMENT_RECORD },
 } as const;

@@ -11,7 +11,8 @@ export type FieldSpec =
   /** `default` is what a reader gives for a missing or unknown value (the first value when absent). */
   | { type: 'enum'; values: readonly string[]; default?: string; doc: string }
   | { type: 'boolean'; doc: string }
-  | { type: 'number'; doc: string }
+  /** `min`/`max` bound it when given (a value outside is reset to the nearest bound). */
+  | { type: 'number'; min?: number; max?: number; doc: string }
   /** A Y.Array of short strings (ids): concurrent additions merge. */
   | { type: 'list'; max: number; doc: string };
 
@@ -67,7 +68,10 @@ export function fieldProblem(spec: FieldSpec, value: unknown): string | null {
     case 'boolean':
       return typeof value === 'boolean' ? null : 'is not true or false';
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? null : 'is not a number';
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'is not a number';
+      return (spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)
+        ? `is outside ${spec.min ?? '-∞'} to ${spec.max ?? '∞'}`
+        : null;
     case 'list':
       if (!(value instanceof Y.Array)) return 'is not a list';
       if (value.length > spec.max) return `holds more than ${spec.max} entries`;
@@ -107,10 +111,15 @@ export function readField(spec: FieldSpec, value: unknown): unknown {
     case 'boolean':
       return value === true;
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+      return typeof value === 'number' && Number.isFinite(value) ? clamp(spec, value) : clamp(spec, 0);
     case 'list':
       return [...new Set(listEntries(value))];
   }
+}
+
+/** A number within its field's bounds. */
+function clamp(spec: { min?: number; max?: number }, value: number): number {
+  return Math.min(spec.max ?? Infinity, Math.max(spec.min ?? -Infinity, value));
 }
 
 function listEntries(value: unknown): string[] {
@@ -146,6 +155,7 @@ export function writeFields<R extends RecordSpec>(map: Y.Map<unknown>, spec: R, 
     if (field.type === 'string' && typeof value === 'string') {
       stored = field.format ? (formatProblem(field.format, value) ? '' : value) : value.slice(0, field.max);
     }
+    if (field.type === 'number' && typeof value === 'number') stored = clamp(field, value);
     // A map not yet in a document cannot be read (Yjs warns): it is new, so every value is a change.
     if (map.doc === null || map.get(key) !== stored) map.set(key, stored);
   }

@@ -51,6 +51,8 @@ function typeOf(spec: FieldSpec): string {
 function limitOf(spec: FieldSpec): string {
   if (spec.type === 'text' || spec.type === 'string') return `≤ ${spec.max.toLocaleString('en')} characters`;
   if (spec.type === 'list') return `≤ ${spec.max.toLocaleString('en')} entries`;
+  if (spec.type === 'number' && (spec.min !== undefined || spec.max !== undefined))
+    return `${(spec.min ?? -Infinity).toLocaleString('en')} to ${(spec.max ?? Infinity).toLocaleString('en')}`;
   return '';
 }
 

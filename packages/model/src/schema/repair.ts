@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { defaultOf, fieldProblem, type RecordSpec } from './fields.ts';
+import { defaultOf, fieldProblem, readField, type RecordSpec } from './fields.ts';
 
 /** One thing a repair changed: which record and field, and what was wrong with it. */
 export interface RecordFix {
@@ -10,7 +10,7 @@ export interface RecordFix {
 
 /**
  * Brings a stored record back within its declaration, in place: text over its limit loses its end, a value of the
- * wrong type, format or enum takes the field's default, and keys the declaration does not know are removed.
+ * wrong type, format or enum takes the field's default, a number out of its bounds the nearest bound, and keys the declaration does not know are removed.
  * A field that is absent stays absent (readers default it; records written before a field existed lack it).
  * Returns what it changed; call it inside a transaction.
  */
@@ -32,6 +32,10 @@ export function repairRecord(map: Y.Map<unknown>, spec: RecordSpec): RecordFix[]
     } else if (problem && field.type === 'string' && !field.format && typeof value === 'string') {
       map.set(key, value.slice(0, field.max));
       fixes.push({ record: spec.name, field: key, problem: `was longer than ${field.max} characters (trimmed)` });
+    } else if (problem && field.type === 'number' && typeof value === 'number' && Number.isFinite(value)) {
+      // Out of its bounds (a note dragged to the far side of the canvas): brought to the nearest bound, not to 0.
+      map.set(key, readField(field, value));
+      fixes.push({ record: spec.name, field: key, problem: `${problem} (moved within)` });
     } else if (problem) {
       map.set(key, defaultOf(field));
       fixes.push({ record: spec.name, field: key, problem });
