@@ -8,7 +8,9 @@ import {
   fishboneMap,
   metaMap,
   noteThemesMap,
+  placementsMap,
   readFishbone,
+  readPlacements,
   readMeta,
   readThemes,
   readTimeline,
@@ -18,6 +20,7 @@ import {
   type Evidence,
   type FactorNode,
   type Fishbone,
+  type Point,
   type Theme,
   type TimelineEvent,
 } from '@debrief/model';
@@ -30,6 +33,9 @@ export class BoardView {
   meta = $state.raw<BoardMeta>({ schemaVersion: 0, title: '', incidentAt: '', summary: '' });
   fishbone = $state.raw<Fishbone>({ problem: '', categories: [] });
   themes = $state.raw<Theme[]>([]);
+  /** Where each note someone moved sits on the observations canvas, by note id (replaced whole, never changed). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  placements = $state.raw<ReadonlyMap<string, Point>>(new Map());
   readonly #citations = new Citations();
   readonly #unsubscribe: (() => void)[] = [];
 
@@ -55,6 +61,7 @@ export class BoardView {
       this.#citations.update(citationIndex(next));
     });
     watch([themesMap(doc), noteThemesMap(doc)], () => (this.themes = readThemes(doc)));
+    watch([placementsMap(doc)], () => (this.placements = readPlacements(doc)));
   }
 
   /** The factors citing a note or event; a fishbone edit updates only the items whose citations it changed. */

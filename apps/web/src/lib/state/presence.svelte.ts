@@ -54,6 +54,11 @@ export class PresenceView {
     this.#unsubscribe = onPresenceChange(awareness, refresh);
   }
 
+  /** The other people whose pointer is on this surface now. */
+  cursorsOn(surface: 'canvas' | 'fishbone'): Peer[] {
+    return this.peers.filter((peer) => !peer.isSelf && peer.cursor?.surface === surface);
+  }
+
   /** The other people editing the given item. */
   editorsOf(id: string): readonly Peer[] {
     return this.#editors.get(id);

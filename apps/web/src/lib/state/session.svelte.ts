@@ -17,10 +17,11 @@ import {
   type NameReplacement,
   type PublishedStatement,
 } from '@debrief/model';
-import type { Role } from '@debrief/protocol';
+import type { PresenceCursor, Role } from '@debrief/protocol';
 import { connectPostmortem, type ConnectionStatus, type PostmortemConnection } from '../sync/connection.ts';
 import type { SaveState } from '../sync/save-status.ts';
 import { announce, onPresenceChange, readPeers, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
+import { CursorSender } from '../sync/cursor-sender.ts';
 import { PRESENCE_COLORS } from './identity.ts';
 import { latestInTask } from '../sync/latest-in-task.ts';
 import { meansDeleted, refusalMessage } from '../sync/refusal.ts';
@@ -231,6 +232,15 @@ export class BoardSession {
    * arrow keys sends only where focus ends up, once, instead of "left" and "entered" to everyone.
    */
   readonly setEditing = latestInTask<string | null>((id) => setEditing(this.#connection.awareness, id));
+
+  #cursor: CursorSender | null = null;
+
+  /** Shows this person's pointer on the canvas or the fishbone to the others (throttled; hidden when idle), or hides it. */
+  pointAt(cursor: PresenceCursor | null): void {
+    this.#cursor ??= new CursorSender(this.#connection.awareness);
+    if (cursor) this.#cursor.move(cursor);
+    else this.#cursor.leave();
+  }
 
   /** Changes the name everyone sees. */
   rename(name: string): void {

@@ -1,4 +1,16 @@
-import { createTheme, LIMITS, renameTheme, setNoteTheme, ungroupTheme, type Theme } from '@debrief/model';
+import {
+  createTheme,
+  groupOnCanvas,
+  LIMITS,
+  moveNotes,
+  renameTheme,
+  setFrame,
+  setNoteTheme,
+  ungroupTheme,
+  type Point,
+  type Rect,
+  type Theme,
+} from '@debrief/model';
 import type { BoardView } from './board.svelte.ts';
 import type { DocumentEdits } from './document-edits.ts';
 
@@ -29,5 +41,25 @@ export class ThemesState {
 
   ungroup(id: string): void {
     this.board.edit((doc, origin) => ungroupTheme(doc, id, origin));
+  }
+
+  /** Where each note someone moved sits on the canvas. */
+  get placements(): ReadonlyMap<string, Point> {
+    return this.view.placements;
+  }
+
+  /** Moves notes on the canvas, all at once for everyone. */
+  move(moves: readonly ({ id: string } & Point)[]): void {
+    if (moves.length) this.board.edit((doc, origin) => moveNotes(doc, moves, origin));
+  }
+
+  /** Groups notes into a new theme framed where they were dropped on the canvas; returns its id. */
+  groupAt(noteIds: readonly string[], at: Point): string | null {
+    return this.board.edit((doc, origin) => groupOnCanvas(doc, noteIds, at, '', origin));
+  }
+
+  /** Moves (carrying its notes) or resizes a theme's frame. */
+  setFrame(id: string, frame: Rect): void {
+    this.board.edit((doc, origin) => setFrame(doc, id, frame, origin));
   }
 }

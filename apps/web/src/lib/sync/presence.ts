@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { parsePresence, type Role } from '@debrief/protocol';
+import { parsePresence, type PresenceCursor, type Role } from '@debrief/protocol';
 
 /** Who someone is on the board; shown to everyone in the session. */
 export interface PresenceUser {
@@ -13,6 +13,8 @@ export interface PresenceState {
   user: PresenceUser;
   /** The timeline event whose fields have this person's focus, or null. */
   editing: string | null;
+  /** Their pointer on the canvas or the fishbone; absent or null when idle or elsewhere. */
+  cursor?: PresenceCursor | null;
 }
 
 /** One person currently on the board, as seen by this browser. */
@@ -61,10 +63,24 @@ export function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = [];
   awareness.getStates().forEach((value, clientId) => {
     const state = parsePresence(value);
-    if (state) peers.push({ clientId, isSelf: clientId === awareness.clientID, user: state.user, editing: state.editing });
+    if (state)
+      peers.push({
+        clientId,
+        isSelf: clientId === awareness.clientID,
+        user: state.user,
+        editing: state.editing,
+        ...(state.cursor ? { cursor: state.cursor } : {}),
+      });
   });
   const rank = (p: Peer) => (p.isSelf ? 0 : p.user.role === 'facilitator' ? 1 : 2);
   return peers.sort((a, b) => rank(a) - rank(b) || a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+}
+
+/** Shows this browser's pointer on a shared surface to everyone, or (null) stops showing it. */
+export function setCursor(awareness: Awareness, cursor: PresenceCursor | null): void {
+  const current = awareness.getLocalState()?.cursor ?? null;
+  if (current === null && cursor === null) return;
+  awareness.setLocalStateField('cursor', cursor);
 }
 
 /** Listens for presence changes; returns the unsubscribe function. */

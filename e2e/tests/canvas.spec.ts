@@ -1,0 +1,87 @@
+import type { Page } from '@playwright/test';
+import { NotesTab, type BoardPage } from '../fixtures/board-page.ts';
+import { expect, test } from '../fixtures/fixtures.ts';
+import { seedBoard } from '../fixtures/seed.ts';
+
+// Eight notes are seeded through the API at once, past the per-address burst limit the server tests prove.
+test.use({ serverEnv: { RATE_LIMIT_SCALE: '0' } });
+
+const canvasOf = (page: Page) => page.getByTestId('observations-canvas');
+const noteOn = (page: Page, text: string) => canvasOf(page).locator('[data-canvas-note]').filter({ hasText: text });
+/** A note's place on the canvas, in canvas units, as its transform says. */
+const placeOf = (page: Page, text: string) => noteOn(page, text).evaluate((el) => (el as HTMLElement).style.transform);
+
+async function openCanvas(board: BoardPage) {
+  // Tall enough that the canvas, below the composer, is on screen whole: the mouse moves within the window only.
+  await board.page.setViewportSize({ width: 1280, height: 1800 });
+  await board.page.reload();
+  await board.waitForBoard();
+  await new NotesTab(board.page).open();
+  await board.page.getByRole('button', { name: 'Canvas', exact: true }).click();
+  await expect(canvasOf(board.page).locator('[data-canvas-note]')).toHaveCount(8);
+  // The view fits the notes once they show; boxes measured before that would be somewhere else after it.
+  await expect(canvasOf(board.page)).toHaveAttribute('data-fitted', 'true');
+}
+
+/** Drags with the mouse from the middle of one element to a point relative to another, in small steps. */
+async function drag(page: Page, text: string, to: { x: number; y: number }) {
+  const box = (await noteOn(page, text).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 15 });
+  await page.mouse.up();
+}
+
+test('three people arrange notes on a shared canvas: two drag at once and converge, dropping groups into frames, cursors show, the keyboard does it all too', async ({
+  team,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await seedBoard(team.links, { events: 2, factors: 0, notes: 8 });
+  const { facilitator: fiona, alice, bob } = team;
+  for (const board of [fiona, alice, bob]) await openCanvas(board);
+
+  // Dropping a note on another groups them in a new frame, for everyone.
+  const target = (await noteOn(alice.page, 'Observation 2:').boundingBox())!;
+  await drag(alice.page, 'Observation 1:', { x: target.x + 60, y: target.y + 60 });
+  for (const board of [fiona, bob]) await expect(board.page.getByTestId('canvas-frame')).toHaveCount(1);
+  await expect(fiona.page.getByTestId('canvas-frame')).toHaveAttribute('aria-label', /2 notes/);
+
+  // Alice and Bob drag different notes at the same time; all three screens end with the same places.
+  const canvasBox = (await canvasOf(alice.page).boundingBox())!;
+  const bobCanvas = (await canvasOf(bob.page).boundingBox())!;
+  await Promise.all([
+    drag(alice.page, 'Observation 5:', { x: canvasBox.x + 120, y: canvasBox.y + 60 }),
+    drag(bob.page, 'Observation 6:', { x: bobCanvas.x + bobCanvas.width - 140, y: bobCanvas.y + 80 }),
+  ]);
+  for (const text of ['Observation 5:', 'Observation 6:']) {
+    const place = await placeOf(alice.page, text);
+    for (const board of [bob, fiona]) await expect.poll(() => placeOf(board.page, text)).toBe(place);
+  }
+
+  // Dropping a note into a frame puts it in that theme.
+  const frame = (await bob.page.getByTestId('canvas-frame').boundingBox())!;
+  await drag(bob.page, 'Observation 7:', { x: frame.x + frame.width - 30, y: frame.y + frame.height - 20 });
+  await expect(alice.page.getByTestId('canvas-frame')).toHaveAttribute('aria-label', /3 notes/);
+
+  // Bob's pointer is seen by the others, with his name.
+  await expect(async () => {
+    await bob.page.mouse.move(bobCanvas.x + 200 + Math.random() * 50, bobCanvas.y + 200);
+    await expect(alice.page.getByTestId('remote-cursor').filter({ hasText: 'Bob' })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+
+  // The keyboard path: focus a note, move it with the arrows, select two with Enter, group them with G.
+  const three = noteOn(fiona.page, 'Observation 3:');
+  const before = await placeOf(fiona.page, 'Observation 3:');
+  await three.focus();
+  await fiona.page.keyboard.press('ArrowRight');
+  await fiona.page.keyboard.press('ArrowRight');
+  await expect.poll(() => placeOf(alice.page, 'Observation 3:')).not.toBe(before);
+  const [x0] = before.match(/-?\d+/g)!.map(Number);
+  await expect.poll(async () => Number((await placeOf(alice.page, 'Observation 3:')).match(/-?\d+/)![0])).toBe(x0! + 40);
+  await fiona.page.keyboard.press('Enter');
+  await noteOn(fiona.page, 'Observation 4:').focus();
+  await fiona.page.keyboard.press('Enter');
+  await fiona.page.keyboard.press('g');
+  for (const board of [alice, bob]) await expect(board.page.getByTestId('canvas-frame')).toHaveCount(2);
+  await testInfo.attach('canvas.png', { body: await alice.page.screenshot({ fullPage: true }), contentType: 'image/png' });
+});
