@@ -40,6 +40,9 @@ test('three people arrange notes on a shared canvas: two drag at once and conver
   const { facilitator: fiona, alice, bob } = team;
   for (const board of [fiona, alice, bob]) await openCanvas(board);
 
+  // Reopening a board this browser keeps a copy of refuses nothing (its copy holds the server's version item).
+  for (const board of [fiona, alice, bob]) await expect(board.page.getByText(/refused a change to its schema version/)).toHaveCount(0);
+
   // Dropping a note on another groups them in a new frame, for everyone.
   const target = (await noteOn(alice.page, 'Observation 2:').boundingBox())!;
   await drag(alice.page, 'Observation 1:', { x: target.x + 60, y: target.y + 60 });

@@ -50,6 +50,16 @@ describe('writesSchemaMetadata', () => {
     ).toBe(true);
   });
 
+  it('does not take an echo of what the server already holds for a write (an offline copy sent back whole)', () => {
+    const { server, client } = boards();
+    addEvent(client, { at: '2026-11-01T14:00:00.000Z', what: 'Deploy' });
+    // The whole client state: the server's own version item and the client's new event, in one update.
+    expect(writesSchemaMetadata(server, Y.decodeUpdate(Y.encodeStateAsUpdate(client)))).toBe(false);
+    // A new version item in the same kind of update is still seen.
+    metaMap(client).set('schemaVersion', 999);
+    expect(writesSchemaMetadata(server, Y.decodeUpdate(Y.encodeStateAsUpdate(client)))).toBe(true);
+  });
+
   it('sees an overwrite whose origin is earlier in the same update', () => {
     const { server, client } = boards();
     const doc = new Y.Doc();

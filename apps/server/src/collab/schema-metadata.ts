@@ -17,7 +17,9 @@ export function writesSchemaMetadata(doc: Y.Doc, update: DecodedUpdate): boolean
   const inUpdate = new Map<string, Y.Item>();
   for (const struct of update.structs) if (struct instanceof Y.Item) inUpdate.set(idKey(struct.id), struct);
   for (const struct of update.structs) {
-    if (struct instanceof Y.Item && isSchemaVersionItem(doc, struct, inUpdate)) return true;
+    // An item the document already holds changes nothing (Yjs skips it): a browser sending back the server's own
+    // version item, e.g. its offline copy loaded while the socket was open, is not writing it.
+    if (struct instanceof Y.Item && !findItem(doc, struct.id) && isSchemaVersionItem(doc, struct, inUpdate)) return true;
   }
   return deletesCurrentVersion(doc, update.ds);
 }
