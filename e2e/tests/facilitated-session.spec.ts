@@ -44,11 +44,13 @@ test('a whole facilitated session: timeline, notes, reveal, themes, fishbone, fi
   await next('Reveal & group');
   await expect(aNotes!.wall()).toHaveCount(4);
   await expect(fNotes!.waitingCount()).toContainText('No notes waiting');
+  // Alice groups from the list (the screen-reader view); the facilitator, on the canvas, sees the theme's frame.
+  await aNotes!.showList();
   await aNotes!.wall().filter({ hasText: 'config diff' }).getByRole('checkbox', { name: 'Select' }).check();
   await aNotes!.wall().filter({ hasText: 'nobody watches' }).getByRole('checkbox', { name: 'Select' }).check();
   await alice.page.getByRole('textbox', { name: 'Theme title' }).fill('Changes are hard to see');
   await alice.page.getByRole('button', { name: 'Group into a theme' }).click();
-  await expect(fiona.page.getByTestId('theme')).toHaveCount(1);
+  await expect(fiona.page.getByTestId('canvas-frame')).toHaveCount(1);
   await shot(testInfo, '3-reveal-and-group.png', fiona.page);
 
   // Promote notes and the theme (the facilitator's controls only).

@@ -42,8 +42,7 @@ test('silent writing, a reveal of a crowd in one shuffled order, nothing on scre
     await expect(tab.myNotes()).toBeHidden();
   }
   // Not even in the page's markup (a class or attribute a screen reader or a screenshot tool could surface).
-  for (const tab of [alice!, bob!])
-    expect(await tab.page.locator('[data-testid="ungrouped-notes"]').innerHTML()).not.toMatch(/\b(?:mine|yours|my-note)\b/i);
+  for (const tab of [alice!, bob!]) expect(await tab.page.getByTestId('observations-canvas').innerHTML()).not.toMatch(/\b(?:mine|yours|my-note)\b/i);
   await testInfo.attach('alice-after-reveal.png', { body: await alice!.page.screenshot({ fullPage: true }), contentType: 'image/png' });
 
   // The author edits from the private list: everyone sees the new text.
@@ -116,7 +115,8 @@ test('the facilitator hides spam in bulk and paraphrases a blaming note; the boa
     await expect(tab.page.getByText('Bob should have double-checked')).toHaveCount(0);
   }
 
-  // Spam, hidden in bulk: gone from every board; the facilitator can show it again.
+  // Spam, hidden in bulk (selected in the list): gone from every board; the facilitator can show it again.
+  await fiona!.showList();
   for (const text of ['example.test', 'free shipping'])
     await fiona!.wall().filter({ hasText: text }).getByRole('checkbox', { name: 'Select' }).check();
   await fiona!.page.getByRole('button', { name: 'Hide selected' }).click();

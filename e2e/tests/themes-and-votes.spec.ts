@@ -3,7 +3,11 @@ import { expect, test } from '../fixtures/fixtures.ts';
 
 test('two people group notes into themes and dot-vote, anonymously, within the facilitator’s limit', async ({ team }, testInfo) => {
   const [fiona, alice, bob] = [team.facilitator, team.alice, team.bob].map((board) => new NotesTab(board.page));
-  for (const tab of [fiona!, alice!, bob!]) await tab.open();
+  // The list view: the canvas's operations in reading order, for screen readers (the canvas has its own spec).
+  for (const tab of [fiona!, alice!, bob!]) {
+    await tab.open();
+    await tab.showList();
+  }
   await alice!.write('Pages went to the old on-call rota.');
   await alice!.write('The alert fired in a muted channel.', 'Pink');
   await bob!.write('Runbook links point to a deleted dashboard.', 'Blue');
