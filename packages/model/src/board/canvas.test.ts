@@ -5,7 +5,9 @@ import { repairRecord } from '../schema/repair.ts';
 import { PLACEMENT_RECORD } from '../schema/board-records.ts';
 import { CANVAS_EXTENT } from '../limits.ts';
 import {
+  arrangeIntoTheme,
   boundsOf,
+  groupInNewFrame,
   CANVAS,
   cellInFrame,
   groupOnCanvas,
@@ -133,17 +135,18 @@ describe('observations canvas', () => {
     expect(fixes).toEqual([{ record: 'placement', field: 'x', problem: expect.stringContaining('moved within') }]);
   });
 
-  it('draws notes nobody moved in the wall grid below the frames, in reveal order, and moved ones where they were put', () => {
+  it('draws notes nobody moved in the wall grid below the frames, in reveal order, and moved ones where they were put, leaving their cell empty', () => {
     const frames: Rect[] = [{ x: 0, y: 0, width: 600, height: 400 }];
     const positions = notePositions(['a', 'b', 'c'], new Map([['b', { x: -50, y: 20 }]]), frames);
     expect(positions.get('b')).toEqual({ x: -50, y: 20 });
     expect(positions.get('a')).toEqual(wallCell(0, wallTop(frames)));
-    expect(positions.get('c')).toEqual(wallCell(1, wallTop(frames)));
+    // b's cell stays empty: c does not slide into it when b is picked up.
+    expect(positions.get('c')).toEqual(wallCell(2, wallTop(frames)));
     expect(positions.get('a')!.y).toBeGreaterThan(400);
     expect(boundsOf([...positions.values()].map(noteRect))).toEqual({
       x: -50,
       y: 20,
-      width: CANVAS.note.width + CANVAS.gap + CANVAS.note.width + 50,
+      width: 2 * (CANVAS.note.width + CANVAS.gap) + CANVAS.note.width + 50,
       height: positions.get('a')!.y + CANVAS.note.height - 20,
     });
     expect(boundsOf([])).toBeNull();
@@ -157,5 +160,43 @@ describe('observations canvas', () => {
     const frame = readThemes(doc).find((t) => t.id === id)!;
     expect(frame).toMatchObject({ x: 2000, y: 3000, noteIds: ['a', 'b'] });
     for (const note of ['a', 'b']) expect(inside(noteRect(readPlacements(doc).get(note)!), frame)).toBe(true);
+  });
+
+  it('puts a note grouped from the list into its frame’s first free cell, growing a full frame, and back to the wall when taken out', () => {
+    const doc = new Y.Doc();
+    // Notes someone had moved far away before they were grouped from the list.
+    moveNotes(doc, [
+      { id: 'a', x: 9000, y: 9000 },
+      { id: 'b', x: -4000, y: 200 },
+    ]);
+    const id = groupInNewFrame(doc, 'Alert routing', ['a', 'b']);
+    const frameOf = () => readThemes(doc).find((t) => t.id === id)!;
+    for (const note of ['a', 'b']) expect(inside(noteRect(readPlacements(doc).get(note)!), frameOf())).toBe(true);
+    expect(frameOf().title).toBe('Alert routing');
+
+    // A frame two notes wide (resized by someone) takes a third note in a new row, and grows to hold it.
+    setFrame(doc, id, { ...frameOf(), width: 2 * CANVAS.note.width + CANVAS.gap + 2 * CANVAS.framePadding });
+    moveNotes(doc, [{ id: 'c', x: 7000, y: -7000 }]);
+    arrangeIntoTheme(doc, 'c', id);
+    const frame = frameOf();
+    expect(frame.noteIds).toEqual(['a', 'b', 'c']);
+    const placed = readPlacements(doc);
+    for (const note of ['a', 'b', 'c']) expect(inside(noteRect(placed.get(note)!), frame)).toBe(true);
+    expect(overlaps(noteRect(placed.get('c')!), noteRect(placed.get('a')!))).toBe(false);
+    expect(overlaps(noteRect(placed.get('c')!), noteRect(placed.get('b')!))).toBe(false);
+
+    // Taken out from the list: out of the theme, and back in the wall grid (no placement of its own).
+    arrangeIntoTheme(doc, 'c', null);
+    expect(noteThemesMap(doc).has('c')).toBe(false);
+    expect(readPlacements(doc).has('c')).toBe(false);
+  });
+
+  it('fills a gap a note left in its frame before adding a row', () => {
+    const doc = new Y.Doc();
+    const id = groupInNewFrame(doc, '', ['a', 'b', 'c']);
+    const cellOfB = readPlacements(doc).get('b')!;
+    arrangeIntoTheme(doc, 'b', null);
+    arrangeIntoTheme(doc, 'd', id);
+    expect(readPlacements(doc).get('d')).toEqual(cellOfB);
   });
 });

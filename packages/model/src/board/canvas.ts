@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { PLACEMENT_RECORD, THEME_RECORD } from '../schema/board-records.ts';
 import { readRecord, writeFields } from '../schema/fields.ts';
-import { createTheme, noteThemesMap, readThemes, themesMap } from './themes.ts';
+import { createTheme, noteThemesMap, readThemes, setNoteTheme, themesMap } from './themes.ts';
 
 /**
  * The observations canvas, in `<id>/board`: revealed notes and theme frames laid out on an unbounded plane. A note
@@ -151,15 +151,14 @@ export function frameUnframedThemes(doc: Y.Doc, origin: unknown = null): void {
 }
 
 /**
- * Where each note is drawn: its placement, or for a note nobody moved the next cell of the wall grid below the
- * frames, in the order given (reveal order), so newly revealed notes land tidy after the others.
+ * Where each note is drawn: its placement, or for a note nobody moved its cell of the wall grid below the frames,
+ * by its place in the order given (reveal order), so newly revealed notes land tidy after the others. A note that
+ * someone moves leaves its cell empty: the notes around it stay put while it is dragged (the one it is dropped on
+ * included).
  */
 export function notePositions(noteIds: readonly string[], placements: ReadonlyMap<string, Point>, frames: readonly Rect[]): Map<string, Point> {
   const top = wallTop(frames);
-  const positions = new Map<string, Point>();
-  let unplaced = 0;
-  for (const id of noteIds) positions.set(id, placements.get(id) ?? wallCell(unplaced++, top));
-  return positions;
+  return new Map(noteIds.map((id, index) => [id, placements.get(id) ?? wallCell(index, top)]));
 }
 
 /** The smallest rectangle around all of these, or null for none. */
@@ -189,4 +188,51 @@ export function groupOnCanvas(doc: Y.Doc, noteIds: readonly string[], at: Point,
     if (entry instanceof Y.Map) writeFields(entry, THEME_RECORD, frame);
   }, origin);
   return id;
+}
+
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** The first cell of a frame that no note in `taken` covers, in rows as wide as the frame holds. */
+export function freeCellIn(frame: Rect, taken: readonly Rect[]): Point {
+  const { note, gap, framePadding, frameHeader } = CANVAS;
+  const columns = Math.max(1, Math.floor((frame.width - 2 * framePadding + gap) / (note.width + gap)));
+  for (let index = 0; ; index++) {
+    const cell = {
+      x: frame.x + framePadding + (index % columns) * (note.width + gap),
+      y: frame.y + frameHeader + Math.floor(index / columns) * (note.height + gap),
+    };
+    if (!taken.some((rect) => overlaps(rect, { ...cell, ...note }))) return cell;
+  }
+}
+
+/**
+ * Puts a note into a theme and into the first free cell of its frame, making the frame taller when it is full; with
+ * null, takes it out of its theme and back to the wall grid. What the list view's grouping and "Take out" do, so a
+ * note grouped anywhere sits inside its frame on the canvas. (A note dropped into a frame on the canvas keeps the
+ * place it was dropped: that is `setNoteTheme` alone.)
+ */
+export function arrangeIntoTheme(doc: Y.Doc, noteId: string, themeId: string | null, origin: unknown = null): void {
+  doc.transact(() => {
+    setNoteTheme(doc, noteId, themeId, origin);
+    if (!themeId) {
+      placementsMap(doc).delete(noteId);
+      return;
+    }
+    frameUnframedThemes(doc, origin);
+    const theme = readThemes(doc).find((t) => t.id === themeId);
+    if (!theme) return;
+    const placements = readPlacements(doc);
+    const taken = theme.noteIds.filter((id) => id !== noteId && placements.has(id)).map((id) => ({ ...placements.get(id)!, ...CANVAS.note }));
+    const cell = freeCellIn(theme, taken);
+    moveNotes(doc, [{ id: noteId, ...cell }], origin);
+    const bottom = cell.y + CANVAS.note.height + CANVAS.framePadding;
+    const entry = themesMap(doc).get(themeId);
+    if (bottom > theme.y + theme.height && entry instanceof Y.Map) writeFields(entry, THEME_RECORD, { height: bottom - theme.y });
+  }, origin);
+}
+
+/** Groups notes into a new theme, framed after the others with every note inside it (the list view's grouping). */
+export function groupInNewFrame(doc: Y.Doc, title: string, noteIds: readonly string[], origin: unknown = null): string {
+  const frames = readThemes(doc).filter((t) => t.width > 0);
+  return groupOnCanvas(doc, noteIds, nextFrameSpot(frames), title, origin);
 }

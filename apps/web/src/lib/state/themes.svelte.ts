@@ -1,5 +1,6 @@
 import {
-  createTheme,
+  arrangeIntoTheme,
+  groupInNewFrame,
   groupOnCanvas,
   LIMITS,
   moveNotes,
@@ -25,17 +26,22 @@ export class ThemesState {
     return this.view.themes;
   }
 
-  /** Groups notes into a new theme; returns its id. */
+  /** Groups notes into a new theme, framed on the canvas after the others with the notes inside; returns its id. */
   create(title: string, noteIds: readonly string[]): string | null {
-    return this.board.edit((doc, origin) => createTheme(doc, title.trim().slice(0, LIMITS.themeTitle), noteIds, origin));
+    return this.board.edit((doc, origin) => groupInNewFrame(doc, title.trim().slice(0, LIMITS.themeTitle), noteIds, origin));
   }
 
   rename(id: string, title: string): void {
     this.board.edit((doc, origin) => renameTheme(doc, id, title, origin));
   }
 
-  /** Puts a note in a theme, or (null) takes it out of the one it is in. */
+  /** Puts a note in a theme and a free cell of its frame, or (null) takes it out, back to the canvas's wall grid. */
   place(noteId: string, themeId: string | null): void {
+    this.board.edit((doc, origin) => arrangeIntoTheme(doc, noteId, themeId, origin));
+  }
+
+  /** Puts a note in a theme (or none) where it already is on the canvas: a note dropped into a frame, or dragged out. */
+  assign(noteId: string, themeId: string | null): void {
     this.board.edit((doc, origin) => setNoteTheme(doc, noteId, themeId, origin));
   }
 
