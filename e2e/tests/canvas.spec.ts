@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { NotesTab, type BoardPage } from '../fixtures/board-page.ts';
+import { BoardPage, FishboneTab, NotesTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
 import { seedBoard } from '../fixtures/seed.ts';
 
@@ -88,4 +88,103 @@ test('three people arrange notes on a shared canvas: two drag at once and conver
   await fiona.page.keyboard.press('g');
   for (const board of [alice, bob]) await expect(board.page.getByTestId('canvas-frame')).toHaveCount(2);
   await testInfo.attach('canvas.png', { body: await alice.page.screenshot({ fullPage: true }), contentType: 'image/png' });
+});
+
+test('the fishbone is on the canvas: a note dropped on a bone is cited there for everyone; pointers show on the fishbone tab too', async ({
+  team,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  await seedBoard(team.links, { events: 1, factors: 0, notes: 8 });
+  const { alice, bob } = team;
+  for (const board of [alice, bob]) await openCanvas(board);
+
+  // Alice drags a note onto the Tooling bone of the fish drawn above the notes.
+  const fish = canvasOf(alice.page).getByTestId('canvas-fishbone');
+  await expect(fish).toBeVisible();
+  const before = await placeOf(alice.page, 'Observation 1:');
+  const bone = (await fish.locator('[data-canvas-bone]').filter({ hasText: 'Tooling' }).locator('rect').boundingBox())!;
+  await drag(alice.page, 'Observation 1:', { x: bone.x + bone.width / 2, y: bone.y + bone.height / 2 });
+
+  // A factor on that bone cites the note, for everyone; the note itself goes back to its place.
+  const bobFish = new FishboneTab(bob.page);
+  await bobFish.open();
+  const factor = bobFish.factor(/^Factor: Observation 1:/);
+  await expect(factor).toBeVisible();
+  await expect(factor).toHaveAttribute('aria-label', /Tooling/);
+  await expect.poll(() => placeOf(alice.page, 'Observation 1:')).toBe(before);
+  await expect(noteOn(alice.page, 'Observation 1:').getByTestId('cited-by')).toBeVisible();
+  await expect(fish.locator('[data-canvas-bone]').filter({ hasText: 'Tooling' })).toContainText('Observation 1:');
+
+  // Bob's pointer on the fishbone tab is seen by Alice there, with his name.
+  const aliceFish = new FishboneTab(alice.page);
+  await aliceFish.open();
+  const diagram = (await bobFish.diagram().boundingBox())!;
+  await expect(async () => {
+    await bob.page.mouse.move(diagram.x + 100 + Math.random() * 50, diagram.y + 60);
+    await expect(alice.page.getByTestId('remote-cursor').filter({ hasText: 'Bob' })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await testInfo.attach('fishbone-cursor.png', { body: await alice.page.screenshot(), contentType: 'image/png' });
+});
+
+test('on a tablet, two fingers pinch to zoom and pan the canvas, one finger drags a note for everyone', async ({ team, browser }, testInfo) => {
+  test.setTimeout(90_000);
+  await seedBoard(team.links, { events: 1, factors: 0, notes: 8 });
+  await openCanvas(team.alice);
+  const tablet = await browser.newContext({ viewport: { width: 1024, height: 1366 }, hasTouch: true, isMobile: true });
+  const tess = new BoardPage(await tablet.newPage());
+  await tess.join(team.links.participantUrl, 'Tess');
+  const notes = new NotesTab(tess.page);
+  await notes.open();
+  const canvas = canvasOf(tess.page);
+  await expect(canvas).toHaveAttribute('data-fitted', 'true');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const plane = canvas.locator('.plane');
+  const view = async () => {
+    const [x, y, scale] = (await plane.evaluate((el) => (el as HTMLElement).style.transform)).match(/-?[\d.]+/g)!.map(Number);
+    return { x: x!, y: y!, scale: scale! };
+  };
+
+  const cdp = await tablet.newCDPSession(tess.page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ ...p, id })) });
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  // Spread two fingers from 80 px apart to 240 px apart: the canvas zooms in about three times.
+  const start = await view();
+  await touch('touchStart', [
+    { x: cx - 40, y: cy },
+    { x: cx + 40, y: cy },
+  ]);
+  for (let i = 1; i <= 8; i++)
+    await touch('touchMove', [
+      { x: cx - 40 - 10 * i, y: cy },
+      { x: cx + 40 + 10 * i, y: cy },
+    ]);
+  // Then both move down 100 px together: a pan.
+  const zoomed = await view();
+  for (let i = 1; i <= 5; i++)
+    await touch('touchMove', [
+      { x: cx - 120, y: cy + 20 * i },
+      { x: cx + 120, y: cy + 20 * i },
+    ]);
+  await touch('touchEnd', []);
+  expect(zoomed.scale / start.scale).toBeGreaterThan(2.5);
+  expect(zoomed.scale / start.scale).toBeLessThan(3.5);
+  const panned = await view();
+  expect(panned.scale).toBeCloseTo(zoomed.scale, 3);
+  expect(panned.y - zoomed.y).toBeGreaterThan(80);
+
+  // One finger on a note drags it; Alice sees it move.
+  await tess.page.getByRole('button', { name: 'Fit', exact: true }).tap();
+  const note = noteOn(tess.page, 'Observation 2:');
+  const before = await placeOf(team.alice.page, 'Observation 2:');
+  const at = (await note.boundingBox())!;
+  const from = { x: at.x + at.width / 2, y: at.y + 10 };
+  await touch('touchStart', [from]);
+  for (let i = 1; i <= 10; i++) await touch('touchMove', [{ x: from.x + 8 * i, y: from.y + 30 * i }]);
+  await touch('touchEnd', []);
+  await expect.poll(() => placeOf(team.alice.page, 'Observation 2:')).not.toBe(before);
+  await testInfo.attach('tablet-canvas.png', { body: await tess.page.screenshot(), contentType: 'image/png' });
+  await tablet.close();
 });
