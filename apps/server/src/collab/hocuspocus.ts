@@ -5,6 +5,7 @@ import { authenticate, stillAuthorized, type CollabContext } from './auth.ts';
 import { DocumentSaver, STORAGE_ORIGIN, type SaverTiming } from './document-saver.ts';
 import { loadDocument, type PersistenceLog } from './persistence.ts';
 import { DocumentGuard } from './document-guard.ts';
+import { batchAwareness } from './awareness-batching.ts';
 import { PresenceGuard } from './presence-guard.ts';
 import { SOCKET_LIMITS } from './socket-limits.ts';
 import type { Lock } from '../postmortems/keyed-lock.ts';
@@ -59,7 +60,10 @@ export function createCollab(options: CollabOptions): { collab: Hocuspocus; save
     beforeHandleAwareness: async (payload) => presence.filter(payload),
     beforeHandleMessage: async (payload) => presence.removeOwn(payload),
     onLoadDocument: loadDocument(storage, log),
-    afterLoadDocument: async ({ document }) => guard.loaded(document, isClientChange),
+    afterLoadDocument: async ({ document }) => {
+      batchAwareness(document);
+      guard.loaded(document, isClientChange);
+    },
     onChange: async ({ document, transactionOrigin, update }) => {
       if (needsSave(transactionOrigin)) saver.changed(document);
       if (isClientChange(transactionOrigin)) guard.changed(document, update, transactionOrigin.connection);

@@ -144,7 +144,11 @@ describe('presence belongs to its owner', () => {
       expect(seen?.user).toEqual(user('Alice'));
     }
     expect(victim.provider.awareness!.meta.get(id)!.clock).toBe(clock);
-    expect(watcher.received.filter((entry) => entry.clientId === id).map((entry) => entry.state)).toEqual([{ user: user('Alice'), editing: null }]);
+    // Only ever Alice's own state (presence goes out once per window, so a change that was on its way when the watcher
+    // joined may come again after the joining snapshot).
+    const aliceSeen = watcher.received.filter((entry) => entry.clientId === id).map((entry) => entry.state);
+    expect(aliceSeen.length).toBeGreaterThan(0);
+    for (const state of aliceSeen) expect(state).toEqual({ user: user('Alice'), editing: null });
     expect(JSON.stringify(watcher.received)).not.toContain('I caused this');
   });
 

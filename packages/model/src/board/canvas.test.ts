@@ -16,6 +16,7 @@ import {
   placementsMap,
   readPlacements,
   setFrame,
+  unplaceNotes,
   wallCell,
   wallTop,
   type Rect,
@@ -135,18 +136,17 @@ describe('observations canvas', () => {
     expect(fixes).toEqual([{ record: 'placement', field: 'x', problem: expect.stringContaining('moved within') }]);
   });
 
-  it('draws notes nobody moved in the wall grid below the frames, in reveal order, and moved ones where they were put, leaving their cell empty', () => {
+  it('draws notes nobody moved in the wall grid below the frames, in reveal order, and moved ones where they were put', () => {
     const frames: Rect[] = [{ x: 0, y: 0, width: 600, height: 400 }];
     const positions = notePositions(['a', 'b', 'c'], new Map([['b', { x: -50, y: 20 }]]), frames);
     expect(positions.get('b')).toEqual({ x: -50, y: 20 });
     expect(positions.get('a')).toEqual(wallCell(0, wallTop(frames)));
-    // b's cell stays empty: c does not slide into it when b is picked up.
-    expect(positions.get('c')).toEqual(wallCell(2, wallTop(frames)));
+    expect(positions.get('c')).toEqual(wallCell(1, wallTop(frames)));
     expect(positions.get('a')!.y).toBeGreaterThan(400);
     expect(boundsOf([...positions.values()].map(noteRect))).toEqual({
       x: -50,
       y: 20,
-      width: 2 * (CANVAS.note.width + CANVAS.gap) + CANVAS.note.width + 50,
+      width: CANVAS.note.width + CANVAS.gap + CANVAS.note.width + 50,
       height: positions.get('a')!.y + CANVAS.note.height - 20,
     });
     expect(boundsOf([])).toBeNull();
@@ -189,6 +189,17 @@ describe('observations canvas', () => {
     arrangeIntoTheme(doc, 'c', null);
     expect(noteThemesMap(doc).has('c')).toBe(false);
     expect(readPlacements(doc).has('c')).toBe(false);
+  });
+
+  it('sends notes back to the wall', () => {
+    const doc = new Y.Doc();
+    moveNotes(doc, [
+      { id: 'a', x: 10, y: 10 },
+      { id: 'b', x: 20, y: 20 },
+    ]);
+    unplaceNotes(doc, ['a']);
+    expect([...readPlacements(doc).keys()]).toEqual(['b']);
+    expect(notePositions(['a', 'b'], readPlacements(doc), []).get('a')).toEqual(wallCell(0, 0));
   });
 
   it('fills a gap a note left in its frame before adding a row', () => {

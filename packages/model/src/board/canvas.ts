@@ -100,6 +100,13 @@ export function moveNotes(doc: Y.Doc, moves: readonly ({ id: string } & Point)[]
   }, origin);
 }
 
+/** Sends notes back to the wall grid: they lose the places someone gave them (one transaction). */
+export function unplaceNotes(doc: Y.Doc, noteIds: readonly string[], origin: unknown = null): void {
+  doc.transact(() => {
+    for (const id of noteIds) placementsMap(doc).delete(id);
+  }, origin);
+}
+
 /**
  * Moves or resizes a theme's frame. Moving carries its notes along (by the same offset, in the same transaction);
  * resizing leaves them where they are.
@@ -151,14 +158,16 @@ export function frameUnframedThemes(doc: Y.Doc, origin: unknown = null): void {
 }
 
 /**
- * Where each note is drawn: its placement, or for a note nobody moved its cell of the wall grid below the frames,
- * by its place in the order given (reveal order), so newly revealed notes land tidy after the others. A note that
- * someone moves leaves its cell empty: the notes around it stay put while it is dragged (the one it is dropped on
- * included).
+ * Where each note is drawn: its placement, or for a note nobody moved the next cell of the wall grid below the
+ * frames, in the order given (reveal order), so newly revealed notes land tidy after the others and the wall closes
+ * up as notes leave it. (While someone drags, their canvas holds the wall still: see ObservationsCanvas.)
  */
 export function notePositions(noteIds: readonly string[], placements: ReadonlyMap<string, Point>, frames: readonly Rect[]): Map<string, Point> {
   const top = wallTop(frames);
-  return new Map(noteIds.map((id, index) => [id, placements.get(id) ?? wallCell(index, top)]));
+  const positions = new Map<string, Point>();
+  let unplaced = 0;
+  for (const id of noteIds) positions.set(id, placements.get(id) ?? wallCell(unplaced++, top));
+  return positions;
 }
 
 /** The smallest rectangle around all of these, or null for none. */

@@ -22,6 +22,29 @@ function remote(ours: Awareness, name: string) {
   };
 }
 
+describe('presence, read once a frame', () => {
+  it('reads the peers once however many updates arrive before the frame', () => {
+    const ours = new Awareness(new Y.Doc());
+    announce(ours, { name: 'Alice', color: '#aa0000', role: 'facilitator' });
+    const frames: (() => void)[] = [];
+    const presence = new PresenceView(ours, (run) => frames.push(run));
+    const bob = remote(ours, 'Bob');
+    for (const id of ['e1', 'e2', 'e3', 'e4']) bob.edit(id);
+    expect(frames).toHaveLength(1);
+    expect(presence.peers.map((peer) => peer.user.name)).toEqual(['Alice']);
+    frames.shift()!();
+    expect(presence.peers.map((peer) => [peer.user.name, peer.editing])).toEqual([
+      ['Alice', null],
+      ['Bob', 'e4'],
+    ]);
+    bob.edit(null);
+    expect(frames).toHaveLength(1);
+    presence.destroy();
+    bob.destroy();
+    ours.destroy();
+  });
+});
+
 describe('presence, the editors of each item in a cell of its own', () => {
   const stops: (() => void)[] = [];
   afterEach(() => stops.splice(0).forEach((stop) => stop()));
@@ -41,7 +64,7 @@ describe('presence, the editors of each item in a cell of its own', () => {
   it('updates only the cards someone moves between, and never shows this browser as an editor', () => {
     const ours = new Awareness(new Y.Doc());
     announce(ours, { name: 'Alice', color: '#aa0000', role: 'facilitator' });
-    const presence = new PresenceView(ours);
+    const presence = new PresenceView(ours, (run) => run());
     const bob = remote(ours, 'Bob');
     stops.push(() => (presence.destroy(), bob.destroy(), ours.destroy()));
     const { reads, shown } = cards(presence, ['e1', 'e2', 'e3']);
@@ -77,7 +100,7 @@ describe('presence, the editors of each item in a cell of its own', () => {
   it('lists two people editing one card', () => {
     const ours = new Awareness(new Y.Doc());
     announce(ours, { name: 'Alice', color: '#aa0000', role: 'facilitator' });
-    const presence = new PresenceView(ours);
+    const presence = new PresenceView(ours, (run) => run());
     const bob = remote(ours, 'Bob');
     const carol = remote(ours, 'Carol');
     stops.push(() => (presence.destroy(), bob.destroy(), carol.destroy(), ours.destroy()));

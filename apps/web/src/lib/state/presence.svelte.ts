@@ -2,6 +2,26 @@ import type { Awareness } from 'y-protocols/awareness';
 import { onPresenceChange, readPeers, type Peer } from '../sync/presence.ts';
 import { KeyedCells } from './keyed-cells.svelte.ts';
 
+/**
+ * Runs `update` at most once per animation frame, however many times it is asked in between: fifty people's
+ * pointers arrive about a thousand times a second, and the screen shows sixty.
+ */
+function onceAFrame(update: () => void, schedule: Scheduler): () => void {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    schedule(() => {
+      pending = false;
+      update();
+    });
+  };
+}
+
+/** Runs a function later: at the next animation frame in a browser. */
+export type Scheduler = (run: () => void) => void;
+const nextFrame: Scheduler = (run) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : setTimeout(run, 16));
+
 /** No one editing. */
 const NOBODY: readonly Peer[] = Object.freeze([]);
 
@@ -41,7 +61,7 @@ export class PresenceView {
   readonly #editors = new KeyedCells<readonly Peer[]>(NOBODY, sameEditors);
   readonly #unsubscribe: () => void;
 
-  constructor(awareness: Awareness) {
+  constructor(awareness: Awareness, schedule: Scheduler = nextFrame) {
     const refresh = () => {
       this.peers = readPeers(awareness);
       const fresh = this.peers
@@ -51,7 +71,7 @@ export class PresenceView {
       this.#editors.update(editorsById(this.peers));
     };
     refresh();
-    this.#unsubscribe = onPresenceChange(awareness, refresh);
+    this.#unsubscribe = onPresenceChange(awareness, onceAFrame(refresh, schedule));
   }
 
   /** The other people whose pointer is on this surface now. */

@@ -8,6 +8,7 @@ import {
   setFrame,
   setNoteTheme,
   ungroupTheme,
+  unplaceNotes,
   type Point,
   type Rect,
   type Theme,
@@ -57,6 +58,11 @@ export class ThemesState {
   /** Moves notes on the canvas, all at once for everyone. */
   move(moves: readonly ({ id: string } & Point)[]): void {
     if (moves.length) this.board.edit((doc, origin) => moveNotes(doc, moves, origin));
+  }
+
+  /** Sends notes back to the canvas's wall grid. */
+  unplace(noteIds: readonly string[]): void {
+    if (noteIds.length) this.board.edit((doc, origin) => unplaceNotes(doc, noteIds, origin));
   }
 
   /** Groups notes into a new theme framed where they were dropped on the canvas; returns its id. */

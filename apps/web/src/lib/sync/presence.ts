@@ -55,6 +55,16 @@ export function setEditing(awareness: Awareness, eventId: string | null): void {
   if (awareness.getLocalState()?.editing !== eventId) awareness.setLocalStateField('editing', eventId);
 }
 
+/** Checked states, by state object: awareness replaces a state when it changes, so an unchanged one is checked once. */
+const checked = new WeakMap<object, ReturnType<typeof parsePresence>>();
+
+function parsedPresence(value: unknown): ReturnType<typeof parsePresence> {
+  if (typeof value !== 'object' || value === null) return parsePresence(value);
+  let state = checked.get(value);
+  if (state === undefined) checked.set(value, (state = parsePresence(value)));
+  return state;
+}
+
 /**
  * Everyone present, self first, then facilitators, then by name. States that are not presence states as the server
  * checks them (packages/protocol/src/presence.ts) are ignored.
@@ -62,7 +72,7 @@ export function setEditing(awareness: Awareness, eventId: string | null): void {
 export function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = [];
   awareness.getStates().forEach((value, clientId) => {
-    const state = parsePresence(value);
+    const state = parsedPresence(value);
     if (state)
       peers.push({
         clientId,
