@@ -27,12 +27,18 @@ const { values } = parseArgs({
 const quick = values.quick ?? false;
 const pairs = Number(values.pairs ?? (quick ? 1 : 3));
 const seconds = Number(values.seconds ?? (quick ? 15 : 60));
-// "SxC": S sessions of C participants each; two of each session's participants type, the rest watch.
-const shapes = (values.workloads ?? '1x50,100x10').split(',').map((shape) => {
-  const [sessions, clients] = shape.split('x').map(Number);
-  if (!sessions || !clients || clients < 3) throw new Error(`a workload is SESSIONSxCLIENTS with at least 3 clients, not "${shape}"`);
-  return { sessions, clientsPerSession: clients };
+// "SxC": S sessions of C participants each; two of each session's participants type, the rest watch. "SxCc": the
+// same with pointers: every watcher moves a pointer on the canvas 20 times a second, and each edit moves a note.
+const CURSOR_HZ = 20;
+const shapes = (values.workloads ?? '1x50,1x50c,100x10').split(',').map((shape) => {
+  const match = /^(\d+)x(\d+)(c?)$/.exec(shape.trim());
+  const [sessions, clients] = [Number(match?.[1]), Number(match?.[2])];
+  if (!match || !sessions || !clients || clients < 3)
+    throw new Error(`a workload is SESSIONSxCLIENTS (with at least 3 clients), with "c" for pointers, not "${shape}"`);
+  return { sessions, clientsPerSession: clients, cursorHz: match[3] ? CURSOR_HZ : 0 };
 });
+/** A workload's name in the tables: `1×50`, or `1×50 with cursors`. */
+const labelOf = (workload: Workload) => `${workload.sessions}×${workload.clientsPerSession}${workload.cursorHz ? ' with cursors' : ''}`;
 const workloads: Workload[] = shapes.map((shape) => ({
   ...shape,
   writersPerSession: 2,
@@ -49,13 +55,26 @@ console.log(
   `Runs: ${pairs} pair(s) per workload, ${seconds} s each (first ${workloads[0]!.warmupMs / 1000} s not measured); 2 typing clients per session, ` +
     `an edit every 0.2–0.6 s each; the other clients watch (${workloads[0]!.fullReceivers ? 'full Yjs clients' : 'light sockets'}).\n`,
 );
-const header = ['workload', 'server', 'clients', 'edits', 'p50 ms', 'p95 ms', 'p99 ms', 'server CPU %', 'server RSS MB', 'errors', 'generator CPU %'];
+const header = [
+  'workload',
+  'server',
+  'clients',
+  'edits',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'server CPU %',
+  'server RSS MB',
+  'errors',
+  'generator CPU %',
+  'KB/s per watcher',
+];
 console.log(header.join(' | '));
 
 const all: { workload: Workload; results: RunResult[] }[] = [];
 for (const workload of attacksOnly ? [] : workloads) {
   const results: RunResult[] = [];
-  const label = `${workload.sessions}×${workload.clientsPerSession}`;
+  const label = labelOf(workload);
   for (let pair = 0; pair < pairs; pair++) {
     for (const server of ['debrief', 'reference'] as const) {
       const result = await runOnce(server, workload);
@@ -73,6 +92,7 @@ for (const workload of attacksOnly ? [] : workloads) {
           fixed(result.serverRssMb, 0),
           result.errors,
           fixed(result.generatorCpuPercent, 0),
+          fixed(result.receivedKBps),
         ].join(' | '),
       );
       for (const sample of result.errorSamples) console.log(`    error: ${sample}`);
@@ -96,10 +116,12 @@ for (const { workload, results } of all) {
   const debrief = mediansOf(results.filter((r) => r.server === 'debrief'));
   const reference = mediansOf(results.filter((r) => r.server === 'reference'));
   const ratios = results.filter((r) => r.server === 'debrief').map((r, i) => r.p99 / results.filter((x) => x.server === 'reference')[i]!.p99);
+  const traffic = (server: string) => median(results.filter((r) => r.server === server).map((r) => r.receivedKBps));
   console.log(
-    `${workload.sessions}×${workload.clientsPerSession}: Debrief p50 ${debrief.p50_ms} ms, p99 ${debrief.p99_ms} ms, RSS ${debrief.rss_mb} MB, errors ${debrief.errors} | ` +
+    `${labelOf(workload)}: Debrief p50 ${debrief.p50_ms} ms, p99 ${debrief.p99_ms} ms, RSS ${debrief.rss_mb} MB, errors ${debrief.errors} | ` +
       `reference p50 ${reference.p50_ms} ms, p99 ${reference.p99_ms} ms, RSS ${reference.rss_mb} MB, errors ${reference.errors} | ` +
-      `median p99 ratio (Debrief / reference, pair by pair) ${fixed(median(ratios), 2)}`,
+      `median p99 ratio (Debrief / reference, pair by pair) ${fixed(median(ratios), 2)}` +
+      (workload.cursorHz ? ` | each watcher received ${fixed(traffic('debrief'))} KB/s (reference ${fixed(traffic('reference'))} KB/s)` : ''),
   );
   if (!headline || debrief.clients >= headline.debrief.clients) headline = { debrief, reference };
 }

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { addEvent, addFactor, eventText, initBoard, readFishbone, schemaVersion } from '@debrief/model';
+import { addEvent, addFactor, eventText, initBoard, moveNotes, readFishbone, schemaVersion } from '@debrief/model';
 import { findMarkers, marker } from './markers.ts';
-import { PROTOCOLS, type Closeable, type SessionTarget } from './protocols.ts';
+import { pointerState, PROTOCOLS, type Closeable, type Receiver, type SessionTarget } from './protocols.ts';
 
 /** What the main thread gives a worker: its share of the sessions, all clients of each session together. */
 export interface WorkerInput {
@@ -15,11 +15,13 @@ export interface WorkerInput {
   editIntervalMs: number;
   /** Watchers as full Yjs clients instead of light sockets: to check that light ones measure the same. */
   fullReceivers: boolean;
+  /** Pointers per second each watcher sends (0: none); writers then move a note on the canvas with every edit. */
+  cursorHz: number;
 }
 
 export type WorkerMessage =
   | { type: 'ready'; connected: number; errors: string[] }
-  | { type: 'result'; latencies: number[]; edits: number; undelivered: number; errors: string[] };
+  | { type: 'result'; latencies: number[]; edits: number; undelivered: number; errors: string[]; receivedBytes: number; receivers: number };
 
 export type MainMessage = { type: 'go'; durationMs: number; warmupMs: number };
 
@@ -34,6 +36,8 @@ const errors: string[] = [];
 const latencies: number[] = [];
 let edits = 0;
 let running = false;
+/** Bytes the light watchers received during the run (what pointers cost each person's connection). */
+let receivedBytes = 0;
 
 interface Pending {
   t0: number;
@@ -49,6 +53,8 @@ class Session {
   readonly seen: Set<string>[] = [];
   readonly writers: { doc: Y.Doc; connection: Closeable; eventId: string; editsInEvent: number; seq: number }[] = [];
   readonly receivers: Closeable[] = [];
+  /** Light watchers that point at the canvas. */
+  readonly pointers: Receiver[] = [];
 
   constructor(readonly target: SessionTarget) {
     for (let i = 0; i < input.clientsPerSession; i++) this.seen.push(new Set());
@@ -99,6 +105,7 @@ class Session {
       const connection = await protocol.connectReceiver(
         this.target,
         (frame) => {
+          if (running) receivedBytes += frame.length;
           for (const key of findMarkers(frame)) this.receipt(client, key);
         },
         () => {
@@ -106,7 +113,17 @@ class Session {
         },
       );
       this.receivers.push(connection);
+      this.pointers.push(connection);
     }
+  }
+
+  /** Every light watcher moves its pointer one step (a circle on the canvas). */
+  point(step: number): void {
+    this.pointers.forEach((pointer, i) => {
+      const angle = (step + i * 7) / 10;
+      const state = pointerState(i, Math.round(1000 + 400 * Math.cos(angle)), Math.round(400 * Math.sin(angle)));
+      pointer.send(protocol.awarenessFrame(this.target, 100_000 + this.target.index * 1_000 + i, step, state));
+    });
   }
 
   /** One writer's edit at human pace: mostly typing into its timeline event, sometimes a new fishbone factor. */
@@ -130,7 +147,11 @@ class Session {
       writer.eventId = addEvent(doc, { at: new Date().toISOString(), what: '' }, LOCAL);
     }
     const field = eventText(doc, writer.eventId, 'what');
-    doc.transact(() => field?.insert(field.length, `w ${text} `), LOCAL);
+    doc.transact(() => {
+      // With pointers on, people are arranging notes: each edit moves this writer's note, marked in the same update.
+      if (input.cursorHz > 0) moveNotes(doc, [{ id: `note${this.target.index}w${w}`, x: writer.seq % 2000, y: w * 200 }], LOCAL);
+      field?.insert(field.length, `w ${text} `);
+    }, LOCAL);
   }
 
   undelivered(): number {
@@ -190,6 +211,15 @@ async function run({ durationMs, warmupMs }: MainMessage): Promise<void> {
       timers.push(setTimeout(next, Math.random() * input.editIntervalMs));
     });
   }
+  if (input.cursorHz > 0) {
+    let step = 0;
+    const pointing = setInterval(() => {
+      step++;
+      if (performance.now() - started > durationMs) clearInterval(pointing);
+      else for (const session of sessions) session.point(step);
+    }, 1000 / input.cursorHz);
+    timers.push(pointing);
+  }
   await new Promise((r) => setTimeout(r, durationMs));
   // Let edits in flight arrive before counting what never did.
   await new Promise((r) => setTimeout(r, 3_000));
@@ -197,5 +227,6 @@ async function run({ durationMs, warmupMs }: MainMessage): Promise<void> {
   for (const timer of timers) clearTimeout(timer);
   const undelivered = sessions.reduce((sum, session) => sum + session.undelivered(), 0);
   for (const session of sessions) session.close();
-  parentPort!.postMessage({ type: 'result', latencies, edits, undelivered, errors } satisfies WorkerMessage);
+  const receivers = sessions.reduce((sum, session) => sum + session.pointers.length, 0);
+  parentPort!.postMessage({ type: 'result', latencies, edits, undelivered, errors, receivedBytes, receivers } satisfies WorkerMessage);
 }

@@ -20,13 +20,35 @@ export interface Closeable {
   close(): void;
 }
 
+/** A light receiver: it can also send raw frames (its pointer, as awareness). */
+export interface Receiver extends Closeable {
+  send(frame: Uint8Array): void;
+}
+
+/** A pointer on the canvas as a browser announces it: one awareness entry with the presence state Debrief checks. */
+export function pointerState(client: number, x: number, y: number) {
+  return { user: { name: `Person ${client}`, color: '#2f6fb4', role: 'participant' }, editing: null, cursor: { surface: 'canvas', x, y } };
+}
+
+/** y-protocols' awareness update for one client. */
+function awarenessUpdate(clientId: number, clock: number, state: unknown): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  return encoding.toUint8Array(update);
+}
+
 /** How a full Yjs client and a light receiver talk to one kind of server; everything else is shared. */
 export interface Protocol {
   readonly name: 'debrief' | 'reference';
   /** A full client (provider + Y.Doc), resolved once its first sync is done. */
   connectWriter(target: SessionTarget, doc: Y.Doc): Promise<Closeable>;
   /** A raw socket that completes the handshake, then hands every incoming frame to `onFrame`. */
-  connectReceiver(target: SessionTarget, onFrame: (frame: Uint8Array) => void, onClose: () => void): Promise<Closeable>;
+  connectReceiver(target: SessionTarget, onFrame: (frame: Uint8Array) => void, onClose: () => void): Promise<Receiver>;
+  /** The frame that announces a client's awareness state, as this server's clients send it. */
+  awarenessFrame(target: SessionTarget, clientId: number, clock: number, state: unknown): Uint8Array;
 }
 
 const CONNECT_TIMEOUT_MS = 20_000;
@@ -104,7 +126,7 @@ export const debriefProtocol: Protocol = {
                 encoding.writeVarUint8Array(keepalive, EMPTY_AWARENESS);
                 const timer = setInterval(() => socket.send(encoding.toUint8Array(keepalive)), KEEPALIVE_MS);
                 socket.on('close', () => clearInterval(timer));
-                resolve({ close: () => socket.close() });
+                resolve({ close: () => socket.close(), send: (frame) => socket.readyState === WebSocket.OPEN && socket.send(frame) });
               }
             }
             return;
@@ -116,6 +138,13 @@ export const debriefProtocol: Protocol = {
       }),
       'receiver connect',
     );
+  },
+  awarenessFrame(target, clientId, clock, state) {
+    const frame = encoding.createEncoder();
+    encoding.writeVarString(frame, target.documentName);
+    encoding.writeVarUint(frame, 1); // Awareness
+    encoding.writeVarUint8Array(frame, awarenessUpdate(clientId, clock, state));
+    return encoding.toUint8Array(frame);
   },
 };
 
@@ -147,7 +176,7 @@ export const referenceProtocol: Protocol = {
           encoding.writeVarUint8Array(keepalive, EMPTY_AWARENESS);
           const timer = setInterval(() => socket.send(encoding.toUint8Array(keepalive)), KEEPALIVE_MS);
           socket.on('close', () => clearInterval(timer));
-          resolve({ close: () => socket.close() });
+          resolve({ close: () => socket.close(), send: (frame) => socket.readyState === WebSocket.OPEN && socket.send(frame) });
         });
         socket.on('message', (data: ArrayBuffer) => onFrame(new Uint8Array(data)));
         socket.on('error', reject);
@@ -155,6 +184,12 @@ export const referenceProtocol: Protocol = {
       }),
       'receiver connect',
     );
+  },
+  awarenessFrame(_target, clientId, clock, state) {
+    const frame = encoding.createEncoder();
+    encoding.writeVarUint(frame, 1); // messageAwareness
+    encoding.writeVarUint8Array(frame, awarenessUpdate(clientId, clock, state));
+    return encoding.toUint8Array(frame);
   },
 };
 

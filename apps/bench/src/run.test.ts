@@ -9,6 +9,7 @@ const tiny: Workload = {
   durationMs: 3_000,
   warmupMs: 500,
   fullReceivers: false,
+  cursorHz: 0,
 };
 
 it('drives both servers with the same workload and sees every edit arrive at every other client', async () => {
@@ -21,5 +22,16 @@ it('drives both servers with the same workload and sees every edit arrive at eve
     expect(result.p50).toBeGreaterThan(0);
     expect(result.p99).toBeLessThan(1_000);
     expect(result.serverRssMb).toBeGreaterThan(10);
+  }
+});
+
+it('with pointers, every edit (a note move) still arrives everywhere, and each watcher’s traffic is counted', async () => {
+  for (const server of ['debrief', 'reference'] as const) {
+    const result = await runOnce(server, { ...tiny, sessions: 1, clientsPerSession: 6, cursorHz: 20 });
+    expect(result.errorSamples).toEqual([]);
+    expect(result.edits).toBeGreaterThan(10);
+    expect(result.p99).toBeLessThan(1_000);
+    // Four watchers, each seeing the other three's pointers 20 times a second (Debrief: at most 20 frames a second).
+    expect(result.receivedKBps).toBeGreaterThan(1);
   }
 });

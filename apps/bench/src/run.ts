@@ -13,6 +13,8 @@ export interface Workload {
   durationMs: number;
   warmupMs: number;
   fullReceivers: boolean;
+  /** Pointers per second each watcher sends (0: none); see load-worker.ts. */
+  cursorHz: number;
 }
 
 export interface RunResult {
@@ -25,6 +27,8 @@ export interface RunResult {
   serverCpuPercent: number;
   serverRssMb: number;
   generatorCpuPercent: number;
+  /** What each watcher's connection received, on average, in KB per second. */
+  receivedKBps: number;
   errors: number;
   errorSamples: string[];
 }
@@ -47,6 +51,7 @@ export async function runOnce(server: 'debrief' | 'reference', workload: Workloa
         writersPerSession: workload.writersPerSession,
         editIntervalMs: workload.editIntervalMs,
         fullReceivers: workload.fullReceivers,
+        cursorHz: workload.cursorHz,
       };
       const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: input });
       workers.push(worker);
@@ -81,6 +86,14 @@ export async function runOnce(server: 'debrief' | 'reference', workload: Workloa
       serverCpuPercent: usage.cpuPercent,
       serverRssMb: usage.peakRssMb,
       generatorCpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
+      receivedKBps:
+        done.reduce((sum, r) => sum + r.receivedBytes, 0) /
+        1024 /
+        Math.max(
+          1,
+          done.reduce((sum, r) => sum + r.receivers, 0),
+        ) /
+        (workload.durationMs / 1000),
       errors: setupErrors.length + runErrors.length + undelivered,
       errorSamples: [...setupErrors, ...runErrors, ...(undelivered ? [`${undelivered} deliveries never arrived`] : [])].slice(0, 5),
     };
