@@ -28,7 +28,16 @@ test('the landing page and every board section pass an axe scan with no serious 
   await fiona.open();
   await fiona.release();
   await expect(notes.wall()).toHaveCount(1);
+  // The canvas (the default view here) with a theme frame and the fishbone on it, then the list view.
+  await expect(alice.page.getByTestId('observations-canvas')).toHaveAttribute('data-fitted', 'true');
+  await alice.page.locator('[data-canvas-note]').focus();
+  await alice.page.keyboard.press('g');
+  await expect(alice.page.getByTestId('canvas-frame')).toHaveCount(1);
+  await expect(alice.page.getByTestId('canvas-fishbone')).toBeVisible();
   expect(await seriousViolations(alice.page)).toEqual([]);
+  await notes.showList();
+  expect(await seriousViolations(alice.page)).toEqual([]);
+  await notes.showCanvas();
   expect(await seriousViolations(facilitator.page)).toEqual([]);
 
   const fishbone = new FishboneTab(alice.page);
