@@ -115,6 +115,15 @@ test('the fishbone is on the canvas: a note dropped on a bone is cited there for
   await expect(noteOn(alice.page, 'Observation 1:').getByTestId('cited-by')).toBeVisible();
   await expect(fish.locator('[data-canvas-bone]').filter({ hasText: 'Tooling' })).toContainText('Observation 1:');
 
+  // From the keyboard: F on a note chooses a bone and cites it there.
+  await noteOn(alice.page, 'Observation 2:').focus();
+  await alice.page.keyboard.press('f');
+  await expect(alice.page.getByRole('combobox', { name: /Cite this note as a factor on/ })).toBeFocused();
+  await alice.page.getByRole('combobox', { name: /Cite this note as a factor on/ }).selectOption({ label: 'Process' });
+  await alice.page.getByRole('button', { name: 'Cite', exact: true }).click();
+  await expect(bobFish.factor(/^Factor: Observation 2:/)).toHaveAttribute('aria-label', /Process/);
+  await expect(noteOn(alice.page, 'Observation 2:')).toBeFocused();
+
   // Bob's pointer on the fishbone tab is seen by Alice there, with his name.
   const aliceFish = new FishboneTab(alice.page);
   await aliceFish.open();
