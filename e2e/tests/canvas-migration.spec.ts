@@ -5,7 +5,7 @@ import { createTheme, metaMap, placementsMap, readNotes, readThemes, themesMap }
 import { BoardPage, NotesTab } from '../fixtures/board-page.ts';
 import { writeDirectly } from '../fixtures/direct-writer.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
-import { linkParts, seedBoard } from '../fixtures/seed.ts';
+import { createPostmortem, linkParts, seedBoard } from '../fixtures/seed.ts';
 
 // Six notes are seeded through the API at once, past the per-address burst limit the server tests prove.
 test.use({ serverEnv: { RATE_LIMIT_SCALE: '0' } });
@@ -26,14 +26,7 @@ test('a board grouped before the canvas existed opens on the canvas with each th
   server,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const created = await (
-    await fetch(`${server.url}/api/postmortems`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Search outage', summary: 'Search was down for 20 minutes.' }),
-    })
-  ).json();
-  const links = { participantUrl: created.participantUrl as string, facilitatorUrl: created.facilitatorUrl as string };
+  const links = await createPostmortem(server.url, { title: 'Search outage', summary: 'Search was down for 20 minutes.' });
   await seedBoard(links, { events: 1, factors: 0, notes: 6 });
   const { origin, id, participantKey } = linkParts(links.participantUrl, links.facilitatorUrl);
 

@@ -1,5 +1,6 @@
 import { BoardPage, NotesTab } from '../fixtures/board-page.ts';
 import { expect, test } from '../fixtures/fixtures.ts';
+import { createPostmortem } from '../fixtures/seed.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB', timezoneId: 'Europe/Berlin' };
 
@@ -7,13 +8,10 @@ test('on a 390 px phone the board never scrolls sideways, every tab is reachable
   browser,
   server,
 }, testInfo) => {
-  const created = await (
-    await fetch(`${server.url}/api/postmortems`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Checkout failures after the 14:00 deploy', summary: 'For 40 minutes about 30% of checkout attempts failed.' }),
-    })
-  ).json();
+  const created = await createPostmortem(server.url, {
+    title: 'Checkout failures after the 14:00 deploy',
+    summary: 'For 40 minutes about 30% of checkout attempts failed.',
+  });
   const [desk, phone] = await Promise.all([browser.newContext({ locale: 'en-GB' }), browser.newContext(PHONE)]);
   const fiona = new BoardPage(await desk.newPage());
   const alice = new BoardPage(await phone.newPage());

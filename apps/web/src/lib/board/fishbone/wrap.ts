@@ -36,3 +36,6 @@ export function wrapText(text: string, maxChars: number): string[] {
   }
   return lines.length ? lines : [''];
 }
+
+/** Where wrapped lines start so that they sit in the middle of a box's height (a bone's label). */
+export const centredTop = (box: { y: number; height: number; lines: readonly string[] }) => box.y + (box.height - box.lines.length * LINE_HEIGHT) / 2;
