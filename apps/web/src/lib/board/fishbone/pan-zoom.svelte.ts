@@ -21,6 +21,11 @@ export class PanZoom {
     this.scale = next;
   }
 
+  /** Where a point of the screen (a pointer) is on the drawing, given where the viewport's corner is on screen. */
+  toDrawing(client: { clientX: number; clientY: number }, corner: { left: number; top: number }): { x: number; y: number } {
+    return { x: (client.clientX - corner.left - this.x) / this.scale, y: (client.clientY - corner.top - this.y) / this.scale };
+  }
+
   panBy(dx: number, dy: number): void {
     this.x += dx;
     this.y += dy;
