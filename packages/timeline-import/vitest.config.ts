@@ -1,0 +1,3 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({ test: { name: 'timeline-import', include: ['src/**/*.test.ts'] } });
