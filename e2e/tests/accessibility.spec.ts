@@ -18,7 +18,7 @@ test('the landing page and every board section pass an axe scan with no serious 
 
   const { alice, facilitator } = team;
   const event = await alice.addEvent('Deploy started');
-  await alice.decision(event).check();
+  await alice.marker(event).selectOption('decision');
   expect(await seriousViolations(alice.page)).toEqual([]);
 
   const notes = new NotesTab(alice.page);

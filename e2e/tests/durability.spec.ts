@@ -6,8 +6,8 @@ test('a reload and a server restart keep everything', async ({ team, server, bro
   const one = await alice.addEvent('Deploy started');
   await alice.known(one).fill('Nothing unusual');
   const two = await bob.addEvent('Alert fired');
-  await bob.decision(two).check();
-  await expect(alice.decision(two)).toBeChecked();
+  await bob.marker(two).selectOption('decision');
+  await expect(alice.marker(two)).toHaveValue('decision');
 
   await alice.page.reload();
   await alice.waitForBoard();
@@ -27,7 +27,7 @@ test('a reload and a server restart keep everything', async ({ team, server, bro
   await bob.page.reload();
   await bob.waitForBoard();
   await expect(bob.what(two)).toHaveValue('Alert fired for checkout');
-  await expect(bob.decision(two)).toBeChecked();
+  await expect(bob.marker(two)).toHaveValue('decision');
   await expect(bob.what(one)).toHaveValue('Deploy started');
   await expect(bob.known(one)).toHaveValue('Nothing unusual');
   await testInfo.attach('after-restart.png', { body: await bob.page.screenshot({ fullPage: true }), contentType: 'image/png' });
@@ -38,6 +38,6 @@ test('a reload and a server restart keep everything', async ({ team, server, bro
   await carol.join(team.links.participantUrl, 'Carol');
   await expect(carol.what(two)).toHaveValue('Alert fired for checkout');
   await expect(carol.known(one)).toHaveValue('Nothing unusual');
-  await expect(carol.decision(two)).toBeChecked();
+  await expect(carol.marker(two)).toHaveValue('decision');
   await context.close();
 });

@@ -18,8 +18,8 @@ test('two participants add and edit events and see each other within a second', 
   await bob.page.keyboard.type('Canary looked healthy');
   await expect(alice.known(first)).toHaveValue('Canary looked healthy', ONE_SECOND);
 
-  await alice.decision(second).check();
-  await expect(bob.decision(second)).toBeChecked(ONE_SECOND);
+  await alice.marker(second).selectOption('decision');
+  await expect(bob.marker(second)).toHaveValue('decision', ONE_SECOND);
 
   await alice.openEvent(second);
   await alice.evidence(second).fill('https://grafana.example.com/d/checkout?from=now-1h');

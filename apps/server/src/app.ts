@@ -11,6 +11,8 @@ import { securityHeaders } from './http/security-headers.ts';
 import { noteRoutes } from './http/notes.ts';
 import { voteRoutes } from './http/votes.ts';
 import { actionRoutes } from './http/actions.ts';
+import { timelineImportRoutes } from './http/timeline-import.ts';
+import { TimelineImportService } from './timeline/timeline-import.ts';
 import { actionFollowUpRoutes } from './http/action-follow-up.ts';
 import { ActionsService } from './actions/actions-service.ts';
 import { reportRoutes } from './http/reports.ts';
@@ -121,6 +123,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const actions = new ActionsService(storage, collab, scopedLock(lock, 'findings'));
   await http.register(actionRoutes(actions, limiter, options.publicUrl));
   await http.register(actionFollowUpRoutes(storage, actions));
+  await http.register(timelineImportRoutes(storage, new TimelineImportService(storage, collab, scopedLock(lock, 'board')), limiter));
   await http.register(learningRoutes(new LearningService(storage, actions), limiter));
   await http.register(
     reportRoutes(storage, new ReportsService(storage, collab, scopedLock(lock, 'reports'), revokeAccess), limiter, options.publicUrl),

@@ -20,6 +20,10 @@ export const LIMITS = {
   progressNote: 1000,
   /** Impact and lessons learned, each. */
   reviewText: 5000,
+  /** Services affected and teams involved, each. */
+  incidentTags: 20,
+  /** Customer impact, in minutes: a year. */
+  impactMinutes: 525_600,
 } as const;
 
 /** How far from the origin anything on the observations canvas may sit, in canvas units (CSS pixels at 100 % zoom). */

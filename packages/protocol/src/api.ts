@@ -54,6 +54,7 @@ export type ErrorCode =
   | 'not_observations'
   | 'moderated'
   | 'blame_unresolved'
+  | 'import_refused'
   | 'internal';
 
 /** The body of every error response. */

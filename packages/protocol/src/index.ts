@@ -11,3 +11,4 @@ export * from './report.ts';
 export * from './report-reading.ts';
 export * from './server-messages.ts';
 export * from './presence.ts';
+export * from './import-api.ts';

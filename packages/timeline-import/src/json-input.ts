@@ -6,7 +6,9 @@ export function parseJson(content: string, what: string): unknown {
     return JSON.parse(content) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const truncated = /end of (json )?input|unterminated/i.test(detail);
+    // V8 says "end of JSON input" or "Unterminated string", or names a position at the very end of the text.
+    const position = /position (\d+)/.exec(detail);
+    const truncated = /end of (json )?input|unterminated/i.test(detail) || (position !== null && Number(position[1]) >= content.trimEnd().length);
     throw new ImportError(
       'malformed',
       `This is not a complete ${what} JSON file${truncated ? ' (it ends too early: was it cut off?)' : ''}: ${detail}.`,

@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 
-/** A sample file's text, for tests (the samples folder sits beside src). */
-export const sample = (name: string) => readFileSync(fileURLToPath(new URL(`../samples/${name}`, import.meta.url)), 'utf8');
+/**
+ * The samples folder beside src. Under a browser-like test environment Vite serves this module from
+ * `http://…/@fs/<path>` rather than `file://<path>`, so the path is taken from the URL either way.
+ */
+const SAMPLES = join(dirname(decodeURIComponent(new URL(import.meta.url).pathname.replace(/^\/@fs/, ''))), '../samples');
+
+/** A sample file's text, for tests. */
+export const sample = (name: string) => readFileSync(join(SAMPLES, name), 'utf8');
 
 /** The sample Slack export as the preview sends several day files: one object by file name. */
 export function slackExport(days = ['2026-03-07', '2026-03-08'], withUsers = true): string {

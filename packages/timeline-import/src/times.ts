@@ -131,3 +131,9 @@ export function readTimestamp(text: string, zone: string): ReadTime | null {
 
 /** The formats a time may be written in, for error messages. */
 export const TIME_FORMATS_READ = 'ISO 8601 (2026-03-08T14:05:00Z, or without a zone), YYYY/MM/DD HH:MM, Unix seconds or milliseconds';
+
+/** The day (YYYY-MM-DD) an instant falls on in a zone: the default day for times written without one. */
+export function dayIn(iso: string, zone: string): string | undefined {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : formatInTimeZone(new Date(ms), zone, 'yyyy-MM-dd');
+}

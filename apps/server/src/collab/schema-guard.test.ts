@@ -47,12 +47,10 @@ it('trims an event’s text, drops a javascript: link, a wrong type and unknown 
   attacker.doc.transact(() => {
     const event = eventsMap(attacker.doc).get(id)!;
     event.set('evidence', 'javascript:alert(1)');
-    event.set('decision', 'yes');
+    event.set('marker', 'blame');
     event.set('onclick', 'alert(1)');
   });
-  await eventually(() =>
-    expect(readTimeline(bystander.doc)).toMatchObject([{ id, what: 'x'.repeat(LIMITS.eventWhat), evidence: '', decision: false }]),
-  );
+  await eventually(() => expect(readTimeline(bystander.doc)).toMatchObject([{ id, what: 'x'.repeat(LIMITS.eventWhat), evidence: '', marker: '' }]));
   expect([...eventsMap(bystander.doc).get(id)!.keys()]).not.toContain('onclick');
   // The writer converges on the same record, and is told each change.
   await eventually(() => expect(readTimeline(attacker.doc)[0]).toMatchObject({ what: 'x'.repeat(LIMITS.eventWhat), evidence: '' }));
@@ -61,7 +59,7 @@ it('trims an event’s text, drops a javascript: link, a wrong type and unknown 
       expect.arrayContaining([
         'event.what was longer than 500 characters (trimmed)',
         'event.evidence is not an http(s) link',
-        'event.decision is not true or false',
+        'event.marker is not one of "", "detection", "diagnosis", "mitigation", "resolution", "decision"',
         'event.onclick is not a field of this record',
       ]),
     ),

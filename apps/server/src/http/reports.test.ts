@@ -17,7 +17,7 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
   const pm = await createTestPostmortem(server, `Checkout outage ${XSS}`);
   const fiona = connectPerson(server, pm.id, pm.facilitatorKey, 'Fiona');
   await Promise.all([fiona.board.synced, fiona.findings.synced]);
-  const deployed = addEvent(fiona.board.doc, { at: '2026-11-01T14:02:00.000Z', what: 'Config v42 deployed', decision: true });
+  const deployed = addEvent(fiona.board.doc, { at: '2026-11-01T14:02:00.000Z', what: 'Config v42 deployed', marker: 'decision' });
   const bone = readFishbone(fiona.board.doc).categories[1]!;
   addFactor(fiona.board.doc, { categoryId: bone.id, text: 'Deploy tool hides the diff', evidence: { kind: 'event', id: deployed } });
   promoteFinding(fiona.findings.doc, { type: 'proximate', statement: 'Config v42 removed a pool setting' });
@@ -37,7 +37,7 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
 
   const report = (await api(server, 'GET', `/api/postmortems/${pm.id}/report`, null)).body;
   expect(report).toMatchObject({
-    schema: 'debrief.report/3',
+    schema: 'debrief.report/4',
     version: 1,
     changes: null,
     title: `Checkout outage ${XSS}`,
@@ -53,7 +53,7 @@ it('publishes versions readable without a key, as JSON and Markdown, finds them 
       }),
     ],
   });
-  expect(report.timeline[0]).toMatchObject({ what: 'Config v42 deployed', decisionPoint: true });
+  expect(report.timeline[0]).toMatchObject({ what: 'Config v42 deployed', marker: 'decision' });
   expect(report.contributingFactors.fishbone.categories[1].factors[0]).toEqual({
     text: 'Deploy tool hides the diff',
     cites: { kind: 'event', at: '2026-11-01T14:02:00.000Z', text: 'Config v42 deployed' },

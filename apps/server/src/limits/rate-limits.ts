@@ -17,6 +17,8 @@ export const RATE_LIMITS = {
   // Answers across post-mortems (actions and their CSV and iCalendar files, Learning, the library) read an index
   // that grows with every post-mortem: a person opens these pages a few times a minute, an office a few dozen.
   readAcrossPostmortems: { points: 120, seconds: 60 },
+  // Reading a file of up to 5 MB takes a core for a moment: a facilitator imports a few files, then corrects one.
+  importTimeline: { points: 20, seconds: 60 },
 } as const;
 
 export type LimitedAction = keyof typeof RATE_LIMITS;

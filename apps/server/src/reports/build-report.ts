@@ -73,11 +73,12 @@ export function buildReport(
     incidentAt: meta.incidentAt || record.incidentAt,
     summary: roles(meta.summary || record.summary),
     impact: roles(review.impact),
+    incident: { severity: meta.severity, services: meta.services, teams: meta.teams, impactMinutes: meta.impactMinutes },
     timeline: timeline.map((e) => ({
       at: e.at,
       what: roles(e.what),
       known: roles(e.known),
-      decisionPoint: e.decision,
+      marker: e.marker,
       evidence: e.evidence,
     })),
     contributingFactors: {

@@ -16,6 +16,7 @@ function report(patch: Partial<Report> = {}): Report {
     incidentAt: '2026-11-01T14:02:00.000Z',
     summary: 'Checkouts failed.',
     impact: '',
+    incident: { severity: '', services: [], teams: [], impactMinutes: 0 },
     timeline: [],
     contributingFactors: { findings: [], fishbone: { problem: '', categories: [] } },
     proximateCauses: [],
@@ -53,7 +54,7 @@ describe('report Markdown from hostile values', () => {
   it('keeps every field on its line: no control character, no line break of any kind', () => {
     const nasty = 'a\rb\u2028c\u2029d\u0085e\u0000f\u001bg\u007fh\u009bi\r\n# j';
     const markdown = reportMarkdown(
-      report({ title: nasty, summary: nasty, timeline: [{ at: nasty, what: nasty, known: nasty, decisionPoint: false, evidence: '' }] }),
+      report({ title: nasty, summary: nasty, timeline: [{ at: nasty, what: nasty, known: nasty, marker: '', evidence: '' }] }),
     );
     expect(markdown).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/); // eslint-disable-line no-control-regex -- the point of the test
     expect(mdLines(markdown).filter((line) => line.startsWith('#') && !line.startsWith('## '))).toEqual(['# a b c d efghi # j']);
@@ -70,8 +71,24 @@ describe('report Markdown from hostile values', () => {
     expect(markdown).not.toContain('phish.example');
   });
 
+  it('states severity, services, teams and impact, and the response times the markers give', () => {
+    const markdown = reportMarkdown(
+      report({
+        incidentAt: '2026-03-08T04:30:00.000Z',
+        incident: { severity: 'SEV2', services: ['checkout-api', 'payments_db'], teams: ['Payments'], impactMinutes: 75 },
+        timeline: [
+          { at: '2026-03-08T04:52:38.000Z', what: 'Page', known: '', marker: 'detection', evidence: '' },
+          { at: '2026-03-08T07:05:30.000Z', what: 'Resolved', known: '', marker: 'resolution', evidence: '' },
+        ],
+      }),
+    );
+    expect(markdown).toContain('Severity SEV2 · Services: checkout-api, payments_db · Teams: Payments · Customer impact 1 h 15 min');
+    expect(markdown).toContain("Time to detect: **23 min** · Time to resolve: **2 h 36 min** (from the incident's start).");
+    expect(markdown).toContain('— Page _(detection)_');
+  });
+
   it('links evidence only over http(s), percent-encoded so it cannot leave its link', () => {
-    const event = { at: '2026-11-01T14:02:00.000Z', what: 'Deploy', known: '', decisionPoint: false };
+    const event = { at: '2026-11-01T14:02:00.000Z', what: 'Deploy', known: '', marker: '' as const };
     const withEvidence = (evidence: string) => reportMarkdown(report({ timeline: [{ ...event, evidence }] }));
     expect(withEvidence('https://grafana.example/d/1')).toContain('  - Evidence: <https://grafana.example/d/1>');
     for (const evidence of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x']) {
@@ -136,7 +153,7 @@ describe('report Markdown read by a CommonMark renderer (markdown-it)', () => {
               title: text,
               summary: text,
               rootCauses: [{ statement: text }],
-              timeline: [{ at: '2026-11-01T14:02:00.000Z', what: text, known: text, decisionPoint: false, evidence: '' }],
+              timeline: [{ at: '2026-11-01T14:02:00.000Z', what: text, known: text, marker: '', evidence: '' }],
             }),
           ),
           renderer,
@@ -162,14 +179,14 @@ describe('report Markdown read by a CommonMark renderer (markdown-it)', () => {
           at: '2017-01-31T17:20:00.000Z',
           what: 'Spam load spikes: replication lag grows to 4 GB.',
           known: 'Lag alerts had fired before.',
-          decisionPoint: false,
+          marker: '',
           evidence: 'https://status.example/incidents/1',
         },
         {
           at: '2017-01-31T23:27:00.000Z',
           what: 'Engineer runs rm -rf on the wrong host.',
           known: 'Two terminals looked alike.',
-          decisionPoint: true,
+          marker: 'decision',
           evidence: '',
         },
       ],
@@ -193,8 +210,9 @@ describe('report Markdown read by a CommonMark renderer (markdown-it)', () => {
     expect(markdown.match(/\\/g)).toBeNull();
     expect(markdown).not.toMatch(/\n\n\n/);
     expect(markdown).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
-    expect(markdown).toContain('**2017-01-31 23:27 UTC** — Engineer runs rm -rf on the wrong host. _(decision point)_');
+    expect(markdown).toContain('**2017-01-31 23:27 UTC** — Engineer runs rm -rf on the wrong host. _(key decision)_');
     expect(markdown).toContain('Timeline spans 6 h 7 min (first to last event)');
+    expect(markdown).not.toContain('Time to detect');
     const text = inlineRuns(markdown, RENDERERS.commonmark)
       .map((run) => run.text)
       .join('\n');

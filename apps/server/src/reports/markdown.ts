@@ -1,4 +1,4 @@
-import { httpUrl } from '@debrief/model';
+import { httpUrl, MARKER_LABELS, RESPONSE_TIME_LABELS, responseTimes } from '@debrief/model';
 import { actionLabels, citationText, formatMinutes, formatUtc, timelineSpan, type Report, type ReportFactor } from '@debrief/protocol';
 import { isDay, plainText } from '../actions/export-values.ts';
 
@@ -64,6 +64,29 @@ function metadata(report: Report): string {
     .join(' · ');
 }
 
+/** Time to detect, mitigate and resolve, for those the timeline marks (nothing when it marks none). */
+function responseLine(report: Report): string[] {
+  const times = responseTimes(report.incidentAt, report.timeline);
+  const known = (Object.keys(times) as (keyof typeof times)[]).flatMap((key) => {
+    const minutes = times[key];
+    return minutes === null ? [] : [`${RESPONSE_TIME_LABELS[key]}: **${formatMinutes(minutes)}**`];
+  });
+  return known.length ? [`${known.join(' · ')} (from the incident's start).`] : [];
+}
+
+/** Severity, services, teams and customer impact, as one line (nothing when none was set). */
+function incidentLine(report: Report): string {
+  const { severity, services, teams, impactMinutes } = report.incident;
+  return [
+    severity && `Severity ${severity}`,
+    services.length > 0 && `Services: ${services.map(mdInline).join(', ')}`,
+    teams.length > 0 && `Teams: ${teams.map(mdInline).join(', ')}`,
+    impactMinutes > 0 && `Customer impact ${formatMinutes(impactMinutes)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 const statements = (items: { statement: string }[]) => items.map((item) => mdText(item.statement));
 
 /** The report as CommonMark, sections in the order of REPORT_SECTIONS; an empty section says so. */
@@ -74,16 +97,18 @@ export function reportMarkdown(report: Report): string {
   return [
     `# ${mdText(report.title)}`,
     metadata(report),
+    ...(incidentLine(report) ? [incidentLine(report)] : []),
     ...(changes?.items.length ? [`Changes since version ${changes.since}:`, list(changes.items.map(mdText), '')] : []),
     '## Summary',
     para(report.summary, 'No summary was written.'),
     '## Impact',
     para(report.impact, 'No impact was recorded.'),
     '## Timeline',
+    ...responseLine(report),
     list(
       report.timeline.map(
         (e) =>
-          `**${formatUtc(e.at) || 'No time set'}** — ${mdInline(e.what || 'Untitled event')}${e.decisionPoint ? ' _(decision point)_' : ''}` +
+          `**${formatUtc(e.at) || 'No time set'}** — ${mdInline(e.what || 'Untitled event')}${e.marker ? ` _(${MARKER_LABELS[e.marker].toLowerCase()})_` : ''}` +
           nested([...(e.known ? [`Known then: ${mdInline(e.known)}`] : []), ...(autolink(e.evidence) ? [`Evidence: ${autolink(e.evidence)}`] : [])]),
       ),
       'No timeline events.',

@@ -24,6 +24,7 @@ export function sampleReport(postmortemId: string, version: number, overrides: P
     incidentAt: '2026-11-01T14:02:00.000Z',
     summary: 'Payments failed.',
     impact: 'Lost orders.',
+    incident: { severity: 'SEV2', services: ['checkout-api'], teams: ['Payments'], impactMinutes: 42 },
     timeline: [],
     contributingFactors: {
       findings: [{ statement: 'Alerts went to an old channel', category: 'Tooling' }],

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { initBoard } from './init.ts';
 import { assertDocumentReadable, migrateDocument } from '../schema/documents.ts';
 import { migrate, NewerSchemaError, schemaVersion, type Migration } from '../schema/versioning.ts';
-import { BOARD_SCHEMA_VERSION, metaMap, readMeta } from './shape.ts';
+import { BOARD_SCHEMA_VERSION, eventsMap, metaMap, readMeta } from './shape.ts';
+import { addEvent, readTimeline } from './timeline.ts';
 import { DEFAULT_CATEGORIES, readFishbone } from './fishbone.ts';
 
 describe('board migrations', () => {
@@ -13,7 +14,32 @@ describe('board migrations', () => {
     expect(schemaVersion(doc)).toBe(0);
 
     expect(migrateDocument('board', doc)).toEqual({ from: 0, to: BOARD_SCHEMA_VERSION });
-    expect(readMeta(doc)).toEqual({ schemaVersion: BOARD_SCHEMA_VERSION, title: 'Old board', incidentAt: '', summary: '' });
+    expect(readMeta(doc)).toEqual({
+      schemaVersion: BOARD_SCHEMA_VERSION,
+      title: 'Old board',
+      incidentAt: '',
+      summary: '',
+      severity: '',
+      services: [],
+      teams: [],
+      impactMinutes: 0,
+    });
+  });
+
+  it('turns a version 3 board’s decision points into "decision" markers and gives the incident lists of services and teams', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Markers' });
+    metaMap(doc).set('schemaVersion', 3);
+    metaMap(doc).delete('services');
+    const decided = addEvent(doc, { at: '2026-03-08T05:12:00.000Z', what: 'Roll back' });
+    const plain = addEvent(doc, { at: '2026-03-08T05:13:00.000Z', what: 'Watch' });
+    eventsMap(doc).get(decided)?.set('decision', true);
+    eventsMap(doc).get(plain)?.set('decision', false);
+    expect(migrateDocument('board', doc)).toEqual({ from: 3, to: 4 });
+    expect(readTimeline(doc).map((e) => e.marker)).toEqual(['decision', '']);
+    expect(eventsMap(doc).get(decided)?.has('decision')).toBe(false);
+    expect(metaMap(doc).get('services')).toBeInstanceOf(Y.Array);
+    expect(metaMap(doc).get('teams')).toBeInstanceOf(Y.Array);
   });
 
   it('gives a version 1 board a fishbone headed by its title, with the default bones and no People bone', () => {

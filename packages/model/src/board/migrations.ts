@@ -3,7 +3,7 @@ import { newId } from '../ids.ts';
 import type { Migration } from '../schema/versioning.ts';
 import { categoriesMap, DEFAULT_CATEGORIES, fishboneMap } from './fishbone.ts';
 import { frameUnframedThemes } from './canvas.ts';
-import { metaMap } from './shape.ts';
+import { eventsMap, metaMap } from './shape.ts';
 
 /** Ordered: each entry's version is one more than the previous one's. */
 export const boardMigrations: readonly Migration[] = [
@@ -42,5 +42,18 @@ export const boardMigrations: readonly Migration[] = [
     version: 3,
     description: 'canvas: each theme becomes a frame (in a row, as the wall listed them) with its notes inside it',
     up: (doc) => frameUnframedThemes(doc),
+  },
+  {
+    version: 4,
+    description: 'markers: a decision point becomes the "decision" marker; the incident gets lists of services and teams',
+    up: (doc) => {
+      eventsMap(doc).forEach((event) => {
+        if (!(event instanceof Y.Map)) return;
+        if (event.get('decision') === true && !event.get('marker')) event.set('marker', 'decision');
+        event.delete('decision');
+      });
+      const meta = metaMap(doc);
+      for (const key of ['services', 'teams']) if (!(meta.get(key) instanceof Y.Array)) meta.set(key, new Y.Array<string>());
+    },
   },
 ];

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { META_KEY, schemaVersion } from '../schema/versioning.ts';
 import { META_RECORD } from '../schema/board-records.ts';
 import { readRecord } from '../schema/fields.ts';
+import type { EventMarker, Severity } from './incident-terms.ts';
 
 /**
  * The board document (`<id>/board`): everything every participant may write. Its records (meta, event, fishbone,
@@ -9,7 +10,7 @@ import { readRecord } from '../schema/fields.ts';
  *
  * Presence (who is here, who edits what) is awareness state and never lives here.
  */
-export const BOARD_SCHEMA_VERSION = 3;
+export const BOARD_SCHEMA_VERSION = 4;
 
 export const BOARD_KEYS = {
   meta: META_KEY,
@@ -24,17 +25,26 @@ export interface TimelineEvent {
   at: string;
   what: string;
   known: string;
-  decision: boolean;
+  marker: EventMarker | '';
   evidence: string;
+  source: string;
   createdAt: number;
 }
 
-/** The incident facts the board shows in its header. */
-export interface BoardMeta {
+/** The incident facts the board shows in its header, and what kind of incident it was. */
+export interface BoardMeta extends IncidentDetails {
   schemaVersion: number;
   title: string;
   incidentAt: string;
   summary: string;
+}
+
+/** Severity, who and what it touched, and for how long customers felt it: what /library filters by. */
+export interface IncidentDetails {
+  severity: Severity | '';
+  services: string[];
+  teams: string[];
+  impactMinutes: number;
 }
 
 /** The board's metadata map. */
@@ -49,6 +59,6 @@ export function eventsMap(doc: Y.Doc): Y.Map<EventMap> {
 
 /** Reads the board's metadata with defaults for missing fields. */
 export function readMeta(doc: Y.Doc): BoardMeta {
-  const { title, incidentAt, summary } = readRecord(metaMap(doc), META_RECORD);
-  return { schemaVersion: schemaVersion(doc), title, incidentAt, summary };
+  const { title, incidentAt, summary, severity, services, teams, impactMinutes } = readRecord(metaMap(doc), META_RECORD);
+  return { schemaVersion: schemaVersion(doc), title, incidentAt, summary, severity, services, teams, impactMinutes };
 }

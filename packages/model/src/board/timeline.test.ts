@@ -6,9 +6,9 @@ import { addEvent, deleteEvent, eventText, readTimeline, rereadTimeline, updateE
 describe('timeline', () => {
   it('adds events with free text as Y.Text and reads them back', () => {
     const doc = new Y.Doc();
-    const id = addEvent(doc, { at: '2026-11-01T14:02:00.000Z', what: 'Primary restarted', decision: true });
+    const id = addEvent(doc, { at: '2026-11-01T14:02:00.000Z', what: 'Primary restarted', marker: 'decision' });
     const [event] = readTimeline(doc);
-    expect(event).toMatchObject({ id, what: 'Primary restarted', known: '', decision: true, evidence: '' });
+    expect(event).toMatchObject({ id, what: 'Primary restarted', known: '', marker: 'decision', evidence: '' });
     expect(eventsMap(doc).get(id)?.get('what')).toBeInstanceOf(Y.Text);
   });
 
@@ -52,9 +52,9 @@ describe('timeline', () => {
   it('updates scalar fields and deletes events', () => {
     const doc = new Y.Doc();
     const id = addEvent(doc, { at: '2026-11-01T14:00:00Z' });
-    updateEvent(doc, id, { decision: true, evidence: 'https://grafana.example/d/1' });
-    expect(readTimeline(doc)[0]).toMatchObject({ decision: true, evidence: 'https://grafana.example/d/1' });
-    updateEvent(doc, 'missing', { decision: true });
+    updateEvent(doc, id, { marker: 'decision', evidence: 'https://grafana.example/d/1' });
+    expect(readTimeline(doc)[0]).toMatchObject({ marker: 'decision', evidence: 'https://grafana.example/d/1' });
+    updateEvent(doc, 'missing', { marker: 'decision' });
     deleteEvent(doc, id);
     expect(readTimeline(doc)).toEqual([]);
   });
@@ -102,7 +102,7 @@ describe('timeline', () => {
       expect(kept.events.map((e) => e.id)).toEqual([b, c, a]);
       deleteEvent(doc, b!);
       expect(kept.events).toEqual(readTimeline(doc));
-      updateEvent(doc, c, { decision: true, evidence: 'https://grafana.example/d/1' });
+      updateEvent(doc, c, { marker: 'decision', evidence: 'https://grafana.example/d/1' });
       expect(kept.events).toEqual(readTimeline(doc));
     });
 

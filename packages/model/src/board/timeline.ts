@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import { eventsMap, type EventMap, type TimelineEvent } from './shape.ts';
+import type { EventMarker } from './incident-terms.ts';
 import { sortEvents } from './sort.ts';
 import { EVENT_RECORD } from '../schema/board-records.ts';
 import { readRecord, writeFields } from '../schema/fields.ts';
@@ -10,12 +11,14 @@ export interface NewEvent {
   at: string;
   what?: string;
   known?: string;
-  decision?: boolean;
+  marker?: EventMarker | '';
   evidence?: string;
+  /** Where it was imported from ('' when typed on the board). */
+  source?: string;
 }
 
 /** The scalar fields that are replaced whole (free text is edited through its Y.Text instead). */
-export type EventScalarPatch = Partial<Pick<TimelineEvent, 'at' | 'decision' | 'evidence'>>;
+export type EventScalarPatch = Partial<Pick<TimelineEvent, 'at' | 'marker' | 'evidence'>>;
 
 /** Free-text fields of an event, each a Y.Text so concurrent typing merges. */
 export type EventTextField = 'what' | 'known';
@@ -25,7 +28,14 @@ export function addEvent(doc: Y.Doc, input: NewEvent, origin: unknown = null, no
   const id = newId();
   doc.transact(() => {
     const event: EventMap = new Y.Map();
-    writeFields(event, EVENT_RECORD, { id, at: input.at, decision: input.decision ?? false, evidence: input.evidence ?? '', createdAt: now });
+    writeFields(event, EVENT_RECORD, {
+      id,
+      at: input.at,
+      marker: input.marker ?? '',
+      evidence: input.evidence ?? '',
+      source: input.source ?? '',
+      createdAt: now,
+    });
     event.set('what', new Y.Text(input.what ?? ''));
     event.set('known', new Y.Text(input.known ?? ''));
     eventsMap(doc).set(id, event);

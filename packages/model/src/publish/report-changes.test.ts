@@ -24,7 +24,8 @@ const version1: Report = {
   incidentAt: null,
   summary: 'Checkout failed for 40 minutes.',
   impact: '',
-  timeline: [{ at: '2026-11-30T14:02:00.000Z', what: 'Deploy started', known: '', decisionPoint: false, evidence: '' }],
+  incident: { severity: 'SEV2', services: ['checkout'], teams: [], impactMinutes: 40 },
+  timeline: [{ at: '2026-11-30T14:02:00.000Z', what: 'Deploy started', known: '', marker: '', evidence: '' }],
   contributingFactors: {
     findings: [],
     fishbone: { problem: 'Checkout failed', categories: [{ name: 'Tooling', factors: [{ text: 'No canary', cites: null, children: [] }] }] },
@@ -49,7 +50,7 @@ it('lists what changed section by section, matching actions by id', () => {
     version: 2,
     summary: 'Checkout failed for 42 minutes.',
     impact: '3,100 orders were not taken.',
-    timeline: [...version1.timeline, { at: '2026-11-30T14:10:00.000Z', what: 'Rolled back', known: '', decisionPoint: true, evidence: '' }],
+    timeline: [...version1.timeline, { at: '2026-11-30T14:10:00.000Z', what: 'Rolled back', known: '', marker: 'decision', evidence: '' }],
     rootCauses: [{ statement: 'Schema changes ship with the code that stops reading them.' }],
     proximateCauses: [{ statement: 'The deploy dropped a column the old code still read.' }],
     contributingFactors: {

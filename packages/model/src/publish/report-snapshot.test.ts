@@ -49,6 +49,23 @@ it('upgrades a version 1 report through version 2: actions get an id (empty), ob
   expect(readReportSnapshot(report)).toEqual(report);
 });
 
+it('upgrades a version 3 report: a decision point becomes the "decision" marker, the incident has no details yet', () => {
+  const v3 = readReportSnapshot(v1) as unknown as Record<string, unknown>;
+  const stored = {
+    ...v3,
+    schema: 'debrief.report/3',
+    incident: undefined,
+    timeline: [
+      { at: '2026-11-01T10:00:00.000Z', what: 'Alert fired', known: '', decisionPoint: false, evidence: '' },
+      { at: '2026-11-01T10:05:00.000Z', what: 'Rolled back', known: '', decisionPoint: true, evidence: '' },
+    ],
+  };
+  const report = readReportSnapshot(stored);
+  expect(report.timeline.map((e) => e.marker)).toEqual(['', 'decision']);
+  expect(report.timeline[1]).not.toHaveProperty('decisionPoint');
+  expect(report.incident).toEqual({ severity: '', services: [], teams: [], impactMinutes: 0 });
+});
+
 it('refuses what is not a report of a known schema, saying what is wrong', () => {
   expect(() => readReportSnapshot('{}')).toThrow(StoredReportError);
   expect(() => readReportSnapshot({ ...v1, schema: 'debrief.report/0' })).toThrow(/unknown schema \(debrief.report\/0\)/);

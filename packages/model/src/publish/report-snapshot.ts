@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { EVENT_MARKERS, SEVERITIES } from '../board/incident-terms.ts';
 
 /**
  * A published report as stored and served: declared once here (the type is inferred from it), validated and
  * upgraded whenever storage hands one back, so a report published by an older server reads like a new one.
  */
-export const REPORT_SCHEMA = 'debrief.report/3';
+export const REPORT_SCHEMA = 'debrief.report/4';
 
 /** What a factor cites as its evidence: a timeline event (with its time) or an observation ('' when it was hidden). */
 const citation = z.object({ kind: z.enum(['event', 'note']), at: z.string(), text: z.string() });
@@ -31,7 +32,14 @@ export const reportSnapshot = z.object({
   incidentAt: z.string().nullable(),
   summary: z.string(),
   impact: z.string(),
-  timeline: z.array(z.object({ at: z.string(), what: z.string(), known: z.string(), decisionPoint: z.boolean(), evidence: z.string() })),
+  /** What kind of incident it was: what /library filters by and similar incidents are found by. */
+  incident: z.object({
+    severity: z.enum(['', ...SEVERITIES]),
+    services: z.array(z.string()),
+    teams: z.array(z.string()),
+    impactMinutes: z.number().nonnegative(),
+  }),
+  timeline: z.array(z.object({ at: z.string(), what: z.string(), known: z.string(), marker: z.enum(['', ...EVENT_MARKERS]), evidence: z.string() })),
   contributingFactors: z.object({
     findings: z.array(statement.extend({ category: z.string() })),
     fishbone: z.object({ problem: z.string(), categories: z.array(z.object({ name: z.string(), factors: z.array(reportFactor) })) }),
@@ -108,6 +116,13 @@ const UPGRADES: Record<string, (report: Stored) => Stored> = {
       changes: null,
     };
   },
+  // Version 3 had decision points instead of markers, and nothing on severity, services, teams or impact.
+  'debrief.report/3': (report) => ({
+    ...report,
+    schema: 'debrief.report/4',
+    incident: { severity: '', services: [], teams: [], impactMinutes: 0 },
+    timeline: list(report.timeline).map(({ decisionPoint, ...event }) => ({ ...event, marker: decisionPoint === true ? 'decision' : '' })),
+  }),
 };
 
 /** A stored report that is not a report of any schema this server knows. */

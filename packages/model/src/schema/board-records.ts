@@ -1,5 +1,6 @@
 import { CANVAS_EXTENT, LIMITS } from '../limits.ts';
 import { ID_FIELD, ORDER_FIELD, type RecordSpec } from './fields.ts';
+import { EVENT_MARKERS, SEVERITIES } from '../board/incident-terms.ts';
 
 const ID = ID_FIELD;
 const ORDER = ORDER_FIELD;
@@ -13,6 +14,10 @@ export const META_RECORD = {
     title: { type: 'string', max: LIMITS.title, doc: 'the post-mortem title' },
     incidentAt: { type: 'string', max: 64, format: 'iso-datetime', doc: 'when the incident began (ISO 8601) or empty' },
     summary: { type: 'string', max: LIMITS.summary, doc: 'a short summary' },
+    severity: { type: 'enum', values: ['', ...SEVERITIES], doc: 'how severe it was (SEV1 the worst), or empty' },
+    services: { type: 'list', max: LIMITS.incidentTags, doc: 'the services it affected' },
+    teams: { type: 'list', max: LIMITS.incidentTags, doc: 'the teams involved in it' },
+    impactMinutes: { type: 'number', min: 0, max: LIMITS.impactMinutes, doc: 'how long customers were affected, in minutes (0: none or not known)' },
   },
 } as const satisfies RecordSpec;
 
@@ -24,7 +29,12 @@ export const EVENT_RECORD = {
     at: { type: 'string', max: 64, format: 'iso-datetime', doc: 'when it happened (ISO 8601, UTC)' },
     what: { type: 'text', max: LIMITS.eventWhat, doc: 'what happened' },
     known: { type: 'text', max: LIMITS.eventKnown, doc: 'what was known at the time' },
-    decision: { type: 'boolean', doc: 'a decision point' },
+    marker: {
+      type: 'enum',
+      values: ['', ...EVENT_MARKERS],
+      doc: 'the moment it marks in the response (detection … resolution, or a key decision), or empty',
+    },
+    source: { type: 'string', max: 80, doc: 'where it was imported from (e.g. "Slack"), or empty when typed on the board' },
     evidence: { type: 'string', max: LIMITS.evidenceUrl, format: 'http-url', doc: 'an http(s) link to evidence, or empty' },
     createdAt: CREATED_AT,
   },

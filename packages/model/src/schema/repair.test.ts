@@ -14,14 +14,14 @@ it('trims text over its limit, defaults what breaks a type, a format or an enum,
   doc.transact(() => {
     (event.get('what') as Y.Text).insert(0, 'x'.repeat(300_000));
     event.set('evidence', 'javascript:alert(1)');
-    event.set('decision', 'yes');
+    event.set('marker', 'blame');
     event.set('payload', 'x'.repeat(10_000));
   });
   const fixes = doc.transact(() => repairRecord(event, EVENT_RECORD));
-  expect(fixes.map((f) => f.field).sort()).toEqual(['decision', 'evidence', 'payload', 'what']);
+  expect(fixes.map((f) => f.field).sort()).toEqual(['evidence', 'marker', 'payload', 'what']);
   const [read] = readTimeline(doc);
-  expect(read).toMatchObject({ what: 'x'.repeat(500), evidence: '', decision: false });
-  expect([...event.keys()].sort()).toEqual(['at', 'createdAt', 'decision', 'evidence', 'id', 'known', 'what']);
+  expect(read).toMatchObject({ what: 'x'.repeat(500), evidence: '', marker: '' });
+  expect([...event.keys()].sort()).toEqual(['at', 'createdAt', 'evidence', 'id', 'known', 'marker', 'source', 'what']);
 });
 
 it('trims plain strings, resets unknown enum values, and leaves a valid record untouched', () => {

@@ -18,6 +18,8 @@ import {
   type RevealResponse,
   type SubmitNoteRequest,
   type SubmitNoteResponse,
+  type TimelineImportRequest,
+  type TimelineImportResponse,
 } from '@debrief/protocol';
 import {
   FACILITATOR_KEYS_HEADER,
@@ -103,6 +105,15 @@ export function revealNotes(id: string, key: string, final = false): Promise<Rev
     method: 'POST',
     headers: { ...auth(key), ...json },
     body: JSON.stringify(final ? { final: true } : {}),
+  });
+}
+
+/** `POST /api/postmortems/:id/timeline/import` (facilitator only): a file's rows into the timeline, all or nothing. */
+export function importTimeline(id: string, key: string, body: TimelineImportRequest): Promise<TimelineImportResponse> {
+  return request(`/api/postmortems/${encodeURIComponent(id)}/timeline/import`, {
+    method: 'POST',
+    headers: { ...auth(key), ...json },
+    body: JSON.stringify(body),
   });
 }
 

@@ -30,7 +30,7 @@ import { shareUnchanged } from './stable.ts';
 /** The board document as plain values for the components; each part is re-read when its part changes. */
 export class BoardView {
   events = $state.raw<TimelineEvent[]>([]);
-  meta = $state.raw<BoardMeta>({ schemaVersion: 0, title: '', incidentAt: '', summary: '' });
+  meta = $state.raw<BoardMeta>({ schemaVersion: 0, title: '', incidentAt: '', summary: '', severity: '', services: [], teams: [], impactMinutes: 0 });
   fishbone = $state.raw<Fishbone>({ problem: '', categories: [] });
   themes = $state.raw<Theme[]>([]);
   /** Where each note someone moved sits on the observations canvas, by note id (replaced whole, never changed). */

@@ -17,7 +17,8 @@ import {
   type NameReplacement,
   type PublishedStatement,
 } from '@debrief/model';
-import type { PresenceCursor, Role } from '@debrief/protocol';
+import type { PresenceCursor, Role, TimelineImportRequest, TimelineImportResponse } from '@debrief/protocol';
+import { importTimeline } from '../api/client.ts';
 import { connectPostmortem, type ConnectionStatus, type PostmortemConnection } from '../sync/connection.ts';
 import type { SaveState } from '../sync/save-status.ts';
 import { announce, onPresenceChange, readPeers, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
@@ -74,6 +75,8 @@ export class BoardSession {
   readonly #facilitation: FacilitationView;
   readonly presence: PresenceView;
   readonly timeline: TimelineState;
+  /** Reads a file into the timeline on the server (the facilitator's key), which everyone then sees live. */
+  readonly importTimeline: (request: TimelineImportRequest) => Promise<TimelineImportResponse>;
   readonly fishbone: FishboneState;
   readonly themes: ThemesState;
   readonly incident: IncidentState;
@@ -136,6 +139,7 @@ export class BoardSession {
     };
     const refuse = (what: 'events' | 'factors') => (this.notice = limitMessage(what));
     this.timeline = new TimelineState(this.#board, boardEdits, refuse);
+    this.importTimeline = (request) => importTimeline(postmortemId, key, request);
     this.fishbone = new FishboneState(this.#board, boardEdits, refuse);
     this.themes = new ThemesState(this.#board, boardEdits);
     this.incident = new IncidentState(this.#board, boardEdits);

@@ -24,11 +24,11 @@ it('adds an event a minute after the last one, edits and removes it, through the
   const first = state.add()!;
   const second = state.add()!;
   expect(state.events.map((e) => e.at)).toEqual(['2026-11-01T14:00:00.000Z', '2026-11-01T14:01:00.000Z']);
-  state.update(first, { decision: true, evidence: 'https://logs.example/1' });
+  state.update(first, { marker: 'decision', evidence: 'https://logs.example/1' });
   state.text(second, 'what')!.insert(0, 'Rollback started');
-  expect(state.events.map((e) => [e.decision, e.evidence, e.what])).toEqual([
-    [true, 'https://logs.example/1', ''],
-    [false, '', 'Rollback started'],
+  expect(state.events.map((e) => [e.marker, e.evidence, e.what])).toEqual([
+    ['decision', 'https://logs.example/1', ''],
+    ['', '', 'Rollback started'],
   ]);
   state.remove(first);
   expect(state.events.map((e) => e.id)).toEqual([second]);
