@@ -39,3 +39,4 @@ export * from './schema/findings-records.ts';
 export * from './schema/notes-records.ts';
 export * from './schema/repair.ts';
 export * from './publish/response-times.ts';
+export * from './board/incident-details.ts';

@@ -87,6 +87,13 @@ export interface LearningSummary {
   months: string[];
   /** For each contributing-factor category, how many findings fell in it each month (aligned with `months`). */
   categories: { name: string; counts: number[] }[];
+  /**
+   * Median minutes to detect, mitigate and resolve per quarter (YYYY-Qn, oldest first), across incidents whose
+   * timelines mark them; null where no incident that quarter marks that moment.
+   */
+  responseTimes: { quarters: string[]; detect: (number | null)[]; mitigate: (number | null)[]; resolve: (number | null)[] };
+  /** Incidents that came back: the same service and factor category within 90 days of each other, newest first. */
+  recurring: { service: string; category: string; incidents: { id: string; title: string; incidentAt: string }[] }[];
   /** `dueOrDone`: actions done, or whose due date has passed; "on time" is counted among these, never among actions not due yet. */
   actions: { total: number; done: number; doneOnTime: number; dueOrDone: number; overdue: number };
   /** One page of the overdue actions, most overdue first (`?limit=`, 50 by default, at most 200); `actions.overdue` counts them all. */

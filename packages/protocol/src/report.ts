@@ -90,8 +90,23 @@ export interface LibraryItem {
   version: number;
   summary: string;
   categories: string[];
+  /** Severity ('' when not set), services affected and teams involved: what the library filters by. */
+  severity: string;
+  services: string[];
+  teams: string[];
   /** Where the search's first word was found, as written (a line cut to about 160 characters); null without a search. */
   snippet: string | null;
+}
+
+/** A published post-mortem like this one: `GET /api/postmortems/:id/similar` answers `{items: SimilarIncident[]}`. */
+export interface SimilarIncident {
+  id: string;
+  title: string;
+  incidentAt: string | null;
+  severity: string;
+  /** What it shares with this one, as that report names it. */
+  sharedServices: string[];
+  sharedCategories: string[];
 }
 
 /**

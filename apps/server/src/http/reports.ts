@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { SEVERITIES } from '@debrief/model';
 import {
   isPostmortemId,
   publicReport,
@@ -95,9 +96,23 @@ export function reportRoutes(storage: Storage, reports: ReportsService, limiter:
       return reply.code(204).send();
     });
 
-    type LibraryQuery = { Querystring: PageQuery & { q?: string; from?: string; to?: string; category?: string } };
+    app.get<{ Params: { id: string } }>(
+      '/api/postmortems/:id/similar',
+      { onRequest: rateLimited(limiter, 'readAcrossPostmortems') },
+      async (request) => {
+        await requireAccess(storage, request);
+        return { items: await reports.similar(request.params.id) };
+      },
+    );
+
+    type LibraryQuery = {
+      Querystring: PageQuery & { q?: string; from?: string; to?: string; category?: string; service?: string; team?: string; severity?: string };
+    };
     app.get<LibraryQuery>('/api/reports', { onRequest: rateLimited(limiter, 'readAcrossPostmortems') }, async (request) => {
-      const { q, from, to, category } = request.query;
+      const { q, from, to, category, service, team, severity } = request.query;
+      if (severity && !(SEVERITIES as readonly string[]).includes(severity)) {
+        throw new ApiError(400, 'bad_request', `severity must be one of ${SEVERITIES.join(', ')}`);
+      }
       for (const [name, value] of [
         ['from', from],
         ['to', to],
@@ -105,7 +120,15 @@ export function reportRoutes(storage: Storage, reports: ReportsService, limiter:
         if (value !== undefined && value !== '' && !DAY.test(value)) throw new ApiError(400, 'bad_request', `${name} must be a date like 2026-11-01`);
       }
       const wanted = pageRequest(request.query, LIBRARY_PAGE);
-      const items = await reports.library({ q: q?.slice(0, 200), from: from || undefined, to: to || undefined, category: category || undefined });
+      const items = await reports.library({
+        q: q?.slice(0, 200),
+        from: from || undefined,
+        to: to || undefined,
+        category: category || undefined,
+        service: service?.slice(0, 64) || undefined,
+        team: team?.slice(0, 64) || undefined,
+        severity: severity || undefined,
+      });
       const body: LibraryPage = page(sortBy(items, LIBRARY_ORDER), LIBRARY_ORDER, wanted);
       return body;
     });

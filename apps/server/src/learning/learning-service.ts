@@ -2,6 +2,8 @@ import { doneOnTime } from '@debrief/model';
 import type { LearningSummary } from '@debrief/protocol';
 import { todayUtc, type ActionsService } from '../actions/actions-service.ts';
 import type { Storage } from '../storage/storage.ts';
+import { recurringIncidents } from './recurring-incidents.ts';
+import { responseMedians } from './response-medians.ts';
 
 /**
  * Patterns across published post-mortems (double-loop learning): which categories (of contributing factors and
@@ -22,7 +24,8 @@ export class LearningService {
   async summary(today = todayUtc()): Promise<Omit<LearningSummary, 'next'>> {
     const perMonth = new Map<string, Map<string, number>>();
     const published = new Set<string>();
-    for (const report of await this.storage.listReportIndex()) {
+    const index = await this.storage.listReportIndex();
+    for (const report of index) {
       published.add(report.postmortemId);
       const month = (report.incidentAt ?? report.publishedAt).slice(0, 7);
       const counts = perMonth.get(month) ?? new Map<string, number>();
@@ -39,6 +42,8 @@ export class LearningService {
     return {
       months,
       categories: names.map((name) => ({ name, counts: months.map((m) => perMonth.get(m)?.get(name) ?? 0) })),
+      responseTimes: responseMedians(index.map((entry) => ({ at: entry.incidentAt ?? entry.publishedAt, times: entry.responseTimes }))),
+      recurring: recurringIncidents(index),
       actions: {
         total: actions.length,
         done: actions.filter((a) => a.status === 'done').length,

@@ -1,14 +1,24 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { loadBlameModel } from '@debrief/blame-lint';
-import { publishedStatements, reportChanges, reportSnapshot, writePublishedVersion, type NameReplacement } from '@debrief/model';
+import {
+  publishedStatements,
+  readFindings,
+  readFishbone,
+  readMeta,
+  reportChanges,
+  reportSnapshot,
+  writePublishedVersion,
+  type NameReplacement,
+} from '@debrief/model';
 import { writeAsServer } from '../collab/server-writes.ts';
-import { DOCUMENT_KINDS, documentName, type LibraryItem, type Report } from '@debrief/protocol';
+import { DOCUMENT_KINDS, documentName, type LibraryItem, type Report, type SimilarIncident } from '@debrief/protocol';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 import type { RevokeAccess } from '../postmortems/revoke-access.ts';
 import type { Storage } from '../storage/storage.ts';
 import { BlameUnresolvedError, blameGate } from './blame-gate.ts';
 import { buildReport, loadSources, type ReportSources } from './build-report.ts';
+import { similarIncidents } from './similar-incidents.ts';
 import { snippetOf } from './snippet.ts';
 
 /** Filters for the library. */
@@ -17,7 +27,13 @@ export interface LibraryQuery {
   from?: string;
   to?: string;
   category?: string;
+  /** Exact names, any case: a post-mortem matches when one of its services (teams) is this one. */
+  service?: string;
+  team?: string;
+  severity?: string;
 }
+
+const hasName = (names: readonly string[], wanted: string) => names.some((name) => name.toLowerCase() === wanted.toLowerCase());
 
 /** Publishing frozen report versions, reading them, the library, and deleting a post-mortem for good. */
 export class ReportsService {
@@ -113,10 +129,40 @@ export class ReportsService {
       if (query.from && day < query.from) continue;
       if (query.to && day > query.to) continue;
       if (query.category && !categories.includes(query.category)) continue;
-      const { postmortemId: id, title, incidentAt, publishedAt, version, summary } = entry;
-      items.push({ id, title, incidentAt, publishedAt, version, summary, categories, snippet: snippetOf(entry.searchText, terms) });
+      if (query.service && !hasName(entry.services, query.service)) continue;
+      if (query.team && !hasName(entry.teams, query.team)) continue;
+      if (query.severity && entry.severity !== query.severity) continue;
+      const { postmortemId: id, title, incidentAt, publishedAt, version, summary, severity, services, teams } = entry;
+      items.push({
+        id,
+        title,
+        incidentAt,
+        publishedAt,
+        version,
+        summary,
+        categories,
+        severity,
+        services,
+        teams,
+        snippet: snippetOf(entry.searchText, terms),
+      });
     }
     return items;
+  }
+
+  /** Published post-mortems sharing a service or a factor category with this one as its board stands now. */
+  async similar(postmortemId: string): Promise<SimilarIncident[]> {
+    const docs = loadSources(await this.#sources(postmortemId));
+    try {
+      const fishbone = readFishbone(docs.board);
+      const categories = [
+        ...fishbone.categories.filter((bone) => bone.factors.length > 0).map((bone) => bone.name),
+        ...readFindings(docs.findings).map((finding) => finding.category),
+      ];
+      return similarIncidents({ id: postmortemId, services: readMeta(docs.board).services, categories }, await this.storage.listReportIndex());
+    } finally {
+      Object.values(docs).forEach((doc) => doc.destroy());
+    }
   }
 
   /** Each document as it is now: live if open, else as stored. */

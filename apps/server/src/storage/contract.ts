@@ -487,6 +487,11 @@ export function storageContract(name: string, harness: () => StorageHarness): vo
           factorCategories: ['Tooling', '', 'Tooling'],
           // As written: the library shows a snippet of it.
           searchText: expect.stringContaining('Nobody knew the runbook'),
+          severity: 'SEV2',
+          services: ['checkout-api'],
+          teams: ['Payments'],
+          impactMinutes: 42,
+          responseTimes: { detect: null, mitigate: null, resolve: null },
         },
       ]);
       await storage.deletePostmortem(record.id);

@@ -6,7 +6,7 @@ import { DEFAULT_VOTES_PER_PERSON, readBallot, type NoteContent, type VotingSett
 import { ByteLru } from './byte-lru.ts';
 import { LowdbIndex, type IndexFile } from './lowdb-index.ts';
 import { MeasuredJsonFile } from './measured-json-file.ts';
-import { actionsIndexEntry, reportBytes, reportForIndex, reportIndexEntry } from './projections.ts';
+import { actionsIndexEntry, readIndexEntry, reportBytes, reportForIndex, reportIndexEntry } from './projections.ts';
 import {
   DEFAULT_STORAGE_LIMITS,
   InvalidIdError,
@@ -287,7 +287,7 @@ export class LowdbStorage implements Storage {
   }
 
   async listReportIndex(): Promise<ReportIndexEntry[]> {
-    return (await this.indexFiles()).flatMap((file) => (file.report ? [file.report] : []));
+    return (await this.indexFiles()).flatMap((file) => (file.report ? [readIndexEntry(file.report)] : []));
   }
 
   async deletePostmortem(postmortemId: string): Promise<void> {

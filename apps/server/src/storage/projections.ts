@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { responseTimes } from '@debrief/model';
 import { readReportSnapshot, StoredReportError, type ActionListItem, type Report } from '@debrief/protocol';
 import { liveActionItems, publishedActionItems } from '../actions/action-items.ts';
 import type { ActionsIndexEntry, IndexedAction, PostmortemRecord, ReportIndexEntry } from './storage.ts';
@@ -78,6 +79,23 @@ export function reportIndexEntry(report: Report): ReportIndexEntry {
     ],
     // As written (the library shows a snippet of the matching line); matching ignores case.
     searchText: searched.filter(Boolean).join('\n'),
+    ...report.incident,
+    responseTimes: responseTimes(report.incidentAt, report.timeline),
+  };
+}
+
+/**
+ * An index entry as stored, with what entries stored before report schema 4 lack filled in as their reports read
+ * (no severity, services, teams, impact or markers), so readers need not know which server stored it.
+ */
+export function readIndexEntry(stored: ReportIndexEntry): ReportIndexEntry {
+  return {
+    ...stored,
+    severity: stored.severity ?? '',
+    services: stored.services ?? [],
+    teams: stored.teams ?? [],
+    impactMinutes: stored.impactMinutes ?? 0,
+    responseTimes: stored.responseTimes ?? { detect: null, mitigate: null, resolve: null },
   };
 }
 

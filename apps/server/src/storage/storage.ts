@@ -1,4 +1,4 @@
-import type { NoteContent, VotingSettings } from '@debrief/model';
+import type { NoteContent, ResponseTimes, VotingSettings } from '@debrief/model';
 import type { ActionListItem, DocumentKind, Report } from '@debrief/protocol';
 
 /** What the server keeps about a post-mortem besides its Yjs documents. Keys are stored only as hashes. */
@@ -71,6 +71,13 @@ export interface ReportIndexEntry {
   factorCategories: string[];
   /** The published words the library searches, lower-cased. */
   searchText: string;
+  /** What kind of incident it was (report schema 4; reports published before it have none). */
+  severity: string;
+  services: string[];
+  teams: string[];
+  impactMinutes: number;
+  /** Minutes to detect, mitigate and resolve, as its report measures them (null: not marked). */
+  responseTimes: ResponseTimes;
 }
 
 /** What storage itself refuses beyond, per post-mortem. */

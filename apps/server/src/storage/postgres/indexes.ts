@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Report } from '@debrief/protocol';
-import { actionsIndexEntry, reportForIndex, reportIndexEntry } from '../projections.ts';
+import { actionsIndexEntry, readIndexEntry, reportForIndex, reportIndexEntry } from '../projections.ts';
 import type { ActionsIndexEntry, PostmortemRecord, ReportIndexEntry } from '../storage.ts';
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -76,5 +76,5 @@ export async function listActionsIndex(db: Queryable): Promise<ActionsIndexEntry
 
 export async function listReportIndex(db: Queryable): Promise<ReportIndexEntry[]> {
   const { rows } = await db.query<{ entry: ReportIndexEntry }>('SELECT entry FROM report_index');
-  return rows.map((row) => row.entry);
+  return rows.map((row) => readIndexEntry(row.entry));
 }
