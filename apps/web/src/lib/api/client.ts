@@ -18,6 +18,7 @@ import {
   type RevealResponse,
   type SubmitNoteRequest,
   type SubmitNoteResponse,
+  type SimilarIncident,
   type TimelineImportRequest,
   type TimelineImportResponse,
 } from '@debrief/protocol';
@@ -115,6 +116,11 @@ export function importTimeline(id: string, key: string, body: TimelineImportRequ
     headers: { ...auth(key), ...json },
     body: JSON.stringify(body),
   });
+}
+
+/** `GET /api/postmortems/:id/similar`: published incidents sharing a service or a factor category with this one. */
+export async function fetchSimilarIncidents(id: string, key: string): Promise<SimilarIncident[]> {
+  return (await request<{ items: SimilarIncident[] }>(`/api/postmortems/${encodeURIComponent(id)}/similar`, { headers: auth(key) })).items;
 }
 
 /** `POST /api/postmortems/:id/moderation` (facilitator only): hide, show again or paraphrase revealed notes. */
@@ -255,7 +261,18 @@ export function deletePostmortem(id: string, key: string): Promise<void> {
 }
 
 /** `GET /api/reports`: a page of the library of published post-mortems; pass the answer's `next` for the page after. */
-export function searchLibrary(query: { q?: string; from?: string; to?: string; category?: string }, cursor?: string | null): Promise<LibraryPage> {
+/** What the library can be searched by (empty values are left out). */
+export interface LibraryFilters {
+  q?: string;
+  from?: string;
+  to?: string;
+  category?: string;
+  service?: string;
+  team?: string;
+  severity?: string;
+}
+
+export function searchLibrary(query: LibraryFilters, cursor?: string | null): Promise<LibraryPage> {
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
   return request(`/api/reports?${params}${pageAfter(cursor, '&')}`);
 }

@@ -17,8 +17,8 @@ import {
   type NameReplacement,
   type PublishedStatement,
 } from '@debrief/model';
-import type { PresenceCursor, Role, TimelineImportRequest, TimelineImportResponse } from '@debrief/protocol';
-import { importTimeline } from '../api/client.ts';
+import type { PresenceCursor, Role, SimilarIncident, TimelineImportRequest, TimelineImportResponse } from '@debrief/protocol';
+import { fetchSimilarIncidents, importTimeline } from '../api/client.ts';
 import { connectPostmortem, type ConnectionStatus, type PostmortemConnection } from '../sync/connection.ts';
 import type { SaveState } from '../sync/save-status.ts';
 import { announce, onPresenceChange, readPeers, setEditing, updateUser, type PresenceUser } from '../sync/presence.ts';
@@ -77,6 +77,8 @@ export class BoardSession {
   readonly timeline: TimelineState;
   /** Reads a file into the timeline on the server (the facilitator's key), which everyone then sees live. */
   readonly importTimeline: (request: TimelineImportRequest) => Promise<TimelineImportResponse>;
+  /** Published incidents like this one (sharing a service or a factor category), most alike first. */
+  readonly similarIncidents: () => Promise<SimilarIncident[]>;
   readonly fishbone: FishboneState;
   readonly themes: ThemesState;
   readonly incident: IncidentState;
@@ -140,6 +142,7 @@ export class BoardSession {
     const refuse = (what: 'events' | 'factors') => (this.notice = limitMessage(what));
     this.timeline = new TimelineState(this.#board, boardEdits, refuse);
     this.importTimeline = (request) => importTimeline(postmortemId, key, request);
+    this.similarIncidents = () => fetchSimilarIncidents(postmortemId, key);
     this.fishbone = new FishboneState(this.#board, boardEdits, refuse);
     this.themes = new ThemesState(this.#board, boardEdits);
     this.incident = new IncidentState(this.#board, boardEdits);
