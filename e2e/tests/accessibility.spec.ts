@@ -20,6 +20,16 @@ test('the landing page and every board section pass an axe scan with no serious 
   const event = await alice.addEvent('Deploy started');
   await alice.marker(event).selectOption('decision');
   expect(await seriousViolations(alice.page)).toEqual([]);
+  // The incident's details form, and the facilitator's import dialog with a preview.
+  await alice.page.getByRole('button', { name: 'Add severity, services, teams…' }).click();
+  await expect(alice.page.getByTestId('incident-details-form')).toBeVisible();
+  expect(await seriousViolations(alice.page)).toEqual([]);
+  await facilitator.page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = facilitator.page.getByRole('dialog', { name: 'Import into the timeline' });
+  await dialog.getByLabel('Or paste text').fill('2026-11-01T13:05:00Z <fiona> rolled back\n2026-11-01T13:09:00Z <bob> errors gone');
+  await expect(dialog.getByTestId('import-row')).toHaveCount(2);
+  expect(await seriousViolations(facilitator.page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   const notes = new NotesTab(alice.page);
   await notes.open();

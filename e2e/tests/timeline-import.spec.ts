@@ -39,6 +39,18 @@ test('a facilitator imports a Slack export through the preview; a participant se
   await expect(dialog.getByTestId('import-error')).toContainText('No line of this text starts with a time');
   await expect(dialog.getByRole('button', { name: /^Import \d+ event/ })).toBeDisabled();
 
+  // Hostile text is text: in the preview and, imported, on everyone's timeline; nothing runs.
+  const hostile = '2026-03-08T04:40:00Z <img src=x onerror="window.pwned=1"> <script>window.pwned=2</script>';
+  await dialog.getByLabel('Or paste text').fill(hostile);
+  await expect(dialog.getByTestId('import-row')).toContainText('<script>window.pwned=2</script>');
+  await dialog.getByRole('button', { name: 'Import 1 event' }).click();
+  await expect(dialog).toBeHidden();
+  const hostileEvent = bob.events().nth(0);
+  await expect(hostileEvent.locator('textarea[name="what"]')).toHaveValue('<img src=x onerror="window.pwned=1"> <script>window.pwned=2</script>');
+  expect(await bob.page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+  expect(await fiona.page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+  await fiona.page.getByRole('button', { name: 'Import…' }).click();
+
   await dialog.getByLabel('Files').setInputFiles(SLACK_FILES);
   await expect(dialog.getByLabel('Format')).toHaveValue('slack');
   await expect(dialog.getByTestId('import-summary')).toHaveText('12 rows · 11 picked · 1 already on the timeline');
@@ -56,7 +68,7 @@ test('a facilitator imports a Slack export through the preview; a participant se
   await expect(fiona.page.getByRole('status').filter({ hasText: 'Imported 10 events' })).toBeVisible();
 
   // Bob sees them arrive, names written as roles.
-  await expect(bob.events()).toHaveCount(11);
+  await expect(bob.events()).toHaveCount(12);
   const whats = (board: BoardPage) =>
     board.page.locator('textarea[name="what"]').evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value));
   const bobSees = await whats(bob);

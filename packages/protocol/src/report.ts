@@ -98,6 +98,18 @@ export interface LibraryItem {
   snippet: string | null;
 }
 
+/** What `GET /api/reports` filters by (each optional; empty values are left out). */
+export interface LibraryQuery {
+  q?: string;
+  from?: string;
+  to?: string;
+  category?: string;
+  /** Whole names, any case: a post-mortem matches when one of its services (teams) is this one. */
+  service?: string;
+  team?: string;
+  severity?: string;
+}
+
 /** A published post-mortem like this one: `GET /api/postmortems/:id/similar` answers `{items: SimilarIncident[]}`. */
 export interface SimilarIncident {
   id: string;

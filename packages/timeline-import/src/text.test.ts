@@ -45,3 +45,13 @@ describe('pasted text', () => {
     expect(() => parseImport('text', '25:10 nope', { date: '2026-03-08' })).toThrow('Line 1: “25:10” is not a time of day');
   });
 });
+
+describe('pasted text: markup', () => {
+  it('keeps a tag at the start of a message as text, not as an IRC name', () => {
+    const { rows } = parseImport('text', '2026-03-08T04:40:00Z <img src=x onerror="alert(1)"> hi\n2026-03-08T04:41:00Z <bob> ok');
+    expect(rows.map((r) => [r.author, r.text])).toEqual([
+      ['', '<img src=x onerror="alert(1)"> hi'],
+      ['bob', 'ok'],
+    ]);
+  });
+});

@@ -16,8 +16,8 @@ const SYSLOG_LINE = /^([A-Z][a-z]{2})\s+(\d{1,2})\s+(\d{2}:\d{2}:\d{2})\s+(\S+)\
 const SLACK_HEADER = /^(\S.*?)(?:\s{2,}|\t|\s+\[)(\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm])\]?$/;
 /** A time of day first: `10:42 text`, `[10:42:05] <alice> text`, `9:05 PM text`. */
 const CLOCK_LINE = /^\[?(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)\]?\s+(.*)$/;
-/** IRC's way of naming who spoke. */
-const IRC_AUTHOR = /^<([^<>]{1,60})>\s*(.*)$/;
+/** IRC's way of naming who spoke: a nickname has no spaces (so `<img src=x>` is text, not a name). */
+const IRC_AUTHOR = /^<([^<>\s]{1,60})>\s*(.*)$/;
 
 interface Day {
   year: number;

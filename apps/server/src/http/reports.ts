@@ -6,6 +6,7 @@ import {
   publishRequest,
   type LibraryItem,
   type LibraryPage,
+  type LibraryQuery,
   type PublishResponse,
   type Report,
 } from '@debrief/protocol';
@@ -105,32 +106,34 @@ export function reportRoutes(storage: Storage, reports: ReportsService, limiter:
       },
     );
 
-    type LibraryQuery = {
-      Querystring: PageQuery & { q?: string; from?: string; to?: string; category?: string; service?: string; team?: string; severity?: string };
-    };
-    app.get<LibraryQuery>('/api/reports', { onRequest: rateLimited(limiter, 'readAcrossPostmortems') }, async (request) => {
-      const { q, from, to, category, service, team, severity } = request.query;
-      if (severity && !(SEVERITIES as readonly string[]).includes(severity)) {
-        throw new ApiError(400, 'bad_request', `severity must be one of ${SEVERITIES.join(', ')}`);
-      }
-      for (const [name, value] of [
-        ['from', from],
-        ['to', to],
-      ] as const) {
-        if (value !== undefined && value !== '' && !DAY.test(value)) throw new ApiError(400, 'bad_request', `${name} must be a date like 2026-11-01`);
-      }
-      const wanted = pageRequest(request.query, LIBRARY_PAGE);
-      const items = await reports.library({
-        q: q?.slice(0, 200),
-        from: from || undefined,
-        to: to || undefined,
-        category: category || undefined,
-        service: service?.slice(0, 64) || undefined,
-        team: team?.slice(0, 64) || undefined,
-        severity: severity || undefined,
-      });
-      const body: LibraryPage = page(sortBy(items, LIBRARY_ORDER), LIBRARY_ORDER, wanted);
-      return body;
-    });
+    app.get<{ Querystring: PageQuery & LibraryQuery }>(
+      '/api/reports',
+      { onRequest: rateLimited(limiter, 'readAcrossPostmortems') },
+      async (request) => {
+        const { q, from, to, category, service, team, severity } = request.query;
+        if (severity && !(SEVERITIES as readonly string[]).includes(severity)) {
+          throw new ApiError(400, 'bad_request', `severity must be one of ${SEVERITIES.join(', ')}`);
+        }
+        for (const [name, value] of [
+          ['from', from],
+          ['to', to],
+        ] as const) {
+          if (value !== undefined && value !== '' && !DAY.test(value))
+            throw new ApiError(400, 'bad_request', `${name} must be a date like 2026-11-01`);
+        }
+        const wanted = pageRequest(request.query, LIBRARY_PAGE);
+        const items = await reports.library({
+          q: q?.slice(0, 200),
+          from: from || undefined,
+          to: to || undefined,
+          category: category || undefined,
+          service: service?.slice(0, 64) || undefined,
+          team: team?.slice(0, 64) || undefined,
+          severity: severity || undefined,
+        });
+        const body: LibraryPage = page(sortBy(items, LIBRARY_ORDER), LIBRARY_ORDER, wanted);
+        return body;
+      },
+    );
   };
 }

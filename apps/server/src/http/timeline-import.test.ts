@@ -128,3 +128,11 @@ it('shows hostile text as text: it is stored as written, never interpreted', asy
   );
   reader.destroy();
 });
+
+it('only the facilitator may import: a participant key, a wrong key and no key are refused', async () => {
+  const pm = await createTestPostmortem(server);
+  const big = { format: 'text', content: 'x'.repeat(3 * 1024 * 1024) };
+  expect((await importInto(pm.id, pm.participantKey, big)).status).toBe(403);
+  expect((await importInto(pm.id, 'not-a-key', big)).body.error.code).toBe('wrong_key');
+  expect((await api(server, 'POST', `/api/postmortems/${pm.id}/timeline/import`, null, big)).status).toBe(401);
+});

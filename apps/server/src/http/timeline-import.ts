@@ -17,9 +17,12 @@ export function timelineImportRoutes(storage: Storage, imports: TimelineImportSe
   return async (app) => {
     app.post<{ Params: { id: string } }>(
       '/api/postmortems/:id/timeline/import',
-      { bodyLimit: BODY_LIMIT, onRequest: rateLimited(limiter, 'importTimeline') },
+      {
+        bodyLimit: BODY_LIMIT,
+        // The key is checked before the body is read: only the facilitator may make the server read 10 MB.
+        onRequest: [rateLimited(limiter, 'importTimeline'), async (request) => void (await requireAccess(storage, request, 'facilitator'))],
+      },
       async (request) => {
-        await requireAccess(storage, request, 'facilitator');
         const body = bodyOf(timelineImportRequest, request);
         try {
           return await imports.run(request.params.id, body);

@@ -1,33 +1,17 @@
 import { expect, it } from 'vitest';
-import type { ReportIndexEntry } from '../storage/storage.ts';
+import { indexEntry } from '../testing/report-index-entry.ts';
 import { recurringIncidents } from './recurring-incidents.ts';
-
-const entry = (id: string, incidentAt: string, services: string[], factorCategories: string[]): ReportIndexEntry => ({
-  postmortemId: id,
-  title: `Incident ${id}`,
-  summary: '',
-  incidentAt,
-  publishedAt: incidentAt,
-  version: 1,
-  factorCategories,
-  searchText: '',
-  severity: '',
-  services,
-  teams: [],
-  impactMinutes: 0,
-  responseTimes: { detect: null, mitigate: null, resolve: null },
-});
 
 it('flags the same service and category again within 90 days, one flag per run, newest first', () => {
   const flags = recurringIncidents([
-    entry('a', '2026-01-01T00:00:00Z', ['checkout-api'], ['Change management']),
-    entry('b', '2026-03-01T00:00:00Z', ['Checkout-API'], ['change management', 'Monitoring & detection']),
-    entry('c', '2026-05-15T00:00:00Z', ['checkout-api'], ['Change management']),
+    indexEntry('a', '2026-01-01T00:00:00Z', ['checkout-api'], ['Change management']),
+    indexEntry('b', '2026-03-01T00:00:00Z', ['Checkout-API'], ['change management', 'Monitoring & detection']),
+    indexEntry('c', '2026-05-15T00:00:00Z', ['checkout-api'], ['Change management']),
     // 91 days after c: a new run, which has only itself.
-    entry('d', '2026-08-14T00:00:00Z', ['checkout-api'], ['Change management']),
+    indexEntry('d', '2026-08-14T00:00:00Z', ['checkout-api'], ['Change management']),
     // Same category, other service; same service, other category.
-    entry('e', '2026-01-05T00:00:00Z', ['payments-db'], ['Change management']),
-    entry('f', '2026-01-06T00:00:00Z', ['checkout-api'], ['Capacity']),
+    indexEntry('e', '2026-01-05T00:00:00Z', ['payments-db'], ['Change management']),
+    indexEntry('f', '2026-01-06T00:00:00Z', ['checkout-api'], ['Capacity']),
   ]);
   expect(flags).toEqual([
     { service: 'checkout-api', category: 'Change management', incidents: ['a', 'b', 'c'].map((id) => expect.objectContaining({ id })) },

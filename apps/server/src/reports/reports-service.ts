@@ -12,7 +12,7 @@ import {
   type NameReplacement,
 } from '@debrief/model';
 import { writeAsServer } from '../collab/server-writes.ts';
-import { DOCUMENT_KINDS, documentName, type LibraryItem, type Report, type SimilarIncident } from '@debrief/protocol';
+import { DOCUMENT_KINDS, documentName, type LibraryItem, type LibraryQuery, type Report, type SimilarIncident } from '@debrief/protocol';
 import type { Lock } from '../postmortems/keyed-lock.ts';
 import type { RevokeAccess } from '../postmortems/revoke-access.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -20,18 +20,6 @@ import { BlameUnresolvedError, blameGate } from './blame-gate.ts';
 import { buildReport, loadSources, type ReportSources } from './build-report.ts';
 import { similarIncidents } from './similar-incidents.ts';
 import { snippetOf } from './snippet.ts';
-
-/** Filters for the library. */
-export interface LibraryQuery {
-  q?: string;
-  from?: string;
-  to?: string;
-  category?: string;
-  /** Exact names, any case: a post-mortem matches when one of its services (teams) is this one. */
-  service?: string;
-  team?: string;
-  severity?: string;
-}
 
 const hasName = (names: readonly string[], wanted: string) => names.some((name) => name.toLowerCase() === wanted.toLowerCase());
 

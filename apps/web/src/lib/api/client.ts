@@ -3,6 +3,7 @@ import {
   type ActionList,
   type LearningSummary,
   type LibraryPage,
+  type LibraryQuery,
   type PublishResponse,
   type Report,
   NOTE_SECRET_HEADER,
@@ -261,18 +262,7 @@ export function deletePostmortem(id: string, key: string): Promise<void> {
 }
 
 /** `GET /api/reports`: a page of the library of published post-mortems; pass the answer's `next` for the page after. */
-/** What the library can be searched by (empty values are left out). */
-export interface LibraryFilters {
-  q?: string;
-  from?: string;
-  to?: string;
-  category?: string;
-  service?: string;
-  team?: string;
-  severity?: string;
-}
-
-export function searchLibrary(query: LibraryFilters, cursor?: string | null): Promise<LibraryPage> {
+export function searchLibrary(query: LibraryQuery, cursor?: string | null): Promise<LibraryPage> {
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
   return request(`/api/reports?${params}${pageAfter(cursor, '&')}`);
 }

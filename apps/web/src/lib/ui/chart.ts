@@ -27,3 +27,16 @@ export const chart: Action<HTMLCanvasElement, ChartConfiguration> = (canvas, ini
     },
   };
 };
+
+/**
+ * The options every chart here shares: it fills its figure's height, draws at once (no animation to wait for in a
+ * print or a screenshot), and has its title above and its legend below.
+ */
+export function chartOptions(title: string) {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    plugins: { legend: { position: 'bottom' }, title: { display: true, text: title } },
+  } as const;
+}
