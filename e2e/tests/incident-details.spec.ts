@@ -82,6 +82,11 @@ test('incident details set on the board reach everyone, the library filters by t
   // A later incident on the same service: its board shows the March one as similar once the service is named.
   const april = await postmortem(fionaPage!.request, server.url, 'Checkout slow after pool change', '2026-04-20T09:00:00Z');
   await bob.join(april.participantUrl, 'Bob');
+  // Offered, not pushed onto the board: a button says how many, the list opens on request.
+  const similarButton = bob.page.getByRole('button', { name: /^\d+ similar past incidents?$/ });
+  await expect(similarButton).toHaveText('1 similar past incident');
+  await expect(bob.page.getByTestId('similar-incidents')).toHaveCount(0);
+  await similarButton.click();
   await expect(bob.page.getByTestId('similar-incidents')).toContainText('Checkout pool exhaustion');
   await bob.page.getByRole('button', { name: 'Add severity, services, teams…' }).click();
   await bob.page.getByRole('textbox', { name: 'Services affected' }).fill('Checkout-API');

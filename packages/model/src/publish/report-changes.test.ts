@@ -80,3 +80,8 @@ it('lists what changed section by section, matching actions by id', () => {
     'Corrective actions: 1 added, 1 changed',
   ]);
 });
+
+it('names which incident details changed', () => {
+  const version2: Report = { ...version1, version: 2, incident: { ...version1.incident, severity: 'SEV1', teams: ['Payments'] } };
+  expect(reportChanges(version1, version2)).toEqual(['Incident details: severity, teams changed']);
+});

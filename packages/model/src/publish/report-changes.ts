@@ -19,6 +19,17 @@ function listChange(heading: string, before: readonly string[], after: readonly 
 const textChange = (heading: string, before: string, after: string) =>
   before === after ? null : !before ? `${heading} written` : !after ? `${heading} removed` : `${heading} reworded`;
 
+/** Which of severity, services, teams and customer impact changed, named ("Incident details: severity, services changed"). */
+function incidentChange(before: Report['incident'], after: Report['incident']): string | null {
+  const changed = [
+    before.severity !== after.severity && 'severity',
+    before.services.join('\n') !== after.services.join('\n') && 'services',
+    before.teams.join('\n') !== after.teams.join('\n') && 'teams',
+    before.impactMinutes !== after.impactMinutes && 'customer impact',
+  ].filter((name): name is string => typeof name === 'string');
+  return changed.length ? `Incident details: ${changed.join(', ')} changed` : null;
+}
+
 const flat = (factors: ReportFactor[]): string[] =>
   factors.flatMap((f) => [`${f.text}|${f.cites?.kind ?? ''}|${f.cites?.text ?? ''}`, ...flat(f.children)]);
 
@@ -47,6 +58,7 @@ export function reportChanges(before: Report, after: Report): string[] {
     textChange('Title', before.title, after.title),
     textChange('Summary', before.summary, after.summary),
     textChange('Impact', before.impact, after.impact),
+    incidentChange(before.incident, after.incident),
     listChange(
       'Timeline',
       before.timeline.map((e) => JSON.stringify(e)),
