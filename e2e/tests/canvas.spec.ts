@@ -191,7 +191,17 @@ test('on a tablet, two fingers pinch to zoom and pan the canvas, one finger drag
   await tess.page.getByRole('button', { name: 'Fit', exact: true }).tap();
   const note = noteOn(tess.page, 'Observation 2:');
   const before = await placeOf(team.alice.page, 'Observation 2:');
-  const at = (await note.boundingBox())!;
+  // Fit lands in a later frame: measure the note once it has stopped moving, or the finger misses it and pans.
+  let at = (await note.boundingBox())!;
+  await expect
+    .poll(async () => {
+      await settled();
+      const now = (await note.boundingBox())!;
+      const still = now.x === at.x && now.y === at.y;
+      at = now;
+      return still;
+    })
+    .toBe(true);
   const from = { x: at.x + at.width / 2, y: at.y + 10 };
   await touch('touchStart', [from]);
   for (let i = 1; i <= 10; i++) await touch('touchMove', [{ x: from.x + 8 * i, y: from.y + 30 * i }]);

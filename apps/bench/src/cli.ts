@@ -1,12 +1,14 @@
-// `pnpm bench [-- --quick] [--pairs N] [--seconds N]`: the same workload, with the same client code, against
+// `pnpm bench [-- --quick] [--pairs N] [--seconds N] [--workloads 1x300,500x10]`: the same workload, with the same client code, against
 // Debrief and the reference y-websocket server, alternately (A B A B …), each run on a fresh server process.
 // Prints a table per run, the medians, a line per attack (`--skip-attacks` leaves them out, `--attacks-only` runs
-// only them, `--attack WORD` those whose name has WORD; see attacks.ts), and finally one JSON line for the largest workload.
+// only them, `--attack WORD` those whose name has WORD; see attacks.ts), memory per idle connection and per open
+// document (`--skip-memory` leaves it out), and finally one JSON line for the largest workload.
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { median } from './stats.ts';
 import { runOnce, type RunResult, type Workload } from './run.ts';
 import { runAttacks } from './attacks.ts';
+import { measureMemory } from './memory.ts';
 
 const { values } = parseArgs({
   // `pnpm bench -- --quick` passes the `--` through.
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     workloads: { type: 'string' },
     'full-receivers': { type: 'boolean', default: false },
     'skip-attacks': { type: 'boolean', default: false },
+    'skip-memory': { type: 'boolean', default: false },
     'attacks-only': { type: 'boolean', default: false },
     attack: { type: 'string' },
   },
@@ -26,11 +29,13 @@ const { values } = parseArgs({
 
 const quick = values.quick ?? false;
 const pairs = Number(values.pairs ?? (quick ? 1 : 3));
-const seconds = Number(values.seconds ?? (quick ? 15 : 60));
+const seconds = Number(values.seconds ?? (quick ? 20 : 60));
 // "SxC": S sessions of C participants each; two of each session's participants type, the rest watch. "SxCc": the
 // same with pointers: every watcher moves a pointer on the canvas 20 times a second, and each edit moves a note.
 const CURSOR_HZ = 20;
-const shapes = (values.workloads ?? '1x50,1x50c,100x10').split(',').map((shape) => {
+// By default: one big review, a thousand people in a hundred sessions, five thousand in five hundred (`--quick`: the
+// last two). `1x50c` (pointers) and `1x300` run when named.
+const shapes = (values.workloads ?? (quick ? '100x10,500x10' : '1x50,100x10,500x10')).split(',').map((shape) => {
   const match = /^(\d+)x(\d+)(c?)$/.exec(shape.trim());
   const [sessions, clients] = [Number(match?.[1]), Number(match?.[2])];
   if (!match || !sessions || !clients || clients < 3)
@@ -64,6 +69,7 @@ const header = [
   'p95 ms',
   'p99 ms',
   'server CPU %',
+  'CPU µs/edit',
   'server RSS MB',
   'errors',
   'generator CPU %',
@@ -89,6 +95,7 @@ for (const workload of attacksOnly ? [] : workloads) {
           fixed(result.p95),
           fixed(result.p99),
           fixed(result.serverCpuPercent, 0),
+          fixed(result.serverCpuUsPerEdit, 0),
           fixed(result.serverRssMb, 0),
           result.errors,
           fixed(result.generatorCpuPercent, 0),
@@ -117,13 +124,25 @@ for (const { workload, results } of all) {
   const reference = mediansOf(results.filter((r) => r.server === 'reference'));
   const ratios = results.filter((r) => r.server === 'debrief').map((r, i) => r.p99 / results.filter((x) => x.server === 'reference')[i]!.p99);
   const traffic = (server: string) => median(results.filter((r) => r.server === server).map((r) => r.receivedKBps));
+  const perEdit = (server: string) => median(results.filter((r) => r.server === server).map((r) => r.serverCpuUsPerEdit));
   console.log(
     `${labelOf(workload)}: Debrief p50 ${debrief.p50_ms} ms, p99 ${debrief.p99_ms} ms, RSS ${debrief.rss_mb} MB, errors ${debrief.errors} | ` +
       `reference p50 ${reference.p50_ms} ms, p99 ${reference.p99_ms} ms, RSS ${reference.rss_mb} MB, errors ${reference.errors} | ` +
-      `median p99 ratio (Debrief / reference, pair by pair) ${fixed(median(ratios), 2)}` +
+      `median p99 ratio (Debrief / reference, pair by pair) ${fixed(median(ratios), 2)} | ` +
+      `server CPU per edit ${fixed(perEdit('debrief'), 0)} µs against ${fixed(perEdit('reference'), 0)} µs (${fixed(perEdit('debrief') / perEdit('reference'), 2)}×)` +
       (workload.cursorHz ? ` | each watcher received ${fixed(traffic('debrief'))} KB/s (reference ${fixed(traffic('reference'))} KB/s)` : ''),
   );
   if (!headline || debrief.clients >= headline.debrief.clients) headline = { debrief, reference };
+}
+
+if (!(values['skip-memory'] ?? false) && !attacksOnly) {
+  console.log('\nMemory (fresh servers, settled 3 s; 2,000 idle connections on one document, then 500 documents with one each):');
+  for (const server of ['debrief', 'reference'] as const) {
+    const memory = await measureMemory(server);
+    console.log(
+      `${server}: idle ${fixed(memory.idleMb, 0)} MB, ${fixed(memory.perConnectionKb)} KB per idle connection, ${fixed(memory.perDocumentKb)} KB per open document`,
+    );
+  }
 }
 
 if (!(values['skip-attacks'] ?? false)) {

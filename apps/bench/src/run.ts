@@ -25,6 +25,8 @@ export interface RunResult {
   p95: number;
   p99: number;
   serverCpuPercent: number;
+  /** The server's CPU time per edit, in µs (all it did during the run, presence and pings included, over the edits). */
+  serverCpuUsPerEdit: number;
   serverRssMb: number;
   generatorCpuPercent: number;
   /** What each watcher's connection received, on average, in KB per second. */
@@ -76,14 +78,16 @@ export async function runOnce(server: 'debrief' | 'reference', workload: Workloa
     const summary = summarize(done.flatMap((r) => r.latencies));
     const runErrors = done.flatMap((r) => r.errors);
     const undelivered = done.reduce((sum, r) => sum + r.undelivered, 0);
+    const edits = done.reduce((sum, r) => sum + r.edits, 0);
     return {
       server,
       clients,
-      edits: done.reduce((sum, r) => sum + r.edits, 0),
+      edits,
       p50: summary.p50,
       p95: summary.p95,
       p99: summary.p99,
       serverCpuPercent: usage.cpuPercent,
+      serverCpuUsPerEdit: edits ? (usage.cpuMs * 1000) / edits : 0,
       serverRssMb: usage.peakRssMb,
       generatorCpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
       receivedKBps:

@@ -31,6 +31,7 @@ import { NotesService, type RevealRules } from './notes/notes-service.ts';
 import { REVEAL_RULES } from '@debrief/model';
 import type { Storage } from './storage/storage.ts';
 import { HTTP_GRACE_MS, step, trackConnections } from './shutdown.ts';
+import { LoadMonitor, type LoadLimits } from './load/load-monitor.ts';
 
 export interface AppOptions {
   storage: Storage;
@@ -64,6 +65,8 @@ export interface AppOptions {
   revealRules?: Partial<RevealRules>;
   /** What one WebSocket may cost (collab/socket-limits.ts); tests lower them. */
   socketLimits?: Partial<SocketLimits>;
+  /** When this instance stops taking new connections (load/load-monitor.ts; MAX_CONNECTIONS, BUSY_DELAY_MS). */
+  loadLimits?: Partial<LoadLimits>;
   /** Pino options; `stream` lets tests capture what the server logs. */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
@@ -112,7 +115,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   installErrorHandler(http);
   await securityHeaders(http);
   refuseOtherHosts(http, options.allowedHosts ?? null);
-  await http.register(healthRoutes);
+  const load = new LoadMonitor(options.loadLimits);
+  await http.register(healthRoutes(load));
   const revokeAccess = accessRevoker(collab, options.accessSignal ?? localAccessSignal(), log);
   const stopSweep = sweepRevokedAccess(collab, storage, log, options.accessRecheckMs);
   await http.register(postmortemRoutes(storage, limiter, { lock: scopedLock(lock, 'keys'), revokeAccess }, options.publicUrl));
@@ -136,6 +140,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     guard,
     limits: options.socketLimits,
+    load,
   });
 
   const connections = trackConnections(http.server);
@@ -144,6 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const close = () =>
     (closing ??= (async () => {
       closeSockets();
+      load.stop();
       stopSweep();
       saver.stop();
       await step('saving open documents', () => saver.saveAll(), warn);

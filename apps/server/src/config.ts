@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allowedHostsFor, type AllowedHosts } from './http/allowed-hosts.ts';
 import { parseTrustProxy, type TrustProxy } from './limits/client-address.ts';
+import type { LoadLimits } from './load/load-monitor.ts';
 
 /** Server settings, all from the environment (see README). */
 export interface Config {
@@ -23,6 +24,17 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Multiplier for every rate limit (RATE_LIMIT_SCALE); 0 turns them off, e.g. for load tests. */
   rateLimitScale: number;
+  /** When new connections are refused (MAX_CONNECTIONS, BUSY_DELAY_MS); the defaults in load/load-monitor.ts otherwise. */
+  loadLimits: Partial<LoadLimits>;
+}
+
+/** A whole number ≥ 1 from the environment, or undefined when unset; throws a readable message otherwise. */
+function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1, not "${raw}"`);
+  return value;
 }
 
 /** Reads and checks the environment; throws a readable message on bad values. */
@@ -45,7 +57,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rateLimitScale = Number(env.RATE_LIMIT_SCALE ?? 1);
   if (!Number.isFinite(rateLimitScale) || rateLimitScale < 0) throw new Error(`RATE_LIMIT_SCALE must be a number ≥ 0, not "${env.RATE_LIMIT_SCALE}"`);
   const host = env.HOST ?? '127.0.0.1';
+  const maxConnections = positiveInteger(env, 'MAX_CONNECTIONS');
+  const busyDelayMs = positiveInteger(env, 'BUSY_DELAY_MS');
   return {
+    loadLimits: { ...(maxConnections ? { maxConnections } : {}), ...(busyDelayMs ? { busyDelayMs } : {}) },
     allowedHosts: allowedHostsFor({ publicUrl, allowedHosts: env.ALLOWED_HOSTS, bindHost: host }),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimitScale,

@@ -28,6 +28,7 @@ const app = await createApp({
   webDist: config.webDist,
   publicUrl: config.publicUrl,
   allowedHosts: config.allowedHosts,
+  loadLimits: config.loadLimits,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 

@@ -63,3 +63,9 @@ export function parseLimitNotice(payload: string): LimitNotice | null {
  * database.
  */
 export type AccessRefusal = 'deleted' | 'not_found' | 'missing_key' | 'wrong_key';
+
+/**
+ * How the server refuses a new connection while it is at capacity: WebSocket close 1013 ("try again later"). The
+ * client says "server busy, retrying" and reconnects with its usual backoff; connections already open carry on.
+ */
+export const SERVER_BUSY_CLOSE = { code: 1013, reason: 'server busy' } as const;

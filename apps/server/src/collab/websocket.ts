@@ -6,6 +6,8 @@ import { refusedUpgrade, type AllowedHosts } from '../http/allowed-hosts.ts';
 import { clientAddress, type TrustProxy } from '../limits/client-address.ts';
 import type { RateLimiter } from '../limits/rate-limits.ts';
 import { CAPS } from '@debrief/model';
+import { SERVER_BUSY_CLOSE } from '@debrief/protocol';
+import type { LoadMonitor } from '../load/load-monitor.ts';
 import { frameHeader, inspectFrame } from './frame-check.ts';
 import { statelessFrame, type DocumentGuard } from './document-guard.ts';
 import { writesSchemaMetadata } from './schema-metadata.ts';
@@ -34,6 +36,8 @@ export interface SocketOptions {
   guard: DocumentGuard;
   /** What one socket may cost (socket-limits.ts); tests lower them. */
   limits?: Partial<SocketLimits>;
+  /** This instance's load: counts the sockets, and refuses new ones while it is at capacity. */
+  load: LoadMonitor;
 }
 
 /** What every connection on a socket starts with in its Hocuspocus context, before its key is checked. */
@@ -102,6 +106,13 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
       return;
     }
     sockets.handleUpgrade(request, socket, head, (websocket) => {
+      // At capacity the socket is opened only to be closed with a code the browser can read (an HTTP refusal of
+      // the upgrade reaches a page as a bare failure): it says "server busy" and retries later.
+      if (!options.load.admits()) {
+        websocket.close(SERVER_BUSY_CLOSE.code, SERVER_BUSY_CLOSE.reason);
+        return;
+      }
+      options.load.connections++;
       const gate = new SocketGate(limits);
       unauthenticated++;
       let counted = true;
@@ -150,6 +161,7 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
         connection.handleMessage(bytes);
       });
       websocket.on('close', (code, reason) => {
+        options.load.connections--;
         clearTimeout(deadline);
         authenticatedNow();
         connection.handleClose({ code, reason: reason.toString() });

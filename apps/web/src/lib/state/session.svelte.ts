@@ -56,6 +56,8 @@ function limitMessage(what: 'events' | 'factors' | 'document'): string {
 /** One person's live session: connection state, the board, the notes, presence, and their own undo history. */
 export class BoardSession {
   status = $state<ConnectionStatus>('connecting');
+  /** The server last turned this browser away because it was at capacity; it keeps retrying. */
+  serverBusy = $state(false);
   synced = $state(false);
   unsyncedChanges = $state(0);
   /** Whether this browser's edits are durable on the server. */
@@ -104,6 +106,7 @@ export class BoardSession {
     this.#user = user;
     this.#connection = connectPostmortem(postmortemId, key, {
       onStatus: (status) => (this.status = status),
+      onClosed: (busy) => (this.serverBusy = busy),
       onSynced: () => {
         this.synced = true;
         this.#checkSchema();

@@ -2,7 +2,15 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { documentName, parseLimitNotice, parseRefusedNotice, type DocumentKind, type LimitNotice, type RefusedNotice } from '@debrief/protocol';
+import {
+  documentName,
+  parseLimitNotice,
+  parseRefusedNotice,
+  SERVER_BUSY_CLOSE,
+  type DocumentKind,
+  type LimitNotice,
+  type RefusedNotice,
+} from '@debrief/protocol';
 import { KEPT_KINDS, offlineCopyName } from './offline-copy.ts';
 import { SaveWatcher, type SaveState } from './save-status.ts';
 
@@ -21,6 +29,8 @@ export interface ConnectionEvents {
   onLimitNotice(notice: LimitNotice): void;
   /** The server refused or changed back part of this browser's own edit (it broke the documents' schema). */
   onRefusedNotice(notice: RefusedNotice): void;
+  /** The socket closed; `busy` when the server turned it away at capacity (it is retried all the same). */
+  onClosed(busy: boolean): void;
 }
 
 /** The live documents of one post-mortem over one WebSocket, and the board's awareness. */
@@ -98,6 +108,8 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
   const findings = open('findings', false);
   const status = ({ status }: { status: string }) => events.onStatus(status as ConnectionStatus);
   socket.on('status', status);
+  const closed = ({ event }: { event?: { code?: number } }) => events.onClosed(event?.code === SERVER_BUSY_CLOSE.code);
+  socket.on('close', closed);
   const awareness = board.provider.awareness;
   if (!awareness) throw new Error('board provider has no awareness');
 
@@ -112,6 +124,7 @@ export function connectPostmortem(postmortemId: string, key: string, events: Con
     },
     destroy() {
       socket.off('status', status);
+      socket.off('close', closed);
       window.removeEventListener('online', reconnect);
       window.removeEventListener('offline', dropped);
       saves.destroy();
