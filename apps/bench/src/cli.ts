@@ -2,7 +2,7 @@
 // Debrief and the reference y-websocket server, alternately (A B A B …), each run on a fresh server process.
 // Prints a table per run, the medians, a line per attack (`--skip-attacks` leaves them out, `--attacks-only` runs
 // only them, `--attack WORD` those whose name has WORD; see attacks.ts), memory per idle connection and per open
-// document (`--skip-memory` leaves it out), and finally one JSON line for the largest workload.
+// document (`--skip-memory` leaves it out, `--memory-only` runs only that), and finally one JSON line for the largest workload.
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { median } from './stats.ts';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     'full-receivers': { type: 'boolean', default: false },
     'skip-attacks': { type: 'boolean', default: false },
     'skip-memory': { type: 'boolean', default: false },
+    'memory-only': { type: 'boolean', default: false },
     'attacks-only': { type: 'boolean', default: false },
     attack: { type: 'string' },
   },
@@ -53,7 +54,8 @@ const workloads: Workload[] = shapes.map((shape) => ({
   fullReceivers: values['full-receivers'] ?? false,
 }));
 
-const attacksOnly = values['attacks-only'] ?? false;
+const memoryOnly = values['memory-only'] ?? false;
+const attacksOnly = (values['attacks-only'] ?? false) || memoryOnly;
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 console.log(
@@ -135,7 +137,7 @@ for (const { workload, results } of all) {
   if (!headline || debrief.clients >= headline.debrief.clients) headline = { debrief, reference };
 }
 
-if (!(values['skip-memory'] ?? false) && !attacksOnly) {
+if (!(values['skip-memory'] ?? false) && (memoryOnly || !attacksOnly)) {
   console.log('\nMemory (fresh servers, settled 3 s; 2,000 idle connections on one document, then 500 documents with one each):');
   for (const server of ['debrief', 'reference'] as const) {
     const memory = await measureMemory(server);
@@ -145,7 +147,7 @@ if (!(values['skip-memory'] ?? false) && !attacksOnly) {
   }
 }
 
-if (!(values['skip-attacks'] ?? false)) {
+if (!(values['skip-attacks'] ?? false) && !memoryOnly) {
   console.log('\nAttacks (each on a fresh server, rate limits off; an unrelated session edits every 50 ms meanwhile):');
   await runAttacks((line) => console.log(line), values.attack);
 }

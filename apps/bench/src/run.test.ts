@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { measureMemory } from './memory.ts';
 import { runOnce, type Workload } from './run.ts';
 
 const tiny: Workload = {
@@ -22,6 +23,7 @@ it('drives both servers with the same workload and sees every edit arrive at eve
     expect(result.p50).toBeGreaterThan(0);
     expect(result.p99).toBeLessThan(1_000);
     expect(result.serverRssMb).toBeGreaterThan(10);
+    expect(result.serverCpuUsPerEdit).toBeGreaterThan(0);
   }
 });
 
@@ -35,3 +37,12 @@ it('with pointers, every edit (a note move) still arrives everywhere, and each w
     expect(result.receivedKBps).toBeGreaterThan(1);
   }
 });
+
+it('measures memory per idle connection and per open document on both servers', async () => {
+  for (const server of ['debrief', 'reference'] as const) {
+    const memory = await measureMemory(server, 100, 20);
+    expect(memory.server).toBe(server);
+    expect(memory.idleMb).toBeGreaterThan(10);
+    for (const kb of [memory.perConnectionKb, memory.perDocumentKb]) expect(Number.isFinite(kb)).toBe(true);
+  }
+}, 120_000);
