@@ -140,16 +140,30 @@ export class ReportsService {
 
   /** Published post-mortems sharing a service or a factor category with this one as its board stands now. */
   async similar(postmortemId: string): Promise<SimilarIncident[]> {
-    const docs = loadSources(await this.#sources(postmortemId));
+    // Every browser on a board asks once it opens: the open documents are read in place, never copied.
+    const [{ services, bones }, findingCategories] = await Promise.all([
+      this.#reading(postmortemId, 'board', (board) => ({
+        services: readMeta(board).services,
+        bones: readFishbone(board)
+          .categories.filter((bone) => bone.factors.length > 0)
+          .map((bone) => bone.name),
+      })),
+      this.#reading(postmortemId, 'findings', (findings) => readFindings(findings).map((finding) => finding.category)),
+    ]);
+    return similarIncidents({ id: postmortemId, services, categories: [...bones, ...findingCategories] }, await this.storage.listReportIndex());
+  }
+
+  /** Reads a document as it is now: the live one when this instance has it open, else a copy of the stored one. */
+  async #reading<T>(postmortemId: string, kind: 'board' | 'findings', read: (doc: Y.Doc) => T): Promise<T> {
+    const live = this.collab.documents.get(documentName(postmortemId, kind));
+    if (live) return read(live);
+    const doc = new Y.Doc();
     try {
-      const fishbone = readFishbone(docs.board);
-      const categories = [
-        ...fishbone.categories.filter((bone) => bone.factors.length > 0).map((bone) => bone.name),
-        ...readFindings(docs.findings).map((finding) => finding.category),
-      ];
-      return similarIncidents({ id: postmortemId, services: readMeta(docs.board).services, categories }, await this.storage.listReportIndex());
+      const stored = await this.storage.loadDocument(postmortemId, kind);
+      if (stored) Y.applyUpdate(doc, stored);
+      return read(doc);
     } finally {
-      Object.values(docs).forEach((doc) => doc.destroy());
+      doc.destroy();
     }
   }
 
