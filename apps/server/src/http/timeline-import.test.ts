@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addEvent, CAPS, readTimeline } from '@debrief/model';
 import { sample, slackExport } from '@debrief/timeline-import/samples';
+import { createRateLimiter } from '../limits/rate-limits.ts';
 import { api, connectPerson, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // These tests import more files a minute than one address may (20): the limit has a test of its own below.
+  server = await startTestServer({ app: { rateLimiter: createRateLimiter({ scale: 0 }) } });
 });
 afterAll(() => server.stop());
 
@@ -69,12 +71,16 @@ it('reads zone-less times in the chosen zone on the incident’s day, and CSV co
     columns: { time: 'stamp', text: 'body' },
   });
   expect(csv.status).toBe(200);
+  // Rows at the same moment stay in the file's order.
+  const sameSecond = Array.from({ length: 12 }, (_, i) => `2026-03-08T08:00:00Z step ${i + 1}`).join('\n');
+  expect((await importInto(pm.id, pm.facilitatorKey, { format: 'text', content: sameSecond })).status).toBe(200);
   const reader = connectPerson(server, pm.id, pm.participantKey, 'Reader');
   await reader.board.synced;
   expect(readTimeline(reader.board.doc).map((e) => [e.at, e.what, e.source])).toEqual([
     ['2026-03-08T06:10:00.000Z', 'rolled back', 'Text'],
     ['2026-03-08T06:20:00.000Z', 'watching', 'Text'],
     ['2026-03-08T07:05:00.000Z', 'resolved', 'CSV'],
+    ...Array.from({ length: 12 }, (_, i) => ['2026-03-08T08:00:00.000Z', `step ${i + 1}`, 'Text']),
   ]);
   reader.destroy();
 });
@@ -135,4 +141,23 @@ it('only the facilitator may import: a participant key, a wrong key and no key a
   expect((await importInto(pm.id, pm.participantKey, big)).status).toBe(403);
   expect((await importInto(pm.id, 'not-a-key', big)).body.error.code).toBe('wrong_key');
   expect((await api(server, 'POST', `/api/postmortems/${pm.id}/timeline/import`, null, big)).status).toBe(401);
+});
+
+it('takes 20 imports a minute from one address, then answers 429 with Retry-After', async () => {
+  const limited = await startTestServer();
+  try {
+    const pm = await createTestPostmortem(limited);
+    const body = { format: 'text', content: '2026-03-08T05:00:00Z one line', rows: [0] };
+    for (let i = 0; i < 20; i++)
+      expect((await api(limited, 'POST', `/api/postmortems/${pm.id}/timeline/import`, pm.facilitatorKey, body)).status).toBe(200);
+    const refused = await fetch(`${limited.url}/api/postmortems/${pm.id}/timeline/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${pm.facilitatorKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  } finally {
+    await limited.stop();
+  }
 });

@@ -37,11 +37,12 @@ export class TimelineImportService {
               `A timeline holds at most ${CAPS.events.toLocaleString('en')} events: this one has ${existing.length} and the import would add ${plan.events.length}. Pick fewer rows.`,
             );
           }
+          // One millisecond apart: rows at the same time keep the file's order (the timeline breaks ties by creation).
           const now = Date.now();
           const ids = doc.transact(
             () =>
-              plan.events.map((event) =>
-                addEvent(doc, { at: event.at, what: event.what, marker: event.marker, source: event.source }, SERVER_ORIGIN, now),
+              plan.events.map((event, i) =>
+                addEvent(doc, { at: event.at, what: event.what, marker: event.marker, source: event.source }, SERVER_ORIGIN, now + i),
               ),
             SERVER_ORIGIN,
           );
