@@ -5,7 +5,7 @@ import { promoteFinding } from '@debrief/model';
 import { expect, test } from '../fixtures/fixtures.ts';
 import { BoardPage } from '../fixtures/board-page.ts';
 import { writeDirectly } from '../fixtures/direct-writer.ts';
-import { linkParts } from '../fixtures/seed.ts';
+import { linkParts, publishKeepingFlagged } from '../fixtures/seed.ts';
 
 const PAGERDUTY = readFileSync(fileURLToPath(new URL('../../packages/timeline-import/samples/pagerduty-log-entries.json', import.meta.url)), 'utf8');
 
@@ -26,15 +26,7 @@ async function postmortem(request: APIRequestContext, origin: string, title: str
         data: { format: 'pagerduty', content: PAGERDUTY },
       }),
     async publish() {
-      let answer = await request.post(`${origin}/api/postmortems/${parts.id}/publish`, { headers: facilitator, data: {} });
-      if (answer.status() === 409) {
-        const { statements } = (await answer.json()) as { statements: { id: string }[] };
-        answer = await request.post(`${origin}/api/postmortems/${parts.id}/publish`, {
-          headers: facilitator,
-          data: { keep: statements.map(({ id }) => ({ id, reason: 'quoted from the pager log' })) },
-        });
-      }
-      expect(answer.status()).toBe(200);
+      expect(await publishKeepingFlagged(origin, parts.id, parts.facilitatorKey, 'quoted from the pager log')).toBe(200);
     },
   };
 }

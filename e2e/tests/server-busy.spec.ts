@@ -1,18 +1,13 @@
 import { expect, test } from '../fixtures/fixtures.ts';
 import { BoardPage } from '../fixtures/board-page.ts';
+import { createPostmortem } from '../fixtures/seed.ts';
 
 // A server that takes one connection: the second browser is turned away until the first leaves.
 test.use({ serverEnv: { MAX_CONNECTIONS: '1' } });
 
 test('a browser turned away at capacity says "server busy, retrying", and gets in once there is room', async ({ browser, server }, testInfo) => {
   test.setTimeout(60_000);
-  const created = await (
-    await fetch(`${server.url}/api/postmortems`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Busy day' }),
-    })
-  ).json();
+  const created = await createPostmortem(server.url, { title: 'Busy day' });
   const contexts = await Promise.all([0, 1].map(() => browser.newContext({ locale: 'en-GB' })));
   const [alicePage, bobPage] = await Promise.all(contexts.map((c) => c.newPage()));
   const alice = new BoardPage(alicePage!);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '../fixtures/fixtures.ts';
 import { BoardPage } from '../fixtures/board-page.ts';
-import { linkParts } from '../fixtures/seed.ts';
+import { linkParts, publishKeepingFlagged } from '../fixtures/seed.ts';
 
 const SAMPLES = fileURLToPath(new URL('../../packages/timeline-import/samples/', import.meta.url));
 const SLACK_FILES = [
@@ -89,14 +89,7 @@ test('a facilitator imports a Slack export through the preview; a participant se
 
   // Published, the report measures from the incident's start (04:30 UTC) to each first marked event.
   const { facilitatorKey } = linkParts(created.participantUrl, created.facilitatorUrl);
-  const publish = (data: object) =>
-    fiona.page.request.post(`${server.url}/api/postmortems/${created.id}/publish`, { headers: { authorization: `Bearer ${facilitatorKey}` }, data });
-  let answer = await publish({});
-  if (answer.status() === 409) {
-    const { statements } = (await answer.json()) as { statements: { id: string }[] };
-    answer = await publish({ keep: statements.map(({ id }) => ({ id, reason: 'quoted from the incident channel' })) });
-  }
-  expect(answer.status()).toBe(200);
+  expect(await publishKeepingFlagged(server.url, created.id, facilitatorKey, 'quoted from the incident channel')).toBe(200);
   await bob.page.goto(`${server.url}/r/${created.id}`);
   const times = bob.page.getByTestId('response-times');
   await expect(times).toContainText('Time to detect 23 min');
