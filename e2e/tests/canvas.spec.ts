@@ -187,22 +187,18 @@ test('on a tablet, two fingers pinch to zoom and pan the canvas, one finger drag
   expect(Math.abs(panned.scale / zoomed.scale - 1)).toBeLessThan(0.02);
   expect(panned.y - zoomed.y).toBeGreaterThan(80);
 
-  // One finger on a note drags it; Alice sees it move.
+  // One finger on a note drags it; Alice sees it move. A tap's click comes after the touch is acknowledged, so the
+  // view is fitted only once the plane has left the zoomed view: measure the note after that, or the finger misses it.
+  const zoomedView = await plane.evaluate((el) => (el as HTMLElement).style.transform);
   await tess.page.getByRole('button', { name: 'Fit', exact: true }).tap();
+  await expect.poll(() => plane.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(zoomedView);
+  await settled();
   const note = noteOn(tess.page, 'Observation 2:');
   const before = await placeOf(team.alice.page, 'Observation 2:');
-  // Fit lands in a later frame: measure the note once it has stopped moving, or the finger misses it and pans.
-  let at = (await note.boundingBox())!;
-  await expect
-    .poll(async () => {
-      await settled();
-      const now = (await note.boundingBox())!;
-      const still = now.x === at.x && now.y === at.y;
-      at = now;
-      return still;
-    })
-    .toBe(true);
+  const at = (await note.boundingBox())!;
   const from = { x: at.x + at.width / 2, y: at.y + 10 };
+  const underFinger = await tess.page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-canvas-note]')?.textContent ?? '', from);
+  expect(underFinger, 'the finger goes down on the note').toContain('Observation 2:');
   await touch('touchStart', [from]);
   for (let i = 1; i <= 10; i++) await touch('touchMove', [{ x: from.x + 8 * i, y: from.y + 30 * i }]);
   await touch('touchEnd', []);
