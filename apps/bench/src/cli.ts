@@ -72,6 +72,7 @@ const header = [
   'p99 ms',
   'server CPU %',
   'CPU µs/edit',
+  'writes/edit',
   'server RSS MB',
   'errors',
   'generator CPU %',
@@ -98,6 +99,7 @@ for (const workload of attacksOnly ? [] : workloads) {
           fixed(result.p99),
           fixed(result.serverCpuPercent, 0),
           fixed(result.serverCpuUsPerEdit, 0),
+          fixed(result.serverWritesPerEdit),
           fixed(result.serverRssMb, 0),
           result.errors,
           fixed(result.generatorCpuPercent, 0),
@@ -127,11 +129,13 @@ for (const { workload, results } of all) {
   const ratios = results.filter((r) => r.server === 'debrief').map((r, i) => r.p99 / results.filter((x) => x.server === 'reference')[i]!.p99);
   const traffic = (server: string) => median(results.filter((r) => r.server === server).map((r) => r.receivedKBps));
   const perEdit = (server: string) => median(results.filter((r) => r.server === server).map((r) => r.serverCpuUsPerEdit));
+  const writesPerEdit = (server: string) => median(results.filter((r) => r.server === server).map((r) => r.serverWritesPerEdit));
   console.log(
     `${labelOf(workload)}: Debrief p50 ${debrief.p50_ms} ms, p99 ${debrief.p99_ms} ms, RSS ${debrief.rss_mb} MB, errors ${debrief.errors} | ` +
       `reference p50 ${reference.p50_ms} ms, p99 ${reference.p99_ms} ms, RSS ${reference.rss_mb} MB, errors ${reference.errors} | ` +
       `median p99 ratio (Debrief / reference, pair by pair) ${fixed(median(ratios), 2)} | ` +
-      `server CPU per edit ${fixed(perEdit('debrief'), 0)} µs against ${fixed(perEdit('reference'), 0)} µs (${fixed(perEdit('debrief') / perEdit('reference'), 2)}×)` +
+      `server CPU per edit ${fixed(perEdit('debrief'), 0)} µs against ${fixed(perEdit('reference'), 0)} µs (${fixed(perEdit('debrief') / perEdit('reference'), 2)}×), ` +
+      `write calls per edit ${fixed(writesPerEdit('debrief'))} against ${fixed(writesPerEdit('reference'))}` +
       (workload.cursorHz ? ` | each watcher received ${fixed(traffic('debrief'))} KB/s (reference ${fixed(traffic('reference'))} KB/s)` : ''),
   );
   if (!headline || debrief.clients >= headline.debrief.clients) headline = { debrief, reference };

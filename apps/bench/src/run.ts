@@ -27,6 +27,8 @@ export interface RunResult {
   serverCpuPercent: number;
   /** The server's CPU time per edit, in µs (all it did during the run, presence and pings included, over the edits). */
   serverCpuUsPerEdit: number;
+  /** The server's write system calls per edit (NaN where they cannot be read): frames that share a write save one. */
+  serverWritesPerEdit: number;
   serverRssMb: number;
   generatorCpuPercent: number;
   /** What each watcher's connection received, on average, in KB per second. */
@@ -88,6 +90,7 @@ export async function runOnce(server: 'debrief' | 'reference', workload: Workloa
       p99: summary.p99,
       serverCpuPercent: usage.cpuPercent,
       serverCpuUsPerEdit: edits ? (usage.cpuMs * 1000) / edits : 0,
+      serverWritesPerEdit: edits && usage.writeCalls !== null ? usage.writeCalls / edits : Number.NaN,
       serverRssMb: usage.peakRssMb,
       generatorCpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
       receivedKBps:
