@@ -11,7 +11,6 @@ import type { LoadMonitor } from '../load/load-monitor.ts';
 import { frameHeader, inspectFrame } from './frame-check.ts';
 import { statelessFrame, type DocumentGuard } from './document-guard.ts';
 import { writesSchemaMetadata } from './schema-metadata.ts';
-import { SendBatching } from './send-batching.ts';
 import { SocketGate } from './socket-gate.ts';
 import { SOCKET_CLOSE, SOCKET_LIMITS, type SocketLimits } from './socket-limits.ts';
 import { UnsentData } from './unsent-data.ts';
@@ -78,7 +77,6 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const limits = { ...SOCKET_LIMITS, ...options.limits };
   const unsent = new UnsentData(limits);
-  const batching = new SendBatching();
   let unauthenticated = 0;
   let shuttingDown = false;
 
@@ -132,7 +130,7 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
         if (!gate.authenticatedAny) websocket.close(SOCKET_CLOSE.authDeadline.code, SOCKET_CLOSE.authDeadline.reason);
       }, limits.authDeadlineMs);
       const context: SocketContext = { clientAddress: address, gate };
-      const connection = hocuspocus.handleConnection(unsent.watch(batching.watch(websocket)), hookRequest(request), context);
+      const connection = hocuspocus.handleConnection(unsent.watch(websocket), hookRequest(request), context);
       const refuse = (document: string, notice: Parameters<typeof statelessFrame>[1]) => websocket.send(statelessFrame(document, notice));
       websocket.on('message', (data) => {
         const bytes = bytesOf(data);
