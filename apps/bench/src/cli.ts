@@ -54,8 +54,11 @@ const workloads: Workload[] = shapes.map((shape) => ({
   fullReceivers: values['full-receivers'] ?? false,
 }));
 
+// What runs: the workloads unless one part is asked for alone; memory after them (or alone); attacks last.
 const memoryOnly = values['memory-only'] ?? false;
-const attacksOnly = (values['attacks-only'] ?? false) || memoryOnly;
+const runWorkloads = !memoryOnly && !(values['attacks-only'] ?? false);
+const runMemory = !(values['skip-memory'] ?? false) && (memoryOnly || runWorkloads);
+const runAttackSuite = !(values['skip-attacks'] ?? false) && !memoryOnly;
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 console.log(
@@ -81,7 +84,7 @@ const header = [
 console.log(header.join(' | '));
 
 const all: { workload: Workload; results: RunResult[] }[] = [];
-for (const workload of attacksOnly ? [] : workloads) {
+for (const workload of runWorkloads ? workloads : []) {
   const results: RunResult[] = [];
   const label = labelOf(workload);
   for (let pair = 0; pair < pairs; pair++) {
@@ -141,7 +144,7 @@ for (const { workload, results } of all) {
   if (!headline || debrief.clients >= headline.debrief.clients) headline = { debrief, reference };
 }
 
-if (!(values['skip-memory'] ?? false) && (memoryOnly || !attacksOnly)) {
+if (runMemory) {
   console.log('\nMemory (fresh servers, settled 3 s; 2,000 idle connections on one document, then 500 documents with one each):');
   for (const server of ['debrief', 'reference'] as const) {
     const memory = await measureMemory(server);
@@ -151,7 +154,7 @@ if (!(values['skip-memory'] ?? false) && (memoryOnly || !attacksOnly)) {
   }
 }
 
-if (!(values['skip-attacks'] ?? false) && !memoryOnly) {
+if (runAttackSuite) {
   console.log('\nAttacks (each on a fresh server, rate limits off; an unrelated session edits every 50 ms meanwhile):');
   await runAttacks((line) => console.log(line), values.attack);
 }
