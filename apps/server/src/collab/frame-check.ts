@@ -35,8 +35,8 @@ export type FrameInfo = { address: string; document: string; type: number; step:
 /** A Yjs update as `Y.decodeUpdate` reads it: new structs and what it deletes. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
-/** A frame's address, document and type, read without decoding its payload; or why they cannot be read. */
-export type FrameHeader = { address: string; document: string; type: number } | { problem: string };
+/** A frame's address, document and type, and where its payload starts, read without decoding the payload; or why they cannot be read. */
+export type FrameHeader = { address: string; document: string; type: number; payloadAt: number } | { problem: string };
 
 /**
  * Reads only what decides whether a frame is wanted at all (the socket gate, socket-gate.ts), so a frame refused
@@ -56,15 +56,19 @@ function readHeader(decoder: decoding.Decoder): FrameHeader {
   const document = address.split('\0')[0] ?? '';
   // `<id>/<kind>` in shape; an unknown kind or post-mortem is refused by authentication, with a proper answer.
   if (!isDocumentAddress(document)) return fail('unknown document address');
-  return { address, document, type: decoding.readVarUint(decoder) };
+  const type = decoding.readVarUint(decoder);
+  return { address, document, type, payloadAt: decoder.pos };
 }
 
-/** Like checkFrame, and says what a good frame is, so the socket layer can hold back changes to a full document. */
-export function inspectFrame(frame: Uint8Array): FrameInfo {
+/**
+ * Like checkFrame, and says what a good frame is, so the socket layer can hold back changes to a full document.
+ * Given the header frameHeader already read, it decodes only the payload.
+ */
+export function inspectFrame(frame: Uint8Array, header: FrameHeader = frameHeader(frame)): FrameInfo {
+  if ('problem' in header) return header;
   try {
     const decoder = decoding.createDecoder(frame);
-    const header = readHeader(decoder);
-    if ('problem' in header) return header;
+    decoder.pos = header.payloadAt;
     const { address, document, type } = header;
     let step: number | null = null;
     let update: DecodedUpdate | null = null;

@@ -21,6 +21,7 @@ import {
 } from '@debrief/model';
 import { documentName, parseRefusedNotice } from '@debrief/protocol';
 import { connectClient, createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
+import { SERVER_ORIGIN } from './server-writes.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -167,4 +168,20 @@ it('keeps the facilitator’s findings, actions, review and session within their
   );
   writer.destroy();
   reader.destroy();
+});
+
+it('checks a change within the declarations without writing anything back', async () => {
+  const { pm, attacker, bystander } = await attackerAndBystander();
+  const live = server.app.collab.documents.get(documentName(pm.id, 'board'))!;
+  const serverWrites: Y.Transaction[] = [];
+  live.on('afterTransaction', (transaction: Y.Transaction) => {
+    if (transaction.origin === SERVER_ORIGIN) serverWrites.push(transaction);
+  });
+  const id = addEvent(attacker.doc, { at: '2026-01-01T10:00:00.000Z', what: 'Cache flushed' });
+  await eventually(() => expect(readTimeline(bystander.doc).map((event) => event.what)).toEqual(['Cache flushed']));
+  expect(serverWrites).toEqual([]);
+  // The same guard still writes when a change needs it.
+  eventsMap(attacker.doc).get(id)!.set('marker', 'blame');
+  await eventually(() => expect(serverWrites.length).toBe(1));
+  await eventually(() => expect(readTimeline(bystander.doc)[0]?.marker).toBe(''));
 });

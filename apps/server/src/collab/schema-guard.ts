@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { BOARD_RECORDS, FINDINGS_RECORDS, repairRecord, type RecordFix, type RecordSpec } from '@debrief/model';
+import { BOARD_RECORDS, FINDINGS_RECORDS, planRepair, type PlannedFix, type RecordFix, type RecordSpec } from '@debrief/model';
 
 type Records = Map<Y.Map<unknown>, RecordSpec>;
 
@@ -59,7 +59,14 @@ export class SchemaGuard {
     this.#touched.delete(doc);
     this.#junk.delete(doc);
     this.#undeclared.delete(doc);
-    if (!touched && !junk && !undeclared) return [];
+    // Almost every change leaves its records as declared: they are checked without a transaction, and one is opened
+    // only when something needs writing.
+    const planned: [Y.Map<unknown>, PlannedFix[]][] = [];
+    for (const [map, spec] of touched ?? []) {
+      const plan = map._item?.deleted === true ? [] : planRepair(map, spec);
+      if (plan.length > 0) planned.push([map, plan]);
+    }
+    if (!junk && !undeclared && planned.length === 0) return [];
     const fixes: RecordFix[] = [];
     doc.transact((transaction) => {
       for (const root of undeclared ?? []) {
@@ -69,8 +76,14 @@ export class SchemaGuard {
         if (map.has(key)) map.delete(key);
         fixes.push({ record, field: key, problem: 'is not a record' });
       }
-      // A record deleted since (by its writer, or above) has nothing left to repair.
-      for (const [map, spec] of touched ?? []) if (map._item?.deleted !== true) fixes.push(...repairRecord(map, spec));
+      // A record deleted above (its key held junk before) has nothing left to repair.
+      for (const [map, plan] of planned) {
+        if (map._item?.deleted === true) continue;
+        for (const { apply, ...fix } of plan) {
+          apply();
+          fixes.push(fix);
+        }
+      }
     }, origin);
     return fixes;
   }

@@ -14,18 +14,33 @@ const SCHEMA_VERSION_KEY = 'schemaVersion';
  * itself or the document. An origin found in neither cannot integrate until it arrives, and is checked then.
  */
 export function writesSchemaMetadata(doc: Y.Doc, update: DecodedUpdate): boolean {
-  const inUpdate = new Map<string, Y.Item>();
-  for (const struct of update.structs) if (struct instanceof Y.Item) inUpdate.set(idKey(struct.id), struct);
+  // Checked for every client change: the update's own items are indexed only if an origin is not in the document.
+  const inUpdate = new UpdateItems(update);
   for (const struct of update.structs) {
     // An item the document already holds changes nothing (Yjs skips it): a browser sending back the server's own
     // version item, e.g. its offline copy loaded while the socket was open, is not writing it.
-    if (struct instanceof Y.Item && !findItem(doc, struct.id) && isSchemaVersionItem(doc, struct, inUpdate)) return true;
+    if (struct instanceof Y.Item && isSchemaVersionItem(doc, struct, inUpdate) && !findItem(doc, struct.id)) return true;
   }
   return deletesCurrentVersion(doc, update.ds);
 }
 
-function isSchemaVersionItem(doc: Y.Doc, item: Y.Item, inUpdate: Map<string, Y.Item>): boolean {
-  let current: Y.Item | null = item;
+/** The items of an update by id, indexed on first use. */
+class UpdateItems {
+  #byId: Map<string, Y.Item> | null = null;
+
+  constructor(private readonly update: DecodedUpdate) {}
+
+  get(id: Y.ID): Y.Item | undefined {
+    if (!this.#byId) {
+      this.#byId = new Map();
+      for (const struct of this.update.structs) if (struct instanceof Y.Item) this.#byId.set(idKey(struct.id), struct);
+    }
+    return this.#byId.get(idKey(id));
+  }
+}
+
+function isSchemaVersionItem(doc: Y.Doc, item: Y.Item, inUpdate: UpdateItems): boolean {
+  let current: Y.Item | null | undefined = item;
   // An origin chain is as long as the overwrites of one key in one update; the bound only stops a crafted cycle.
   for (let hops = 0; current && hops < 10_000; hops++) {
     if (typeof current.parent === 'string' || current.parent instanceof Y.AbstractType) {
@@ -36,7 +51,7 @@ function isSchemaVersionItem(doc: Y.Doc, item: Y.Item, inUpdate: Map<string, Y.I
     if (current.parent !== null) return false;
     const neighbour: Y.ID | null = current.origin ?? current.rightOrigin;
     if (!neighbour) return false;
-    current = inUpdate.get(idKey(neighbour)) ?? findItem(doc, neighbour);
+    current = findItem(doc, neighbour) ?? inUpdate.get(neighbour);
   }
   return false;
 }

@@ -143,7 +143,7 @@ export function attachCollabSocket(server: Server, hocuspocus: Hocuspocus, optio
           websocket.close(admitted.close.code, admitted.close.reason);
           return;
         }
-        const frame = inspectFrame(bytes);
+        const frame = inspectFrame(bytes, header);
         if ('problem' in frame) {
           options.log.debug({ problem: frame.problem }, 'closing a connection that sent a malformed message');
           websocket.close(MALFORMED_MESSAGE.code, MALFORMED_MESSAGE.reason);
