@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MessageType } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { addEvent, readTimeline } from '@debrief/model';
+import { addEvent, eventText, readTimeline } from '@debrief/model';
 import { documentName } from '@debrief/protocol';
 import { frames, openRawSocket, type RawSocket } from '@debrief/testing/raw-socket';
 import { createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
@@ -56,4 +56,45 @@ it('sends an edit to everyone else on the board and only the acknowledgement bac
   await eventually(() => expect(count(writer, MessageType.SyncStatus)).toBe(acksBefore + 1));
   expect(count(writer, MessageType.Sync)).toBe(writerSyncBefore);
   expect(readTimeline(live).map((event) => event.what)).toEqual(['Cache flushed']);
+});
+
+it('sends an update back to its writer too when it completes changes that were waiting for it', async () => {
+  const pm = await createTestPostmortem(server, 'Waiting changes');
+  const board = documentName(pm.id, 'board');
+  const first = await join(board, pm.participantKey);
+  const second = await join(board, pm.participantKey);
+  const live = server.app.collab.documents.get(board);
+  if (!live) throw new Error('the board is not open');
+  const id = addEvent(live, { at: '2026-11-01T14:02:00.000Z', what: '' });
+
+  // The second writer types "b"; the first sees it before the server does and types "a" after it, so the first
+  // writer's change reaches the server before the part it builds on.
+  const copyOf = () => {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+    return copy;
+  };
+  const secondCopy = copyOf();
+  const firstCopy = copyOf();
+  const edit = (doc: Y.Doc, change: () => void) => {
+    let update: Uint8Array | null = null;
+    doc.once('update', (bytes: Uint8Array) => (update = bytes));
+    change();
+    if (!update) throw new Error('the edit made no update');
+    return update as Uint8Array;
+  };
+  const fromSecond = edit(secondCopy, () => eventText(secondCopy, id, 'what')?.insert(0, 'b'));
+  Y.applyUpdate(firstCopy, fromSecond);
+  const fromFirst = edit(firstCopy, () => eventText(firstCopy, id, 'what')?.insert(1, 'a'));
+
+  const acks = count(first, MessageType.SyncStatus);
+  first.send(frames.update(board, fromFirst));
+  await eventually(() => expect(count(first, MessageType.SyncStatus)).toBe(acks + 1));
+  expect(readTimeline(live)[0]?.what).toBe('');
+
+  const secondSyncBefore = count(second, MessageType.Sync);
+  second.send(frames.update(board, fromSecond));
+  await eventually(() => expect(readTimeline(live)[0]?.what).toBe('ba'));
+  // The update the second writer's change produced carries the first writer's "a", which the second lacks.
+  await eventually(() => expect(count(second, MessageType.Sync)).toBe(secondSyncBefore + 1));
 });
