@@ -27,6 +27,22 @@ async function join(board: string, key: string): Promise<RawSocket> {
 
 const count = (socket: RawSocket, type: number) => socket.received.filter((frame) => frame.type === type).length;
 
+/** A client's copy of the board as the server holds it, so its edits are well-formed records the server keeps as sent. */
+function copyOf(live: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+  return copy;
+}
+
+/** The update one change to `doc` makes. */
+function edit(doc: Y.Doc, change: () => void): Uint8Array {
+  let update: Uint8Array | null = null;
+  doc.once('update', (bytes: Uint8Array) => (update = bytes));
+  change();
+  if (!update) throw new Error('the edit made no update');
+  return update;
+}
+
 // Under 5,000 connections every frame costs a write: an update sent back to the connection it came from is one of
 // about eleven per edit in a session of ten, and that connection already has it (patches/@hocuspocus__server).
 it('sends an edit to everyone else on the board and only the acknowledgement back to its writer', async () => {
@@ -35,15 +51,10 @@ it('sends an edit to everyone else on the board and only the acknowledgement bac
   const writer = await join(board, pm.participantKey);
   const watcher = await join(board, pm.participantKey);
 
-  // The writer edits a copy of the board as it is, so the edit is a well-formed record the server keeps as sent.
   const live = server.app.collab.documents.get(board);
   if (!live) throw new Error('the board is not open');
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
-  let update: Uint8Array | null = null;
-  copy.once('update', (bytes: Uint8Array) => (update = bytes));
-  addEvent(copy, { at: '2026-11-01T14:02:00.000Z', what: 'Cache flushed' });
-  if (!update) throw new Error('the edit made no update');
+  const copy = copyOf(live);
+  const update = edit(copy, () => addEvent(copy, { at: '2026-11-01T14:02:00.000Z', what: 'Cache flushed' }));
 
   const writerSyncBefore = count(writer, MessageType.Sync);
   const watcherSyncBefore = count(watcher, MessageType.Sync);
@@ -69,20 +80,8 @@ it('sends an update back to its writer too when it completes changes that were w
 
   // The second writer types "b"; the first sees it before the server does and types "a" after it, so the first
   // writer's change reaches the server before the part it builds on.
-  const copyOf = () => {
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
-    return copy;
-  };
-  const secondCopy = copyOf();
-  const firstCopy = copyOf();
-  const edit = (doc: Y.Doc, change: () => void) => {
-    let update: Uint8Array | null = null;
-    doc.once('update', (bytes: Uint8Array) => (update = bytes));
-    change();
-    if (!update) throw new Error('the edit made no update');
-    return update as Uint8Array;
-  };
+  const secondCopy = copyOf(live);
+  const firstCopy = copyOf(live);
   const fromSecond = edit(secondCopy, () => eventText(secondCopy, id, 'what')?.insert(0, 'b'));
   Y.applyUpdate(firstCopy, fromSecond);
   const fromFirst = edit(firstCopy, () => eventText(firstCopy, id, 'what')?.insert(1, 'a'));
