@@ -112,3 +112,14 @@ export async function openRawSocket(wsUrl: string, headers: Record<string, strin
     destroy: () => socket.terminate(),
   };
 }
+
+/** The message type of Hocuspocus's answer to a key (authenticated or refused). */
+const AUTH_MESSAGE = 2;
+
+/** A raw socket that has sent `key` for the document at `address` and had its answer. */
+export async function openAuthenticatedSocket(wsUrl: string, address: string, key: string, headers: Record<string, string> = {}): Promise<RawSocket> {
+  const socket = await openRawSocket(wsUrl, headers);
+  socket.send(frames.auth(address, key));
+  await socket.next((frame) => frame.address === address && frame.type === AUTH_MESSAGE);
+  return socket;
+}

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { documentName } from '@debrief/protocol';
-import { frames, openRawSocket, type RawSocket } from '@debrief/testing/raw-socket';
+import { frames, openAuthenticatedSocket, type RawSocket } from '@debrief/testing/raw-socket';
 import { createRateLimiter } from '../limits/rate-limits.ts';
 import { createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 import { AWARENESS_WINDOW_MS } from './awareness-batching.ts';
 
-const AUTH = 2;
 const AWARENESS = 1;
 let server: TestServer;
 const sockets: RawSocket[] = [];
@@ -19,10 +18,8 @@ afterAll(async () => {
 });
 
 async function join(board: string, key: string): Promise<RawSocket> {
-  const socket = await openRawSocket(server.wsUrl);
+  const socket = await openAuthenticatedSocket(server.wsUrl, board, key);
   sockets.push(socket);
-  socket.send(frames.auth(board, key));
-  await socket.next((frame) => frame.address === board && frame.type === AUTH);
   return socket;
 }
 

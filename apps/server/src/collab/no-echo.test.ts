@@ -3,7 +3,7 @@ import { MessageType } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { addEvent, eventText, readTimeline } from '@debrief/model';
 import { documentName } from '@debrief/protocol';
-import { frames, openRawSocket, type RawSocket } from '@debrief/testing/raw-socket';
+import { frames, openAuthenticatedSocket, type RawSocket } from '@debrief/testing/raw-socket';
 import { createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
 let server: TestServer;
@@ -17,12 +17,15 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function join(board: string, key: string): Promise<RawSocket> {
-  const socket = await openRawSocket(server.wsUrl);
-  sockets.push(socket);
-  socket.send(frames.auth(board, key));
-  await socket.next((frame) => frame.address === board && frame.type === MessageType.Auth);
-  return socket;
+/** A new post-mortem's board, open on the server, with two participants' raw sockets on it. */
+async function boardWithTwo(title: string) {
+  const pm = await createTestPostmortem(server, title);
+  const board = documentName(pm.id, 'board');
+  const pair = await Promise.all([1, 2].map(() => openAuthenticatedSocket(server.wsUrl, board, pm.participantKey)));
+  sockets.push(...pair);
+  const live = server.app.collab.documents.get(board);
+  if (!live) throw new Error('the board is not open');
+  return { board, live, pair: pair as [RawSocket, RawSocket] };
 }
 
 const count = (socket: RawSocket, type: number) => socket.received.filter((frame) => frame.type === type).length;
@@ -46,13 +49,11 @@ function edit(doc: Y.Doc, change: () => void): Uint8Array {
 // Under 5,000 connections every frame costs a write: an update sent back to the connection it came from is one of
 // about eleven per edit in a session of ten, and that connection already has it (patches/@hocuspocus__server).
 it('sends an edit to everyone else on the board and only the acknowledgement back to its writer', async () => {
-  const pm = await createTestPostmortem(server, 'No echo');
-  const board = documentName(pm.id, 'board');
-  const writer = await join(board, pm.participantKey);
-  const watcher = await join(board, pm.participantKey);
-
-  const live = server.app.collab.documents.get(board);
-  if (!live) throw new Error('the board is not open');
+  const {
+    board,
+    live,
+    pair: [writer, watcher],
+  } = await boardWithTwo('No echo');
   const copy = copyOf(live);
   const update = edit(copy, () => addEvent(copy, { at: '2026-11-01T14:02:00.000Z', what: 'Cache flushed' }));
 
@@ -70,12 +71,11 @@ it('sends an edit to everyone else on the board and only the acknowledgement bac
 });
 
 it('sends an update back to its writer too when it completes changes that were waiting for it', async () => {
-  const pm = await createTestPostmortem(server, 'Waiting changes');
-  const board = documentName(pm.id, 'board');
-  const first = await join(board, pm.participantKey);
-  const second = await join(board, pm.participantKey);
-  const live = server.app.collab.documents.get(board);
-  if (!live) throw new Error('the board is not open');
+  const {
+    board,
+    live,
+    pair: [first, second],
+  } = await boardWithTwo('Waiting changes');
   const id = addEvent(live, { at: '2026-11-01T14:02:00.000Z', what: '' });
 
   // The second writer types "b"; the first sees it before the server does and types "a" after it, so the first

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { documentName, PRESENCE_MAX_CLIENTS, PRESENCE_MAX_PER_ADDRESS, PRESENCE_MAX_PER_DOCUMENT } from '@debrief/protocol';
 import { createRateLimiter } from '../limits/rate-limits.ts';
-import { frames, openRawSocket, type RawSocket } from '@debrief/testing/raw-socket';
+import { frames, openAuthenticatedSocket, openRawSocket, type RawSocket } from '@debrief/testing/raw-socket';
 import { createTestPostmortem, eventually, startTestServer, type TestServer } from '../testing/server-harness.ts';
 
-const AUTH = 2;
 const AWARENESS = 1;
 let server: TestServer;
 const sockets: RawSocket[] = [];
@@ -21,10 +20,8 @@ afterAll(async () => {
 let nextClientId = 1_000;
 /** One socket from `address` announcing as many fake people as one connection may. */
 async function flood(board: string, key: string, address: string): Promise<void> {
-  const socket = await openRawSocket(server.wsUrl, { 'x-forwarded-for': address });
+  const socket = await openAuthenticatedSocket(server.wsUrl, board, key, { 'x-forwarded-for': address });
   sockets.push(socket);
-  socket.send(frames.auth(board, key));
-  await socket.next((frame) => frame.address === board && frame.type === AUTH);
   const entries = Array.from({ length: PRESENCE_MAX_CLIENTS }, () => ({
     clientId: nextClientId++,
     clock: 1,
