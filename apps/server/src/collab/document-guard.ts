@@ -36,10 +36,13 @@ export class DocumentGuard {
   readonly #full = new Set<string>();
   readonly #remeasure = new Map<string, NodeJS.Timeout>();
   readonly #schema = new SchemaGuard();
+  /** The boards among the loaded documents (only boards have caps), known from the name once, not per change. */
+  readonly #boards = new WeakSet<Document>();
 
   /** A document was loaded: follow what clients change in it (`isClientChange` tells their transactions apart). */
   loaded(document: Document, isClientChange: (origin: unknown) => boolean): void {
     const kind = parseDocumentName(document.name)?.kind;
+    if (kind === 'board') this.#boards.add(document);
     if (kind === 'board' || kind === 'findings') this.#schema.watch(document, kind, isClientChange);
   }
 
@@ -65,7 +68,7 @@ export class DocumentGuard {
   }
 
   #trim(document: Document): void {
-    if (parseDocumentName(document.name)?.kind !== 'board') return;
+    if (!this.#boards.has(document)) return;
     const trimmed = trimToCaps(document, SERVER_ORIGIN);
     if (trimmed > 0) {
       const what = document.getMap('events').size >= CAPS.events ? 'events' : 'factors';

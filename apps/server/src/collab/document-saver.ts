@@ -108,8 +108,11 @@ export class DocumentSaver {
         const stored = await this.storage.loadDocument(parsed.postmortemId, parsed.kind);
         if (stored) Y.applyUpdate(document, stored, STORAGE_ORIGIN);
         const state = Y.encodeStateAsUpdate(document);
+        // Read with the state, before the write yields: the same vector as the stored bytes hold, without decoding
+        // the whole document again.
+        const vector = Y.encodeStateVector(document);
         await this.storage.storeDocument(parsed.postmortemId, parsed.kind, state);
-        stateVector = Y.encodeStateVectorFromUpdate(state);
+        stateVector = vector;
       });
     } catch (error) {
       this.#failed(entry, error);

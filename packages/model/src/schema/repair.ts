@@ -23,11 +23,13 @@ export interface PlannedFix extends RecordFix {
 export function planRepair(map: Y.Map<unknown>, spec: RecordSpec): PlannedFix[] {
   const fixes: PlannedFix[] = [];
   const fix = (field: string, problem: string, apply: () => void) => fixes.push({ record: spec.name, field, problem, apply });
-  for (const [key, value] of map.entries()) {
+  // forEach, not entries(): the server plans after every client change, and Yjs's entries() builds an iterator
+  // chain and a pair per field.
+  map.forEach((value, key) => {
     const field = spec.fields[key];
     if (!field) {
       fix(key, 'is not a field of this record', () => map.delete(key));
-      continue;
+      return;
     }
     const problem = fieldProblem(field, value);
     if (problem && field.type === 'text' && typeof value === 'string') {
@@ -43,7 +45,7 @@ export function planRepair(map: Y.Map<unknown>, spec: RecordSpec): PlannedFix[] 
     } else if (field.type === 'text' && value instanceof Y.Text && value.length > field.max) {
       fix(key, `was longer than ${field.max} characters (trimmed)`, () => value.delete(field.max, value.length - field.max));
     }
-  }
+  });
   return fixes;
 }
 
