@@ -1,3 +1,4 @@
+import './heap-growth.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openInfrastructure } from './infrastructure.ts';
